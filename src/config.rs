@@ -1,0 +1,274 @@
+//! `tradui.toml`: the project settings. Unknown keys and invalid language tags are errors
+//! that name the key, with the line and column where it is.
+
+use crate::diag::{Diagnostic, Fatal, Kind, line_col};
+use crate::lang::Lang;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+pub const CONFIG_FILE: &str = "tradui.toml";
+
+/// Paper size of the printed leaflet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Paper {
+    #[default]
+    Letter,
+    A4,
+}
+
+impl Paper {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Paper::Letter => "letter",
+            Paper::A4 => "a4",
+        }
+    }
+}
+
+/// What a page shows for a unit whose translation is out of date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum StaleFallback {
+    /// Show the current source text, marked as untranslated (the default: a worker never
+    /// reads an out-of-date date, time or demand).
+    #[default]
+    Source,
+    /// Show the out-of-date translation.
+    Translation,
+}
+
+/// The fallback policy of one language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fallback {
+    pub stale: StaleFallback,
+    /// Below this percentage of current units the leaflet is not published in the language.
+    pub min_coverage: u8,
+}
+
+impl Default for Fallback {
+    fn default() -> Self {
+        Fallback { stale: StaleFallback::Source, min_coverage: 0 }
+    }
+}
+
+/// The settings, validated.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub source: Lang,
+    /// The translation languages, in the order the file lists them.
+    pub languages: Vec<Lang>,
+    /// Languages whose errors fail `check` (default: all of `languages`).
+    pub required: Vec<Lang>,
+    pub title: String,
+    pub paper: Paper,
+    /// A Typst template that replaces the built-in one, relative to the project.
+    pub template: Option<String>,
+    fallback: Fallback,
+    fallback_by_lang: BTreeMap<Lang, Fallback>,
+}
+
+impl Config {
+    pub fn is_required(&self, lang: &Lang) -> bool {
+        self.required.contains(lang)
+    }
+
+    pub fn fallback(&self, lang: &Lang) -> Fallback {
+        self.fallback_by_lang.get(lang).copied().unwrap_or(self.fallback)
+    }
+
+    /// Every language: the source first, then the translations.
+    pub fn all_languages(&self) -> Vec<Lang> {
+        std::iter::once(self.source.clone()).chain(self.languages.iter().cloned()).collect()
+    }
+
+    /// A project with only `source` and `languages`.
+    pub fn minimal(source: Lang, languages: Vec<Lang>) -> Config {
+        Config {
+            source,
+            required: languages.clone(),
+            languages,
+            title: "Leaflets".into(),
+            paper: Paper::Letter,
+            template: None,
+            fallback: Fallback::default(),
+            fallback_by_lang: BTreeMap::new(),
+        }
+    }
+
+    /// Parses the text of `tradui.toml`.
+    pub fn parse(text: &str) -> Result<Config, Fatal> {
+        let raw: RawConfig = toml::from_str(text).map_err(|e| {
+            let at = e.span().map_or((1, 1), |s| line_col(text, s.start));
+            Diagnostic::error(Kind::Config, CONFIG_FILE, e.message().trim().replace('\n', " "))
+                .at(at)
+                .hint("see the README section \"tradui.toml\" for the keys tradui knows")
+        })?;
+        let mut problems = Vec::new();
+        let mut lang = |key: &str, value: &toml::Spanned<String>| -> Option<Lang> {
+            match Lang::parse(value.get_ref()) {
+                Ok(l) => Some(l),
+                Err(e) => {
+                    problems.push(
+                        Diagnostic::error(Kind::Config, CONFIG_FILE, format!("`{key}`: {e}"))
+                            .at(line_col(text, value.span().start))
+                            .hint("use a BCP 47 tag such as \"es\", \"ht\", \"ar\", \"fr\" or \"zh-Hans\""),
+                    );
+                    None
+                }
+            }
+        };
+        let source = lang("source", &raw.source);
+        let languages: Vec<Lang> = raw.languages.iter().filter_map(|l| lang("languages", l)).collect();
+        let required: Option<Vec<Lang>> =
+            raw.required.as_ref().map(|r| r.iter().filter_map(|l| lang("required", l)).collect());
+        let mut fallback_by_lang = BTreeMap::new();
+        let mut fallback = Fallback::default();
+        if let Some(f) = &raw.fallback {
+            fallback = RawFallback { stale: f.stale, min_coverage: f.min_coverage }.apply(fallback);
+            for (tag, over) in &f.languages {
+                if let Some(l) = lang("fallback.languages", tag) {
+                    fallback_by_lang.insert(l, over.apply(fallback));
+                }
+            }
+        }
+        let mut check_member = |key: &str, value: &Lang, span: std::ops::Range<usize>, problems: &mut Vec<Diagnostic>| {
+            if !languages.contains(value) {
+                problems.push(
+                    Diagnostic::error(Kind::Config, CONFIG_FILE, format!("`{key}` names \"{value}\", which is not in `languages`"))
+                        .at(line_col(text, span.start))
+                        .hint(format!("add \"{value}\" to `languages`, or remove it from `{key}`")),
+                );
+            }
+        };
+        if let (Some(req), Some(raw_req)) = (&required, &raw.required) {
+            for (l, r) in req.iter().zip(raw_req) {
+                check_member("required", l, r.span(), &mut problems);
+            }
+        }
+        for (l, _) in &fallback_by_lang {
+            let span = raw.fallback.as_ref().and_then(|f| f.languages.keys().find(|k| Lang::parse(k.get_ref()).ok().as_ref() == Some(l))).map_or(0..0, |k| k.span());
+            check_member("fallback.languages", l, span, &mut problems);
+        }
+        if let Some(source) = &source {
+            if languages.contains(source) {
+                problems.push(
+                    Diagnostic::error(Kind::Config, CONFIG_FILE, format!("`languages` lists the source language \"{source}\""))
+                        .at(line_col(text, raw.languages_span().start))
+                        .hint("`languages` lists the translations only; remove the source language from it"),
+                );
+            }
+        }
+        let mut seen = Vec::new();
+        for (l, r) in languages.iter().zip(&raw.languages) {
+            if seen.contains(l) {
+                problems.push(
+                    Diagnostic::error(Kind::Config, CONFIG_FILE, format!("`languages` lists \"{l}\" twice"))
+                        .at(line_col(text, r.span().start))
+                        .hint("remove one of the two"),
+                );
+            }
+            seen.push(l.clone());
+        }
+        if !problems.is_empty() {
+            return Err(Fatal(problems));
+        }
+        let source = source.expect("no problems means the source parsed");
+        Ok(Config {
+            source,
+            required: required.unwrap_or_else(|| languages.clone()),
+            languages,
+            title: raw.title.unwrap_or_else(|| "Leaflets".into()),
+            paper: raw.paper.unwrap_or_default(),
+            template: raw.template,
+            fallback,
+            fallback_by_lang,
+        })
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    source: toml::Spanned<String>,
+    languages: Vec<toml::Spanned<String>>,
+    required: Option<Vec<toml::Spanned<String>>>,
+    title: Option<String>,
+    paper: Option<Paper>,
+    template: Option<String>,
+    fallback: Option<RawFallbackTable>,
+}
+
+impl RawConfig {
+    fn languages_span(&self) -> std::ops::Range<usize> {
+        self.languages.first().map_or(0..0, |l| l.span())
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawFallbackTable {
+    stale: Option<StaleFallback>,
+    min_coverage: Option<u8>,
+    #[serde(default)]
+    languages: BTreeMap<toml::Spanned<String>, RawFallback>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawFallback {
+    stale: Option<StaleFallback>,
+    min_coverage: Option<u8>,
+}
+
+impl RawFallback {
+    fn apply(&self, base: Fallback) -> Fallback {
+        Fallback {
+            stale: self.stale.unwrap_or(base.stale),
+            min_coverage: self.min_coverage.unwrap_or(base.min_coverage).min(100),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn minimal_config_is_valid() {
+        let c = Config::parse("source = \"en\"\nlanguages = [\"es\", \"ht\", \"ar\", \"fr\"]\n").unwrap();
+        assert_eq!(c.source.as_str(), "en");
+        assert_eq!(c.required.len(), 4);
+        assert_eq!(c.fallback(&Lang::parse("ar").unwrap()), Fallback::default());
+    }
+
+    #[test]
+    fn unknown_key_is_named_with_its_position() {
+        let e = Config::parse("source = \"en\"\nlanguages = [\"es\"]\nlanguage = \"fr\"\n").unwrap_err();
+        let text = e.to_string();
+        assert!(text.starts_with("tradui.toml:3:1: error[config]: unknown field `language`"), "{text}");
+    }
+
+    #[test]
+    fn invalid_tag_names_the_key() {
+        let e = Config::parse("source = \"en\"\nlanguages = [\"es\", \"klingon!\"]\n").unwrap_err();
+        assert!(e.to_string().contains("tradui.toml:2:20: error[config]: `languages`: \"klingon!\" is not a valid language tag"), "{e}");
+    }
+
+    #[test]
+    fn required_must_be_a_language() {
+        let e = Config::parse("source = \"en\"\nlanguages = [\"es\"]\nrequired = [\"ar\"]\n").unwrap_err();
+        assert!(e.to_string().contains("`required` names \"ar\""), "{e}");
+    }
+
+    #[test]
+    fn fallback_per_language() {
+        let c = Config::parse(
+            "source = \"en\"\nlanguages = [\"es\", \"ar\"]\n[fallback]\nstale = \"translation\"\n[fallback.languages.ar]\nmin-coverage = 100\n",
+        )
+        .unwrap();
+        let ar = c.fallback(&Lang::parse("ar").unwrap());
+        assert_eq!(ar, Fallback { stale: StaleFallback::Translation, min_coverage: 100 });
+        assert_eq!(c.fallback(&Lang::parse("es").unwrap()).min_coverage, 0);
+    }
+}

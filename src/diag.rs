@@ -1,0 +1,294 @@
+//! Diagnostics: the one type every problem travels in, from the loaders and the status
+//! engine to every output format (`check` text, JSON, GitHub annotations).
+//!
+//! A diagnostic names the file (relative to the project), the 1-based line and column
+//! (in characters), what is wrong and a hint of what to do next.
+
+use serde::Serialize;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// How bad a problem is. Errors in a required language make `check` exit 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// What kind of problem this is; the JSON `kind` field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    /// No translation for a unit.
+    Missing,
+    /// The translation was made from another source text, or is marked for review.
+    Stale,
+    /// A translation whose unit no longer exists.
+    Obsolete,
+    /// A file or message that does not parse, or whose placeables do not match the source.
+    Invalid,
+    /// The translation is a copy of the source text.
+    Untranslated,
+    /// A translation without a `# en:` record of the text it was made from.
+    NoRecord,
+    /// A translation file for a leaflet that does not exist.
+    OrphanFile,
+    /// A locale folder for a language that `tradui.toml` does not list.
+    UnknownLocale,
+    /// A select variant key that is not a plural category of the language.
+    Plural,
+    /// A link whose address is not safe to publish (javascript:, data:...).
+    UnsafeLink,
+    /// A problem in a source leaflet (`content/*.md`).
+    Source,
+    /// A problem in `tradui.toml`.
+    Config,
+    /// A file that could not be read or written.
+    Io,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Missing => "missing",
+            Kind::Stale => "stale",
+            Kind::Obsolete => "obsolete",
+            Kind::Invalid => "invalid",
+            Kind::Untranslated => "untranslated",
+            Kind::NoRecord => "no-record",
+            Kind::OrphanFile => "orphan-file",
+            Kind::UnknownLocale => "unknown-locale",
+            Kind::Plural => "plural",
+            Kind::UnsafeLink => "unsafe-link",
+            Kind::Source => "source",
+            Kind::Config => "config",
+            Kind::Io => "io",
+        }
+    }
+}
+
+/// One problem, with where it is and what to do about it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    pub kind: Kind,
+    pub severity: Severity,
+    /// The leaflet slug, when the problem belongs to one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub leaflet: Option<String>,
+    /// The language tag, when the problem belongs to one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
+    /// The message ID, when the problem belongs to one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// The file, relative to the project root, with `/` separators.
+    pub file: String,
+    /// 1-based line; 0 when the problem concerns the file as a whole.
+    pub line: usize,
+    /// 1-based column, counted in characters.
+    pub column: usize,
+    pub message: String,
+    /// What to do next.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+    /// The unit's current source text (for `missing` and `stale`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn new(kind: Kind, severity: Severity, file: impl Into<String>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            kind,
+            severity,
+            leaflet: None,
+            lang: None,
+            id: None,
+            file: file.into(),
+            line: 0,
+            column: 0,
+            message: message.into(),
+            hint: None,
+            source: None,
+        }
+    }
+
+    pub fn error(kind: Kind, file: impl Into<String>, message: impl Into<String>) -> Self {
+        Self::new(kind, Severity::Error, file, message)
+    }
+
+    pub fn warning(kind: Kind, file: impl Into<String>, message: impl Into<String>) -> Self {
+        Self::new(kind, Severity::Warning, file, message)
+    }
+
+    /// Places the diagnostic at a 1-based line and column.
+    pub fn at(mut self, (line, column): (usize, usize)) -> Self {
+        self.line = line;
+        self.column = column;
+        self
+    }
+
+    /// Places the diagnostic at a byte offset of `text`.
+    pub fn at_offset(self, text: &str, offset: usize) -> Self {
+        self.at(line_col(text, offset))
+    }
+
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn leaflet(mut self, slug: impl Into<String>) -> Self {
+        self.leaflet = Some(slug.into());
+        self
+    }
+
+    pub fn lang(mut self, lang: impl Into<String>) -> Self {
+        self.lang = Some(lang.into());
+        self
+    }
+
+    pub fn id(mut self, id: impl Into<String>) -> Self {
+        self.id = Some(id.into());
+        self
+    }
+
+    pub fn source(mut self, source: impl Into<String>) -> Self {
+        self.source = Some(source.into());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// The sort key that makes every report deterministic: file, position, kind, ID.
+    pub fn sort_key(&self) -> (&str, usize, usize, Kind, Option<&str>, &str) {
+        (&self.file, self.line, self.column, self.kind, self.id.as_deref(), &self.message)
+    }
+}
+
+/// `file:line:col: severity[kind]: message`, then `  hint: ...` on the next line.
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if self.line > 0 {
+            write!(f, ":{}:{}", self.line, self.column)?;
+        }
+        let sev = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, ": {sev}[{}]: {}", self.kind.as_str(), self.message)?;
+        if let Some(hint) = &self.hint {
+            write!(f, "\n  hint: {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset. Offsets past the end clamp to
+/// the end; offsets inside a character count that character.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].trim_end_matches('\r').chars().count() + 1;
+    (line, column)
+}
+
+/// A path relative to the project root, always with `/`, for messages and JSON.
+pub fn rel_path(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    let parts: Vec<String> = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+    parts.join("/")
+}
+
+/// An error that stops a command before it can do its work (exit code 2): an unreadable
+/// project, a broken `tradui.toml`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fatal(pub Vec<Diagnostic>);
+
+impl fmt::Display for Fatal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, d) in self.0.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{d}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Fatal {}
+
+impl From<Diagnostic> for Fatal {
+    fn from(d: Diagnostic) -> Self {
+        Fatal(vec![d])
+    }
+}
+
+/// Reads a text file as UTF-8, dropping a leading byte-order mark. Invalid UTF-8 is a
+/// diagnostic at the line and column of the first bad byte.
+pub fn read_text(root: &Path, path: &Path) -> Result<String, Diagnostic> {
+    let rel = rel_path(root, path);
+    let bytes = std::fs::read(path).map_err(|e| {
+        Diagnostic::error(Kind::Io, rel.clone(), format!("cannot read the file: {e}"))
+            .hint("check that the file exists and that you may read it")
+    })?;
+    decode_text(&rel, bytes)
+}
+
+/// Decodes file contents: UTF-8, with a leading BOM dropped. Windows line endings are kept
+/// (every parser here accepts them).
+pub fn decode_text(rel: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
+    let bytes = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) => rest.to_vec(),
+        None => bytes,
+    };
+    String::from_utf8(bytes).map_err(|e| {
+        let good = e.utf8_error().valid_up_to();
+        let bytes = e.as_bytes();
+        let text = String::from_utf8_lossy(&bytes[..good]);
+        Diagnostic::error(Kind::Io, rel, "the file is not valid UTF-8 text")
+            .at_offset(&text, good)
+            .hint("save the file with the UTF-8 encoding (in most editors: Save As, Encoding: UTF-8)")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_characters_not_bytes() {
+        let text = "a\nمرحبا x\n";
+        assert_eq!(line_col(text, 0), (1, 1));
+        assert_eq!(line_col(text, 2), (2, 1));
+        let x = text.find('x').unwrap();
+        assert_eq!(line_col(text, x), (2, 7));
+    }
+
+    #[test]
+    fn line_col_ignores_carriage_returns() {
+        assert_eq!(line_col("ab\r\ncd", 5), (2, 2));
+    }
+
+    #[test]
+    fn invalid_utf8_points_at_the_bad_byte() {
+        let d = decode_text("x.ftl", b"ok = 1\nbad = \xFF\n".to_vec()).unwrap_err();
+        assert_eq!((d.line, d.column), (2, 7));
+        assert!(d.to_string().starts_with("x.ftl:2:7: error[io]: the file is not valid UTF-8"));
+    }
+
+    #[test]
+    fn bom_is_dropped() {
+        assert_eq!(decode_text("x", b"\xEF\xBB\xBFhi".to_vec()).unwrap(), "hi");
+    }
+}

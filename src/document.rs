@@ -1,0 +1,150 @@
+//! The document model every renderer reads: a leaflet's block structure with, in each
+//! translatable slot, the text of one language. The source parser builds the skeleton
+//! (slots empty), `localize` fills the slots, and the HTML and PDF renderers turn it into
+//! pages. It serialises to JSON as it is: that JSON is what the Typst template reads.
+
+use crate::config::Paper;
+use crate::lang::Direction;
+use serde::Serialize;
+
+/// One leaflet in one language, ready to render.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Document {
+    pub slug: String,
+    /// Canonical BCP 47 tag of this document's language.
+    pub lang: String,
+    pub dir: Direction,
+    /// The language's name in itself (`Kreyòl ayisyen`).
+    pub lang_name: String,
+    /// The project's source language; the language of every `fallback` slot.
+    pub source_lang: String,
+    pub source_dir: Direction,
+    pub paper: Paper,
+    pub title: Text,
+    pub blocks: Vec<Block>,
+    /// The leaflet's `[variables]`, formatted for this language, in name order.
+    pub variables: Vec<Variable>,
+    /// How many units show their translation (current), out of how many.
+    pub translated: usize,
+    pub total: usize,
+}
+
+impl Document {
+    /// Percentage of units shown translated, rounded down (100 for the source language).
+    pub fn percent(&self) -> u32 {
+        if self.total == 0 { 100 } else { (self.translated * 100 / self.total) as u32 }
+    }
+
+    /// How many slots show the source text because their translation is missing or stale.
+    pub fn fallbacks(&self) -> usize {
+        self.total - self.translated
+    }
+}
+
+/// A front-matter variable after formatting.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Variable {
+    pub name: String,
+    pub value: String,
+}
+
+/// A translatable slot: the text of one unit.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Text {
+    /// The unit's message ID.
+    pub id: String,
+    /// True when this slot shows the source text because the translation is missing or
+    /// stale; renderers mark it (and set the source language on it).
+    pub fallback: bool,
+    pub inlines: Vec<Inline>,
+}
+
+impl Text {
+    pub fn slot(id: impl Into<String>) -> Text {
+        Text { id: id.into(), fallback: false, inlines: Vec::new() }
+    }
+
+    /// The text without markup, for titles, metadata and alt attributes.
+    pub fn plain(&self) -> String {
+        let mut out = String::new();
+        plain_into(&self.inlines, &mut out);
+        out
+    }
+}
+
+fn plain_into(inlines: &[Inline], out: &mut String) {
+    for i in inlines {
+        match i {
+            Inline::Text { text } | Inline::Code { text } | Inline::Placeable { text } => out.push_str(text),
+            Inline::Break => out.push(' '),
+            Inline::Emph { content } | Inline::Strong { content } | Inline::Strike { content } | Inline::Link { content, .. } => {
+                plain_into(content, out)
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Align {
+    None,
+    Left,
+    Center,
+    Right,
+}
+
+/// Block structure, from the source Markdown.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
+pub enum Block {
+    Heading { level: u8, anchor: String, text: Text },
+    Paragraph { text: Text },
+    List { ordered: bool, start: u64, items: Vec<Vec<Block>> },
+    Quote { blocks: Vec<Block> },
+    Table { align: Vec<Align>, header: Vec<Text>, rows: Vec<Vec<Text>> },
+    /// A code block or raw HTML of the source: shown as literal text, never translated.
+    Code { text: String },
+    Rule,
+    /// An image alone in its paragraph; its alt text is a translatable slot.
+    Image { src: String, alt: Text },
+}
+
+/// Inline content of a slot. Every string is plain text: renderers escape it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
+pub enum Inline {
+    Text { text: String },
+    /// The value of a variable or term (a date, a phone number, "JFK8"): kept whole and
+    /// isolated from the surrounding direction (HTML `<bdi>`).
+    Placeable { text: String },
+    Emph { content: Vec<Inline> },
+    Strong { content: Vec<Inline> },
+    Strike { content: Vec<Inline> },
+    Code { text: String },
+    /// A link whose address passed the safety check (http, https, mailto, tel, relative).
+    Link { url: String, content: Vec<Inline> },
+    Break,
+}
+
+impl Block {
+    /// Every slot of the block, in document order.
+    pub fn texts_mut(&mut self) -> Vec<&mut Text> {
+        let mut out = Vec::new();
+        self.collect_mut(&mut out);
+        out
+    }
+
+    fn collect_mut<'a>(&'a mut self, out: &mut Vec<&'a mut Text>) {
+        match self {
+            Block::Heading { text, .. } | Block::Paragraph { text } => out.push(text),
+            Block::Image { alt, .. } => out.push(alt),
+            Block::List { items, .. } => items.iter_mut().flatten().for_each(|b| b.collect_mut(out)),
+            Block::Quote { blocks } => blocks.iter_mut().for_each(|b| b.collect_mut(out)),
+            Block::Table { header, rows, .. } => {
+                out.extend(header.iter_mut());
+                rows.iter_mut().for_each(|r| out.extend(r.iter_mut()));
+            }
+            Block::Code { .. } | Block::Rule => {}
+        }
+    }
+}

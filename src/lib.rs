@@ -1,0 +1,10 @@
+//! tradui: leaflets written once in Markdown, translated in Fluent, checked for missing
+//! and stale translations, and rendered in every language as HTML and PDF.
+//!
+//! The pipeline (see ARCHITECTURE.md):
+//! project -> source (Markdown units) -> catalog (.ftl) -> status -> localize -> render.
+
+pub mod config;
+pub mod diag;
+pub mod document;
+pub mod lang;
