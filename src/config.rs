@@ -132,7 +132,7 @@ impl Config {
                 }
             }
         }
-        let mut check_member = |key: &str, value: &Lang, span: std::ops::Range<usize>, problems: &mut Vec<Diagnostic>| {
+        let check_member = |key: &str, value: &Lang, span: std::ops::Range<usize>, problems: &mut Vec<Diagnostic>| {
             if !languages.contains(value) {
                 problems.push(
                     Diagnostic::error(Kind::Config, CONFIG_FILE, format!("`{key}` names \"{value}\", which is not in `languages`"))

@@ -8,3 +8,8 @@ pub mod config;
 pub mod diag;
 pub mod document;
 pub mod lang;
+pub mod catalog;
+pub mod localize;
+pub mod project;
+pub mod source;
+pub mod status;

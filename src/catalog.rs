@@ -1,0 +1,326 @@
+//! Catalogs: `locales/<lang>/<slug>.ftl` -> [`Catalog`]. Parsed with `fluent-syntax`'s
+//! recovering parser (one bad message does not hide the rest), with the position of every
+//! message and syntax error, the `# en:` source record above each message and the review
+//! marker that `tradui sync` puts on stale ones.
+//!
+//! The AST has no spans, but with `&str` input every identifier is a slice of the file,
+//! so a message's offset is the distance between the two pointers.
+
+use crate::diag::{Diagnostic, Kind, line_col};
+use crate::source::{Ref, normalize};
+use fluent_syntax::ast;
+use std::collections::BTreeSet;
+use std::ops::Range;
+
+/// The comment line `tradui sync` puts above a stale message; the translator deletes it
+/// once the translation is updated.
+pub const REVIEW_MARKER: &str = "REVIEW:";
+
+/// What an entry of the file is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntryKind {
+    Message,
+    Term,
+    Comment,
+    /// Lines that do not parse; kept verbatim by `sync`.
+    Junk,
+}
+
+/// A span of the file: one entry with its attached comment, up to the next entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntrySpan {
+    pub kind: EntryKind,
+    /// The message or term ID.
+    pub id: Option<String>,
+    /// Bytes of the entry, attached comment included, trailing blank lines excluded.
+    pub range: Range<usize>,
+}
+
+/// A `select` expression of a translation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Select {
+    /// What it selects on, when it is a variable (directly or through NUMBER()).
+    pub var: Option<String>,
+    /// The variant keys as written (`one`, `few`, `0`).
+    pub keys: Vec<String>,
+}
+
+/// One translated message.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Message {
+    pub id: String,
+    /// Byte offset of the ID in the file.
+    pub offset: usize,
+    pub line: usize,
+    pub column: usize,
+    /// The value as Fluent source, whitespace collapsed (None: the message has no value).
+    pub value: Option<String>,
+    /// The `# en:` record: the source text this translation was made from.
+    pub record: Option<String>,
+    /// The review marker is present.
+    pub review: bool,
+    /// Variables, terms and messages the value refers to (all variants).
+    pub refs: BTreeSet<Ref>,
+    pub selects: Vec<Select>,
+}
+
+/// A parsed translation file.
+#[derive(Debug, Clone)]
+pub struct Catalog {
+    pub file: String,
+    pub text: String,
+    pub messages: Vec<Message>,
+    /// Terms defined in the file (`-union-name`).
+    pub terms: Vec<String>,
+    pub entries: Vec<EntrySpan>,
+    /// Syntax errors, one per piece of junk.
+    pub errors: Vec<Diagnostic>,
+}
+
+impl Catalog {
+    /// Parses `text`; `source_lang` names the record comment (`en:`).
+    pub fn parse(file: &str, text: String, source_lang: &str) -> Catalog {
+        let (resource, errors) = match fluent_syntax::parser::parse(text.as_str()) {
+            Ok(r) => (r, Vec::new()),
+            Err((r, e)) => (r, e),
+        };
+        let base = text.as_ptr() as usize;
+        let offset_of = |s: &str| -> Option<usize> {
+            let p = s.as_ptr() as usize;
+            (p >= base && p <= base + text.len()).then(|| p - base)
+        };
+        let record_prefix = format!("{source_lang}:");
+        let mut messages = Vec::new();
+        let mut terms = Vec::new();
+        let mut starts: Vec<(usize, EntryKind, Option<String>)> = Vec::new();
+        for entry in &resource.body {
+            match entry {
+                ast::Entry::Message(m) => {
+                    let Some(offset) = offset_of(m.id.name) else { continue };
+                    let start = comment_start(&text, line_start(&text, offset), m.comment.is_some());
+                    starts.push((start, EntryKind::Message, Some(m.id.name.to_string())));
+                    messages.push(message(m, &text, offset, &record_prefix));
+                }
+                ast::Entry::Term(t) => {
+                    let Some(offset) = offset_of(t.id.name) else { continue };
+                    let start = comment_start(&text, line_start(&text, offset.saturating_sub(1)), t.comment.is_some());
+                    starts.push((start, EntryKind::Term, Some(t.id.name.to_string())));
+                    terms.push(t.id.name.to_string());
+                }
+                ast::Entry::Comment(c) | ast::Entry::GroupComment(c) | ast::Entry::ResourceComment(c) => {
+                    if let Some(offset) = c.content.first().and_then(|l| offset_of(l)) {
+                        starts.push((line_start(&text, offset), EntryKind::Comment, None));
+                    }
+                }
+                ast::Entry::Junk { content } => {
+                    if let Some(offset) = offset_of(content) {
+                        starts.push((offset, EntryKind::Junk, None));
+                    }
+                }
+            }
+        }
+        let mut entries = Vec::with_capacity(starts.len());
+        for (i, (start, kind, id)) in starts.iter().enumerate() {
+            let next = starts.get(i + 1).map_or(text.len(), |s| s.0);
+            let end = start + text[*start..next].trim_end().len();
+            entries.push(EntrySpan { kind: *kind, id: id.clone(), range: *start..end });
+        }
+        let errors = errors.iter().map(|e| syntax_error(file, &text, e)).collect();
+        Catalog { file: file.to_string(), text, messages, terms, entries, errors }
+    }
+
+    pub fn message(&self, id: &str) -> Option<&Message> {
+        self.messages.iter().find(|m| m.id == id)
+    }
+}
+
+fn line_start(text: &str, offset: usize) -> usize {
+    text[..offset.min(text.len())].rfind('\n').map_or(0, |i| i + 1)
+}
+
+/// Walks back over the `#` comment lines attached above an entry.
+fn comment_start(text: &str, mut start: usize, has_comment: bool) -> usize {
+    if !has_comment {
+        return start;
+    }
+    while start > 0 {
+        let prev = line_start(text, start - 1);
+        let line = text[prev..start].trim_end();
+        if line == "#" || (line.starts_with("# ") && !line.starts_with("##")) {
+            start = prev;
+        } else {
+            break;
+        }
+    }
+    start
+}
+
+fn message(m: &ast::Message<&str>, text: &str, offset: usize, record_prefix: &str) -> Message {
+    let (line, column) = line_col(text, offset);
+    let mut record = None;
+    let mut review = false;
+    if let Some(c) = &m.comment {
+        for l in &c.content {
+            if let Some(r) = l.strip_prefix(record_prefix) {
+                record = Some(normalize(r, false));
+            } else if l.starts_with(REVIEW_MARKER) {
+                review = true;
+            }
+        }
+    }
+    let mut refs = BTreeSet::new();
+    let mut selects = Vec::new();
+    let value = m.value.as_ref().map(|p| {
+        collect_pattern(p, &mut refs, &mut selects);
+        pattern_source(p)
+    });
+    Message { id: m.id.name.to_string(), offset, line, column, value, record, review, refs, selects }
+}
+
+/// A pattern back as Fluent source text, whitespace collapsed.
+pub fn pattern_source(p: &ast::Pattern<&str>) -> String {
+    let msg = ast::Message { id: ast::Identifier { name: "x" }, value: Some(p.clone()), attributes: vec![], comment: None };
+    let res = ast::Resource { body: vec![ast::Entry::Message(msg)] };
+    let s = fluent_syntax::serializer::serialize(&res);
+    normalize(s.trim_start_matches("x =").trim(), false)
+}
+
+fn collect_pattern(p: &ast::Pattern<&str>, refs: &mut BTreeSet<Ref>, selects: &mut Vec<Select>) {
+    for el in &p.elements {
+        if let ast::PatternElement::Placeable { expression } = el {
+            collect_expression(expression, refs, selects);
+        }
+    }
+}
+
+fn collect_expression(e: &ast::Expression<&str>, refs: &mut BTreeSet<Ref>, selects: &mut Vec<Select>) {
+    match e {
+        ast::Expression::Inline(i) => collect_inline(i, refs, selects),
+        ast::Expression::Select { selector, variants } => {
+            collect_inline(selector, refs, selects);
+            let var = match selector {
+                ast::InlineExpression::VariableReference { id } => Some(id.name.to_string()),
+                ast::InlineExpression::FunctionReference { arguments, .. } => {
+                    arguments.positional.iter().find_map(|a| match a {
+                        ast::InlineExpression::VariableReference { id } => Some(id.name.to_string()),
+                        _ => None,
+                    })
+                }
+                _ => None,
+            };
+            let keys = variants
+                .iter()
+                .map(|v| match &v.key {
+                    ast::VariantKey::Identifier { name } => name.to_string(),
+                    ast::VariantKey::NumberLiteral { value } => value.to_string(),
+                })
+                .collect();
+            selects.push(Select { var, keys });
+            for v in variants {
+                collect_pattern(&v.value, refs, selects);
+            }
+        }
+    }
+}
+
+fn collect_inline(i: &ast::InlineExpression<&str>, refs: &mut BTreeSet<Ref>, selects: &mut Vec<Select>) {
+    match i {
+        ast::InlineExpression::VariableReference { id } => {
+            refs.insert(Ref::Var(id.name.to_string()));
+        }
+        ast::InlineExpression::TermReference { id, arguments, .. } => {
+            refs.insert(Ref::Term(id.name.to_string()));
+            if let Some(args) = arguments {
+                args.positional.iter().for_each(|a| collect_inline(a, refs, selects));
+            }
+        }
+        ast::InlineExpression::MessageReference { id, .. } => {
+            refs.insert(Ref::Message(id.name.to_string()));
+        }
+        ast::InlineExpression::FunctionReference { arguments, .. } => {
+            arguments.positional.iter().for_each(|a| collect_inline(a, refs, selects));
+            arguments.named.iter().for_each(|a| collect_inline(&a.value, refs, selects));
+        }
+        ast::InlineExpression::Placeable { expression } => collect_expression(expression, refs, selects),
+        ast::InlineExpression::StringLiteral { .. } | ast::InlineExpression::NumberLiteral { .. } => {}
+    }
+}
+
+fn syntax_error(file: &str, text: &str, e: &fluent_syntax::parser::ParserError) -> Diagnostic {
+    let entry_at = e.slice.as_ref().map_or(e.pos.start, |s| s.start).min(text.len());
+    // The parser notices a problem where the next line begins; point at the end of the
+    // text it was reading instead.
+    let mut at = e.pos.start.min(text.len());
+    while at > entry_at && text[..at].ends_with(char::is_whitespace) {
+        at = text[..at].trim_end().len().max(entry_at);
+    }
+    let (entry_line, _) = line_col(text, entry_at);
+    let hint = match &e.kind {
+        fluent_syntax::parser::ErrorKind::UnbalancedClosingBrace | fluent_syntax::parser::ErrorKind::ExpectedInlineExpression => {
+            "a literal brace is written { \"{\" } or { \"}\" }; a placeable is { $name } or { -term }".to_string()
+        }
+        fluent_syntax::parser::ErrorKind::ExpectedToken('=') => {
+            "a message is `id = text`; a comment line starts with `#`".to_string()
+        }
+        _ => "fix the Fluent syntax; see https://projectfluent.org/fluent/guide/".to_string(),
+    };
+    Diagnostic::error(
+        Kind::Invalid,
+        file,
+        format!("Fluent syntax error: {} (the entry starting on line {entry_line} is ignored until it is fixed)", e.kind),
+    )
+    .at_offset(text, at)
+    .hint(hint)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(s: &str) -> Catalog {
+        Catalog::parse("locales/ht/t.ftl", s.to_string(), "en")
+    }
+
+    #[test]
+    fn messages_have_positions_and_records() {
+        let c = parse("# en: We walk out.\nwalkout-p1 = Nou kite travay.\n\n# REVIEW: source changed\n# en: Old\n  \nx = { $date } { -union }\n");
+        assert_eq!(c.messages.len(), 2);
+        let m = &c.messages[0];
+        assert_eq!((m.id.as_str(), m.line, m.column), ("walkout-p1", 2, 1));
+        assert_eq!(m.record.as_deref(), Some("We walk out."));
+        assert_eq!(m.value.as_deref(), Some("Nou kite travay."));
+        let x = &c.messages[1];
+        assert!(x.record.is_none(), "a blank line detaches the comment");
+        assert!(x.refs.contains(&Ref::Var("date".into())) && x.refs.contains(&Ref::Term("union".into())));
+    }
+
+    #[test]
+    fn review_marker_is_seen() {
+        let c = parse("# REVIEW: the English text changed\n# en: New\nx = Vye\n");
+        assert!(c.messages[0].review);
+        assert_eq!(c.entries[0].range, 0..c.text.trim_end().len());
+    }
+
+    #[test]
+    fn junk_does_not_hide_the_rest() {
+        let c = parse("a = ok\nb = { broken\nc = fine\n");
+        assert_eq!(c.messages.iter().map(|m| m.id.as_str()).collect::<Vec<_>>(), ["a", "c"]);
+        assert_eq!(c.errors.len(), 1);
+        assert!(c.errors[0].to_string().starts_with("locales/ht/t.ftl:2:13: error[invalid]"), "{}", c.errors[0]);
+        assert_eq!(c.entries.iter().map(|e| e.kind).collect::<Vec<_>>(), [EntryKind::Message, EntryKind::Junk, EntryKind::Message]);
+    }
+
+    #[test]
+    fn selects_are_collected() {
+        let c = parse("n = { $count ->\n    [one] one shift\n    [few] few\n   *[other] { $count } shifts\n}\n");
+        assert_eq!(c.messages[0].selects, [Select { var: Some("count".into()), keys: vec!["one".into(), "few".into(), "other".into()] }]);
+    }
+
+    #[test]
+    fn crlf_files_parse() {
+        let c = parse("# en: A\r\na = B\r\nb = C\r\n");
+        assert_eq!(c.messages.len(), 2);
+        assert_eq!(c.messages[0].record.as_deref(), Some("A"));
+        assert!(c.errors.is_empty());
+    }
+}

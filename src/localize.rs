@@ -1,0 +1,470 @@
+//! Localize: a leaflet + one language's translations + the leaflet's variables ->
+//! a [`Document`] in that language, shared by the HTML and PDF renderers.
+//!
+//! Each slot gets its unit's translation when it is current (or stale, if the language's
+//! fallback policy says so), otherwise the source text marked as a fallback. Patterns are
+//! formatted with `fluent-bundle` (variables, glossary terms, plurals, NUMBER) with
+//! isolation marks around placeables; the inline Markdown of the result is then parsed
+//! back into [`Inline`]s, where the isolated stretches become [`Inline::Placeable`].
+//! Nothing here produces markup: every string stays text until a renderer escapes it.
+
+use crate::catalog::Catalog;
+use crate::config::StaleFallback;
+use crate::diag::{Diagnostic, Kind};
+use crate::document::{Document, Inline, Text, Variable};
+use crate::lang::Lang;
+use crate::project::Project;
+use crate::source::{Leaflet, VarValue};
+use crate::status::{Cell, State};
+use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use std::collections::HashSet;
+
+const FSI: char = '\u{2068}';
+const PDI: char = '\u{2069}';
+
+/// Builds the document of `leaflet` in `lang` (the source language or a translation).
+/// `cell` is the leaflet's status in `lang` (None for the source language).
+pub fn localize(project: &Project, leaflet: &Leaflet, lang: &Lang, cell: Option<&Cell>) -> (Document, Vec<Diagnostic>) {
+    let config = &project.config;
+    let source = &config.source;
+    let policy = config.fallback(lang);
+    let mut diags = Vec::new();
+
+    let translated: HashSet<&str> = match cell {
+        None => leaflet.units.iter().map(|u| u.id.as_str()).collect(),
+        Some(c) => c
+            .units
+            .iter()
+            .filter(|u| u.state == State::Current || (u.state == State::Stale && policy.stale == StaleFallback::Translation))
+            .map(|u| u.id.as_str())
+            .collect(),
+    };
+    let source_bundle = source_bundle(project, leaflet);
+    let target_bundle = if lang == source { None } else { Some(target_bundle(project, leaflet, lang)) };
+    let args = arguments(leaflet, lang);
+
+    let mut fill = |text: &mut Text| {
+        if text.id.is_empty() {
+            return;
+        }
+        let use_translation = target_bundle.is_some() && translated.contains(text.id.as_str());
+        let (bundle, file, is_fallback) = match (&target_bundle, use_translation) {
+            (Some(b), true) => (b, Project::catalog_file(lang, &leaflet.slug), false),
+            _ => (&source_bundle, leaflet.file.clone(), target_bundle.is_some()),
+        };
+        let formatted = format(bundle, &text.id, &args, &file, &mut diags);
+        text.inlines = inlines(&formatted, &mut |url| {
+            diags.push(
+                Diagnostic::warning(Kind::UnsafeLink, &file, format!("`{}`: the link to `{url}` is shown as plain text", text.id))
+                    .id(&text.id)
+                    .hint("links may use https:, http:, mailto: or tel:, or point inside the site"),
+            );
+        });
+        text.fallback = is_fallback;
+    };
+    let mut blocks = leaflet.blocks.clone();
+    for block in &mut blocks {
+        for text in block.texts_mut() {
+            fill(text);
+        }
+    }
+    let mut title = Text::slot(leaflet.title_id.clone().unwrap_or_default());
+    if title.id.is_empty() {
+        title.inlines = vec![Inline::Text { text: leaflet.slug.clone() }];
+    } else {
+        fill(&mut title);
+    }
+    let variables = leaflet
+        .variables
+        .iter()
+        .map(|(name, v)| Variable { name: name.clone(), value: display_value(v, lang) })
+        .collect();
+    let total = leaflet.units.len();
+    let shown = leaflet.units.iter().filter(|u| translated.contains(u.id.as_str())).count();
+    let doc = Document {
+        slug: leaflet.slug.clone(),
+        lang: lang.to_string(),
+        dir: lang.direction(),
+        lang_name: lang.native_name(),
+        source_lang: source.to_string(),
+        source_dir: source.direction(),
+        paper: leaflet.paper.unwrap_or(config.paper),
+        title,
+        blocks,
+        variables,
+        translated: if lang == source { total } else { shown },
+        total,
+    };
+    for d in &mut diags {
+        d.leaflet = Some(leaflet.slug.clone());
+        d.lang = Some(lang.to_string());
+    }
+    diags.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    diags.dedup();
+    (doc, diags)
+}
+
+type Bundle = FluentBundle<FluentResource>;
+
+fn new_bundle(lang: &Lang) -> Bundle {
+    let mut b = FluentBundle::new(vec![lang.id()]);
+    b.set_use_isolating(true);
+    // Registering the built-in functions into a new bundle cannot clash with anything.
+    let _ = b.add_builtins();
+    b
+}
+
+fn add_text(bundle: &mut Bundle, text: String) {
+    let res = FluentResource::try_new(text).unwrap_or_else(|(res, _)| res);
+    bundle.add_resource_overriding(res);
+}
+
+fn add_catalog(bundle: &mut Bundle, catalog: Option<&Catalog>) {
+    if let Some(c) = catalog {
+        add_text(bundle, c.text.clone());
+    }
+}
+
+/// The source language's bundle: glossary plus one message per unit.
+fn source_bundle(project: &Project, leaflet: &Leaflet) -> Bundle {
+    let source = &project.config.source;
+    let mut b = new_bundle(source);
+    add_catalog(&mut b, project.terms.get(source));
+    let mut ftl = String::new();
+    for u in &leaflet.units {
+        ftl.push_str(&u.id);
+        ftl.push_str(" = ");
+        ftl.push_str(&u.fluent_pattern());
+        ftl.push('\n');
+    }
+    add_text(&mut b, ftl);
+    b
+}
+
+fn target_bundle(project: &Project, leaflet: &Leaflet, lang: &Lang) -> Bundle {
+    let mut b = new_bundle(lang);
+    add_catalog(&mut b, project.terms.get(lang));
+    add_catalog(&mut b, project.catalog(lang, &leaflet.slug));
+    b
+}
+
+fn arguments(leaflet: &Leaflet, lang: &Lang) -> FluentArgs<'static> {
+    let mut args = FluentArgs::new();
+    for (name, value) in &leaflet.variables {
+        let v = match value {
+            VarValue::Number(n) => FluentValue::from(*n),
+            other => FluentValue::from(escape_markdown(&display_value(other, lang))),
+        };
+        args.set(name.clone(), v);
+    }
+    args
+}
+
+fn format(bundle: &Bundle, id: &str, args: &FluentArgs, file: &str, diags: &mut Vec<Diagnostic>) -> String {
+    let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
+        return String::new();
+    };
+    let mut errors = Vec::new();
+    let out = bundle.format_pattern(pattern, Some(args), &mut errors).into_owned();
+    for e in errors {
+        diags.push(
+            Diagnostic::warning(Kind::Invalid, file, format!("`{id}`: {e}"))
+                .id(id)
+                .hint("check the placeables: variables come from the leaflet's [variables], terms from terms.ftl"),
+        );
+    }
+    out
+}
+
+/// A variable's value as shown in `lang`: dates in the language's own format.
+pub fn display_value(v: &VarValue, lang: &Lang) -> String {
+    match v {
+        VarValue::Date { year, month, day } => format_date(*year, *month, *day, lang),
+        other => other.display(),
+    }
+}
+
+fn format_date(year: u16, month: u8, day: u8, lang: &Lang) -> String {
+    let m = usize::from(month.clamp(1, 12)) - 1;
+    match lang.primary() {
+        "en" => {
+            const M: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+            format!("{} {day}, {year}", M[m])
+        }
+        "es" => {
+            const M: [&str; 12] = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"];
+            format!("{day} de {} de {year}", M[m])
+        }
+        "fr" => {
+            const M: [&str; 12] = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
+            let d = if day == 1 { "1er".to_string() } else { day.to_string() };
+            format!("{d} {} {year}", M[m])
+        }
+        "ht" => {
+            const M: [&str; 12] = ["janvye", "fevriye", "mas", "avril", "me", "jen", "jiyè", "out", "septanm", "oktòb", "novanm", "desanm"];
+            format!("{day} {} {year}", M[m])
+        }
+        "ar" => {
+            const M: [&str; 12] = ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"];
+            format!("{day} {} {year}", M[m])
+        }
+        _ => format!("{year:04}-{month:02}-{day:02}"),
+    }
+}
+
+/// Backslash-escapes ASCII punctuation so a variable's value is never read as Markdown.
+fn escape_markdown(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii_punctuation() {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// May a link with this address be published? http(s), mailto, tel and addresses
+/// inside the site; never `javascript:`, `data:`, `vbscript:`, `file:`...
+pub fn safe_url(url: &str) -> bool {
+    // Browsers ignore tabs, newlines and leading control characters in a URL.
+    let cleaned: String = url.chars().filter(|c| !c.is_ascii_whitespace() && !c.is_control()).collect();
+    let lower = cleaned.to_ascii_lowercase();
+    let scheme_end = lower.find(|c: char| matches!(c, ':' | '/' | '?' | '#'));
+    match scheme_end {
+        Some(i) if lower.as_bytes()[i] == b':' => matches!(&lower[..i], "http" | "https" | "mailto" | "tel"),
+        _ => true,
+    }
+}
+
+/// Parses formatted inline Markdown into [`Inline`]s. Block syntax at the start of the
+/// text (`# `, `- `, `1. `, `> `) stays literal; raw HTML stays text; unsafe links
+/// become their text and are reported through `unsafe_link`.
+pub fn inlines(text: &str, unsafe_link: &mut dyn FnMut(&str)) -> Vec<Inline> {
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let md = guard_block_syntax(&flat);
+    let mut builder = InlineBuilder::default();
+    for event in Parser::new_ext(&md, Options::ENABLE_STRIKETHROUGH) {
+        builder.event(event, unsafe_link);
+    }
+    builder.finish()
+}
+
+/// Escapes a leading character that would turn the text into a block (heading, list,
+/// quote, code fence, thematic break, table).
+fn guard_block_syntax(text: &str) -> String {
+    let first = text.chars().next();
+    let ordered = {
+        let digits = text.chars().take_while(char::is_ascii_digit).count();
+        digits > 0 && text[digits..].starts_with(['.', ')'])
+    };
+    if ordered {
+        let digits = text.chars().take_while(char::is_ascii_digit).count();
+        return format!("{}\\{}", &text[..digits], &text[digits..]);
+    }
+    match first {
+        Some('#' | '>' | '-' | '+' | '*' | '=' | '`' | '~' | '|' | '_' | '<') => format!("\\{text}"),
+        _ => text.to_string(),
+    }
+}
+
+#[derive(Default)]
+struct InlineBuilder {
+    /// Open containers, innermost last; the bottom is the result.
+    stack: Vec<(Option<Container>, Vec<Inline>)>,
+    /// Text inside isolation marks, not yet closed.
+    placeable: Option<String>,
+}
+
+#[derive(Debug)]
+enum Container {
+    Emph,
+    Strong,
+    Strike,
+    Link(Option<String>),
+}
+
+impl InlineBuilder {
+    fn top(&mut self) -> &mut Vec<Inline> {
+        if self.stack.is_empty() {
+            self.stack.push((None, Vec::new()));
+        }
+        &mut self.stack.last_mut().expect("just pushed").1
+    }
+
+    fn push_text(&mut self, s: &str) {
+        for c in s.chars() {
+            match c {
+                FSI => {
+                    self.flush_placeable();
+                    self.placeable = Some(String::new());
+                }
+                PDI => self.flush_placeable(),
+                c => match &mut self.placeable {
+                    Some(p) => p.push(c),
+                    None => match self.top().last_mut() {
+                        Some(Inline::Text { text }) => text.push(c),
+                        _ => self.top().push(Inline::Text { text: c.to_string() }),
+                    },
+                },
+            }
+        }
+    }
+
+    fn flush_placeable(&mut self) {
+        if let Some(p) = self.placeable.take() {
+            if !p.is_empty() {
+                self.top().push(Inline::Placeable { text: p });
+            }
+        }
+    }
+
+    fn open(&mut self, c: Container) {
+        self.flush_placeable();
+        self.top();
+        self.stack.push((Some(c), Vec::new()));
+    }
+
+    fn close(&mut self) {
+        self.flush_placeable();
+        if self.stack.len() < 2 {
+            return;
+        }
+        let (c, content) = self.stack.pop().expect("checked above");
+        let inline = match c {
+            Some(Container::Emph) => Inline::Emph { content },
+            Some(Container::Strong) => Inline::Strong { content },
+            Some(Container::Strike) => Inline::Strike { content },
+            Some(Container::Link(Some(url))) => Inline::Link { url, content },
+            Some(Container::Link(None)) | None => {
+                self.top().extend(content);
+                return;
+            }
+        };
+        self.top().push(inline);
+    }
+
+    fn event(&mut self, event: Event, unsafe_link: &mut dyn FnMut(&str)) {
+        match event {
+            Event::Text(t) | Event::Html(t) | Event::InlineHtml(t) | Event::InlineMath(t) | Event::DisplayMath(t) => self.push_text(&t),
+            Event::FootnoteReference(t) => self.push_text(&format!("[^{t}]")),
+            Event::Code(t) => {
+                self.flush_placeable();
+                let text = t.chars().filter(|c| *c != FSI && *c != PDI).collect();
+                self.top().push(Inline::Code { text });
+            }
+            Event::SoftBreak => self.push_text(" "),
+            Event::HardBreak => {
+                self.flush_placeable();
+                self.top().push(Inline::Break);
+            }
+            Event::Start(Tag::Emphasis) => self.open(Container::Emph),
+            Event::Start(Tag::Strong) => self.open(Container::Strong),
+            Event::Start(Tag::Strikethrough) => self.open(Container::Strike),
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                let url: String = dest_url.chars().filter(|c| *c != FSI && *c != PDI).collect();
+                if safe_url(&url) {
+                    self.open(Container::Link(Some(url)));
+                } else {
+                    unsafe_link(&url);
+                    self.open(Container::Link(None));
+                }
+            }
+            Event::Start(Tag::Image { .. }) => self.open(Container::Link(None)),
+            Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link | TagEnd::Image) => self.close(),
+            Event::TaskListMarker(done) => self.push_text(if done { "[x] " } else { "[ ] " }),
+            Event::Rule => self.push_text("---"),
+            Event::Start(_) | Event::End(_) => {}
+        }
+    }
+
+    fn finish(mut self) -> Vec<Inline> {
+        self.flush_placeable();
+        while self.stack.len() > 1 {
+            self.close();
+        }
+        let mut out = self.stack.pop().map(|(_, v)| v).unwrap_or_default();
+        trim_edges(&mut out);
+        out
+    }
+}
+
+fn trim_edges(out: &mut Vec<Inline>) {
+    if let Some(Inline::Text { text }) = out.first_mut() {
+        *text = text.trim_start().to_string();
+    }
+    if let Some(Inline::Text { text }) = out.last_mut() {
+        *text = text.trim_end().to_string();
+    }
+    out.retain(|i| !matches!(i, Inline::Text { text } if text.is_empty()));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(s: &str) -> Vec<Inline> {
+        inlines(s, &mut |_| {})
+    }
+
+    fn t(s: &str) -> Inline {
+        Inline::Text { text: s.into() }
+    }
+
+    #[test]
+    fn markup_and_placeables() {
+        let got = parse("Nou kite **travay** a \u{2068}JFK8\u{2069}.");
+        assert_eq!(
+            got,
+            [t("Nou kite "), Inline::Strong { content: vec![t("travay")] }, t(" a "), Inline::Placeable { text: "JFK8".into() }, t(".")]
+        );
+    }
+
+    #[test]
+    fn raw_html_stays_text() {
+        assert_eq!(parse("<script>alert(1)</script> hi"), [t("<script>alert(1)</script> hi")]);
+        assert_eq!(parse("a <b onclick=x>b</b>"), [t("a <b onclick=x>b</b>")]);
+    }
+
+    #[test]
+    fn unsafe_links_become_text() {
+        let mut seen = Vec::new();
+        let got = inlines("[click](javascript:alert(1)) [ok](https://x.org)", &mut |u| seen.push(u.to_string()));
+        assert_eq!(got[0], t("click "));
+        assert!(matches!(&got[1], Inline::Link { url, .. } if url == "https://x.org"));
+        assert_eq!(seen, ["javascript:alert(1)"]);
+    }
+
+    #[test]
+    fn url_safety() {
+        for ok in ["https://a.org", "http://a", "mailto:a@b", "tel:+1718", "/x", "x.html", "#top", "page?a=b:c"] {
+            assert!(safe_url(ok), "{ok}");
+        }
+        for bad in ["javascript:x", "JaVaScRiPt:x", "java\tscript:x", " javascript:x", "data:text/html,x", "vbscript:x", "file:///etc"] {
+            assert!(!safe_url(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn block_syntax_stays_literal() {
+        assert_eq!(parse("# not a heading"), [t("# not a heading")]);
+        assert_eq!(parse("1. not a list"), [t("1. not a list")]);
+        assert_eq!(parse("> not a quote"), [t("> not a quote")]);
+    }
+
+    #[test]
+    fn escaped_values_stay_text() {
+        let v = escape_markdown("*Hall* [B] <i>");
+        assert_eq!(parse(&format!("\u{2068}{v}\u{2069}")), [Inline::Placeable { text: "*Hall* [B] <i>".into() }]);
+    }
+
+    #[test]
+    fn dates_in_each_language() {
+        let d = |t: &str| format_date(2026, 12, 3, &Lang::parse(t).unwrap());
+        assert_eq!(d("en"), "December 3, 2026");
+        assert_eq!(d("es"), "3 de diciembre de 2026");
+        assert_eq!(d("ht"), "3 desanm 2026");
+        assert_eq!(d("vi"), "2026-12-03");
+    }
+}

@@ -1,0 +1,441 @@
+//! The status engine: a pure function from (source units, catalogs) to a [`Report`] of
+//! every unit's state in every language and every problem found. `check`, `status`,
+//! `sync` and `build` all read it; none of them needs an earlier command to have run.
+
+use crate::catalog::{Catalog, Message};
+use crate::diag::{Diagnostic, Kind, Severity};
+use crate::lang::Lang;
+use crate::project::Project;
+use crate::source::{Leaflet, Ref, Unit, normalize};
+use pulldown_cmark::{Event, Parser, Tag};
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+
+/// A unit's state in one language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum State {
+    Current,
+    Stale,
+    Missing,
+    Invalid,
+}
+
+/// One unit in one language.
+#[derive(Debug, Clone, Serialize)]
+pub struct UnitState {
+    pub id: String,
+    pub state: State,
+    pub words: usize,
+    /// Today's source text.
+    pub source: String,
+}
+
+/// One leaflet in one translation language.
+#[derive(Debug, Clone, Serialize)]
+pub struct Cell {
+    pub leaflet: String,
+    pub lang: Lang,
+    pub required: bool,
+    /// The translation file (it may not exist yet).
+    pub file: String,
+    pub units: Vec<UnitState>,
+    /// IDs of messages whose unit no longer exists.
+    pub obsolete: Vec<String>,
+}
+
+/// Counts of a cell or of a total.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    pub total: usize,
+    pub current: usize,
+    pub stale: usize,
+    pub missing: usize,
+    pub invalid: usize,
+    pub obsolete: usize,
+    pub words: usize,
+    pub words_current: usize,
+}
+
+impl Counts {
+    pub fn add(&mut self, o: &Counts) {
+        self.total += o.total;
+        self.current += o.current;
+        self.stale += o.stale;
+        self.missing += o.missing;
+        self.invalid += o.invalid;
+        self.obsolete += o.obsolete;
+        self.words += o.words;
+        self.words_current += o.words_current;
+    }
+
+    /// Percentage of messages that are current, rounded down (100 when there are none).
+    pub fn percent(&self) -> u32 {
+        percent(self.current, self.total)
+    }
+
+    pub fn percent_words(&self) -> u32 {
+        percent(self.words_current, self.words)
+    }
+}
+
+fn percent(part: usize, whole: usize) -> u32 {
+    if whole == 0 { 100 } else { (part * 100 / whole) as u32 }
+}
+
+impl Cell {
+    pub fn counts(&self) -> Counts {
+        let mut c = Counts { obsolete: self.obsolete.len(), ..Counts::default() };
+        for u in &self.units {
+            c.total += 1;
+            c.words += u.words;
+            match u.state {
+                State::Current => {
+                    c.current += 1;
+                    c.words_current += u.words;
+                }
+                State::Stale => c.stale += 1,
+                State::Missing => c.missing += 1,
+                State::Invalid => c.invalid += 1,
+            }
+        }
+        c
+    }
+
+    pub fn state(&self, id: &str) -> Option<State> {
+        self.units.iter().find(|u| u.id == id).map(|u| u.state)
+    }
+}
+
+/// Every unit's state in every language, and every problem.
+#[derive(Debug, Clone)]
+pub struct Report {
+    /// Leaflet x translation language, leaflets sorted by slug, languages in config order.
+    pub cells: Vec<Cell>,
+    /// Sorted by file, line, column.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Report {
+    pub fn cell(&self, slug: &str, lang: &Lang) -> Option<&Cell> {
+        self.cells.iter().find(|c| c.leaflet == slug && &c.lang == lang)
+    }
+
+    /// Does the report fail `check`: an error outside any language (source, config) or in
+    /// a required language?
+    pub fn fails(&self, project: &Project) -> bool {
+        self.diagnostics.iter().any(|d| d.is_error() && counts_against(d, project))
+    }
+}
+
+/// An error counts against `check` unless it belongs to a language that is not required.
+pub fn counts_against(d: &Diagnostic, project: &Project) -> bool {
+    match d.lang.as_deref().map(Lang::parse) {
+        Some(Ok(lang)) => lang == project.config.source || project.config.is_required(&lang),
+        _ => true,
+    }
+}
+
+/// Computes the report for the whole project.
+pub fn report(project: &Project) -> Report {
+    let mut diagnostics = project.diagnostics.clone();
+    source_terms(project, &mut diagnostics);
+    let pairs: Vec<(&Leaflet, &Lang)> =
+        project.leaflets.iter().flat_map(|l| project.config.languages.iter().map(move |lang| (l, lang))).collect();
+    use rayon::prelude::*;
+    let results: Vec<(Cell, Vec<Diagnostic>)> = pairs.par_iter().map(|(l, lang)| leaflet_status(project, l, lang)).collect();
+    let mut cells = Vec::with_capacity(results.len());
+    for (cell, diags) in results {
+        cells.push(cell);
+        diagnostics.extend(diags);
+    }
+    for (lang, terms) in &project.terms {
+        diagnostics.extend(terms.errors.iter().cloned().map(|d| d.lang(lang.as_str())));
+    }
+    diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    diagnostics.dedup();
+    Report { cells, diagnostics }
+}
+
+/// Terms the source uses must be defined in the source language's glossary.
+fn source_terms(project: &Project, diags: &mut Vec<Diagnostic>) {
+    let source = &project.config.source;
+    let defined: HashSet<&str> = project.terms.get(source).map(|t| t.terms.iter().map(String::as_str).collect()).unwrap_or_default();
+    for l in &project.leaflets {
+        for u in &l.units {
+            for r in &u.refs {
+                if let Ref::Term(t) = r {
+                    if !defined.contains(t.as_str()) {
+                        diags.push(
+                            Diagnostic::error(Kind::Source, &l.file, format!("`{r}` is not defined in locales/{source}/terms.ftl"))
+                                .at((u.line, u.column))
+                                .leaflet(&l.slug)
+                                .id(&u.id)
+                                .hint(format!("add `-{t} = ...` to locales/{source}/terms.ftl (and to each language's terms.ftl)")),
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn leaflet_status(project: &Project, leaflet: &Leaflet, lang: &Lang) -> (Cell, Vec<Diagnostic>) {
+    let file = Project::catalog_file(lang, &leaflet.slug);
+    let catalog = project.catalog(lang, &leaflet.slug);
+    let terms = project.terms.get(lang);
+    let mut ctx = Ctx { project, leaflet, lang, file: &file, diags: Vec::new() };
+    let mut units = Vec::with_capacity(leaflet.units.len());
+    let mut obsolete = Vec::new();
+    let junk_ids = catalog.map(junk_ids).unwrap_or_default();
+    if let Some(c) = catalog {
+        ctx.diags.extend(c.errors.iter().cloned());
+        obsolete = ctx.obsolete_and_duplicates(c);
+    }
+    for unit in &leaflet.units {
+        let message = catalog.and_then(|c| c.message(&unit.id));
+        let state = match message {
+            None if junk_ids.contains(unit.id.as_str()) => State::Invalid,
+            None => {
+                ctx.missing(unit);
+                State::Missing
+            }
+            Some(m) => ctx.translated(unit, m, catalog.expect("a message comes from a catalog"), terms),
+        };
+        units.push(UnitState { id: unit.id.clone(), state, words: unit.words(), source: unit.text.clone() });
+    }
+    let required = project.config.is_required(lang);
+    let diags = ctx
+        .diags
+        .into_iter()
+        .map(|d| {
+            let d = if d.leaflet.is_none() { d.leaflet(&leaflet.slug) } else { d };
+            if d.lang.is_none() { d.lang(lang.as_str()) } else { d }
+        })
+        .collect();
+    (Cell { leaflet: leaflet.slug.clone(), lang: lang.clone(), required, file, units, obsolete }, diags)
+}
+
+/// IDs at the start of junk entries: messages that exist but do not parse.
+fn junk_ids(c: &Catalog) -> HashSet<&str> {
+    c.entries
+        .iter()
+        .filter(|e| e.kind == crate::catalog::EntryKind::Junk)
+        .filter_map(|e| {
+            let text = c.text[e.range.clone()].trim_start();
+            let end = text.find(|ch: char| !(ch.is_ascii_alphanumeric() || ch == '-' || ch == '_'))?;
+            text[end..].trim_start().starts_with('=').then(|| &text[..end])
+        })
+        .collect()
+}
+
+struct Ctx<'a> {
+    project: &'a Project,
+    leaflet: &'a Leaflet,
+    lang: &'a Lang,
+    file: &'a str,
+    diags: Vec<Diagnostic>,
+}
+
+impl Ctx<'_> {
+    fn source_name(&self) -> String {
+        self.project.config.source.to_string()
+    }
+
+    fn at(&self, m: &Message, kind: Kind, severity: Severity, message: String) -> Diagnostic {
+        Diagnostic::new(kind, severity, self.file, message).at((m.line, m.column)).id(&m.id)
+    }
+
+    fn missing(&mut self, unit: &Unit) {
+        let lang = self.lang;
+        self.diags.push(
+            Diagnostic::error(Kind::Missing, &self.leaflet.file, format!("no {lang} translation of `{}`: \"{}\"", unit.id, unit.text))
+                .at((unit.line, unit.column))
+                .id(&unit.id)
+                .source(&unit.text)
+                .hint(format!("translate it in {}; `tradui sync {lang}` adds a stub with the source text", self.file)),
+        );
+    }
+
+    fn obsolete_and_duplicates(&mut self, c: &Catalog) -> Vec<String> {
+        let mut seen = HashSet::new();
+        let mut obsolete = Vec::new();
+        for m in &c.messages {
+            if !seen.insert(m.id.as_str()) {
+                let d = self
+                    .at(m, Kind::Invalid, Severity::Error, format!("`{}` is defined twice; only the last one is used", m.id))
+                    .hint("delete one of the two messages");
+                self.diags.push(d);
+                continue;
+            }
+            if self.leaflet.unit(&m.id).is_none() {
+                obsolete.push(m.id.clone());
+                let d = self
+                    .at(m, Kind::Obsolete, Severity::Warning, format!("`{}` matches no text of {} any more", m.id, self.leaflet.file))
+                    .hint(format!("`tradui sync {}` moves it under \"Obsolete\" at the end of the file", self.lang));
+                self.diags.push(d);
+            }
+        }
+        obsolete
+    }
+
+    fn translated(&mut self, unit: &Unit, m: &Message, catalog: &Catalog, terms: Option<&Catalog>) -> State {
+        let Some(value) = &m.value else {
+            let d = self.at(m, Kind::Invalid, Severity::Error, format!("`{}` has no text", m.id)).hint("write the translation after `=`");
+            self.diags.push(d);
+            return State::Invalid;
+        };
+        let mut invalid = self.check_refs(unit, m, catalog, terms);
+        invalid |= self.check_links(m, value);
+        self.check_plurals(m);
+        if invalid {
+            return State::Invalid;
+        }
+        let source = self.source_name();
+        if normalize(value, false) == normalize(&unit.fluent_pattern(), false) && looks_like_prose(&unit.text) {
+            let d = self
+                .at(m, Kind::Untranslated, Severity::Warning, format!("`{}` is a copy of the {source} text", m.id))
+                .hint("translate it, or keep it if the text is the same in this language (a name, a number)");
+            self.diags.push(d);
+        }
+        let Some(record) = &m.record else {
+            let d = self
+                .at(m, Kind::NoRecord, Severity::Warning, format!("`{}` has no `# {source}:` record of the text it translates", m.id))
+                .hint(format!("add `# {source}: {}` on the line above it (`tradui sync` does this)", unit.text));
+            self.diags.push(d);
+            return State::Current;
+        };
+        if m.review || *record != normalize(&unit.text, false) {
+            let why = if m.review && *record == normalize(&unit.text, false) {
+                "is marked for review".to_string()
+            } else {
+                format!("was translated from an older {source} text: \"{record}\"")
+            };
+            let d = self
+                .at(m, Kind::Stale, Severity::Error, format!("`{}` {why}", m.id))
+                .source(&unit.text)
+                .hint(format!(
+                    "update the translation to today's text, then set its `# {source}:` line to it and delete any REVIEW line: \"{}\"",
+                    unit.text
+                ));
+            self.diags.push(d);
+            return State::Stale;
+        }
+        State::Current
+    }
+
+    /// Placeables must match the source: no `$variable` or `-term` dropped, added or
+    /// misspelt; terms must exist in the language's glossary.
+    fn check_refs(&mut self, unit: &Unit, m: &Message, catalog: &Catalog, terms: Option<&Catalog>) -> bool {
+        let selectors: BTreeSet<&str> = m.selects.iter().filter_map(|s| s.var.as_deref()).collect();
+        let mut invalid = false;
+        for r in m.refs.difference(&unit.refs) {
+            let (what, hint) = match r {
+                Ref::Var(_) | Ref::Term(_) => (
+                    format!("uses `{r}`, which the source text does not have"),
+                    format!("check the spelling against the source: \"{}\"", unit.text),
+                ),
+                Ref::Message(id) if catalog.message(id).is_some() => continue,
+                Ref::Message(_) => (
+                    format!("refers to message `{r}`, which does not exist"),
+                    "a variable is written { $name } and a term { -name }".to_string(),
+                ),
+            };
+            if let Ref::Term(t) = r {
+                let known = terms.is_some_and(|c| c.terms.contains(t)) || catalog.terms.contains(t);
+                if known {
+                    // A term the translation adds (the union's name, say) is fine when the
+                    // glossary has it.
+                    continue;
+                }
+            }
+            let d = self.at(m, Kind::Invalid, Severity::Error, format!("`{}` {what}", m.id)).hint(hint);
+            self.diags.push(d);
+            invalid = true;
+        }
+        for r in unit.refs.difference(&m.refs) {
+            if let Ref::Var(v) = r {
+                if selectors.contains(v.as_str()) {
+                    continue;
+                }
+            }
+            let d = self
+                .at(m, Kind::Invalid, Severity::Error, format!("`{}` drops `{r}`, which the source text has", m.id))
+                .hint(format!("write `{r}` where it belongs in the translation, exactly as in the source"));
+            self.diags.push(d);
+            invalid = true;
+        }
+        for r in m.refs.iter() {
+            if let Ref::Term(t) = r {
+                let known = terms.is_some_and(|c| c.terms.contains(t)) || catalog.terms.contains(t);
+                if !known {
+                    let d = self
+                        .at(m, Kind::Invalid, Severity::Error, format!("`{}` uses `{r}`, which locales/{}/terms.ftl does not define", m.id, self.lang))
+                        .hint(format!("add `-{t} = ...` to locales/{}/terms.ftl", self.lang));
+                    self.diags.push(d);
+                    invalid = true;
+                }
+            }
+        }
+        invalid
+    }
+
+    /// Links a translation adds must be safe to publish.
+    fn check_links(&mut self, m: &Message, value: &str) -> bool {
+        let mut bad = false;
+        for event in Parser::new(value) {
+            if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = event {
+                if !crate::localize::safe_url(&dest_url) {
+                    let d = self
+                        .at(m, Kind::UnsafeLink, Severity::Error, format!("`{}` links to `{dest_url}`, which tradui will not publish", m.id))
+                        .hint("links may use https:, http:, mailto: or tel:, or point inside the site");
+                    self.diags.push(d);
+                    bad = true;
+                }
+            }
+        }
+        bad
+    }
+
+    /// A select on plural categories must use the language's CLDR categories.
+    fn check_plurals(&mut self, m: &Message) {
+        const CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
+        for s in &m.selects {
+            let idents: Vec<&str> = s.keys.iter().map(String::as_str).filter(|k| k.parse::<f64>().is_err()).collect();
+            if idents.is_empty() || !idents.iter().all(|k| CATEGORIES.contains(k)) {
+                continue;
+            }
+            let cats = self.lang.plural_categories();
+            let name = self.lang.native_name();
+            for k in &idents {
+                if !cats.contains(k) {
+                    let d = self
+                        .at(m, Kind::Plural, Severity::Warning, format!("`{}`: {name} ({}) has no `{k}` plural form; that variant is never used", m.id, self.lang))
+                        .hint(format!("{} uses: {}", self.lang, cats.join(", ")));
+                    self.diags.push(d);
+                }
+            }
+            let absent: Vec<&str> = cats.iter().copied().filter(|c| !idents.contains(c)).collect();
+            if !absent.is_empty() {
+                let d = self
+                    .at(m, Kind::Plural, Severity::Warning, format!("`{}`: no variant for the {} plural form(s) {}", m.id, self.lang, absent.join(", ")))
+                    .hint("add the variants, or make sure the default variant reads well for those numbers");
+                self.diags.push(d);
+            }
+        }
+    }
+}
+
+/// Is the text something a translator would translate (more than a number or a code)?
+fn looks_like_prose(text: &str) -> bool {
+    text.split_whitespace().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2).count() >= 2
+}
+
+/// Totals per language over all leaflets.
+pub fn totals_by_lang(report: &Report) -> BTreeMap<Lang, Counts> {
+    let mut out: BTreeMap<Lang, Counts> = BTreeMap::new();
+    for c in &report.cells {
+        out.entry(c.lang.clone()).or_default().add(&c.counts());
+    }
+    out
+}
