@@ -73,14 +73,11 @@ impl Kind {
 pub struct Diagnostic {
     pub kind: Kind,
     pub severity: Severity,
-    /// The leaflet slug, when the problem belongs to one.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// The leaflet slug, when the problem belongs to one (JSON null otherwise).
     pub leaflet: Option<String>,
     /// The language tag, when the problem belongs to one.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub lang: Option<String>,
     /// The message ID, when the problem belongs to one.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The file, relative to the project root, with `/` separators.
     pub file: String,

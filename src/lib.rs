@@ -13,3 +13,4 @@ pub mod localize;
 pub mod project;
 pub mod source;
 pub mod status;
+pub mod cli;

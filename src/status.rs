@@ -328,6 +328,15 @@ impl Ctx<'_> {
     /// misspelt; terms must exist in the language's glossary.
     fn check_refs(&mut self, unit: &Unit, m: &Message, catalog: &Catalog, terms: Option<&Catalog>) -> bool {
         let selectors: BTreeSet<&str> = m.selects.iter().filter_map(|s| s.var.as_deref()).collect();
+        let added: Vec<&Ref> = m.refs.difference(&unit.refs).collect();
+        let dropped: Vec<&Ref> = unit.refs.difference(&m.refs).collect();
+        if let ([a @ Ref::Var(_)], [d @ Ref::Var(_)]) | ([a @ Ref::Term(_)], [d @ Ref::Term(_)]) = (&added[..], &dropped[..]) {
+            let diag = self
+                .at(m, Kind::Invalid, Severity::Error, format!("`{}` uses `{a}` where the source text has `{d}`", m.id))
+                .hint(format!("a misspelling? write `{d}` exactly as in the source"));
+            self.diags.push(diag);
+            return true;
+        }
         let mut invalid = false;
         for r in m.refs.difference(&unit.refs) {
             let (what, hint) = match r {

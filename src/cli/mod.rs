@@ -1,0 +1,128 @@
+//! The command line: argument parsing (clap) and one module per subcommand. Each
+//! subcommand returns an [`ExitStatus`]; `main.rs` turns it into the process exit code.
+
+mod check;
+mod init;
+mod output;
+mod status;
+
+pub use output::Out;
+
+use crate::diag::Fatal;
+use crate::project::Project;
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// The exit codes are a contract: 0 clean, 1 problems found, 2 the tool could not run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExitStatus {
+    Success = 0,
+    Problems = 1,
+    Error = 2,
+}
+
+#[derive(Parser, Debug)]
+#[command(name = "tradui", version, about = "Leaflets in every language: find missing and stale translations, build HTML and PDF.")]
+pub struct Cli {
+    /// The project folder (default: the current directory).
+    #[arg(long, global = true, value_name = "DIR", default_value = ".")]
+    pub project: PathBuf,
+    /// When to use colours (NO_COLOR is honoured with `auto`).
+    #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto)]
+    pub color: ColorWhen,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    Text,
+    Json,
+    Github,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatusFormat {
+    Text,
+    Json,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Create a new project with one example leaflet translated into es, ht, ar, fr.
+    Init {
+        /// Where to create it (default: the current directory).
+        dir: Option<PathBuf>,
+    },
+    /// Report every problem, one line each with file:line:col. Exit 1 when a required
+    /// language has an error.
+    Check {
+        #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+        format: CheckFormat,
+        /// Only these languages (repeat or separate with commas).
+        #[arg(long, value_delimiter = ',')]
+        lang: Vec<String>,
+    },
+    /// Coverage of each leaflet in each language; with --lang, what is left to do.
+    Status {
+        #[arg(long, value_enum, default_value_t = StatusFormat::Text)]
+        format: StatusFormat,
+        /// Only these languages (repeat or separate with commas).
+        #[arg(long, value_delimiter = ',')]
+        lang: Vec<String>,
+    },
+}
+
+/// Runs the parsed command line.
+pub fn run(cli: Cli, out: &mut Out) -> ExitStatus {
+    let result = match &cli.command {
+        Command::Init { dir } => init::run(dir.as_deref().unwrap_or(&cli.project), out),
+        Command::Check { format, lang } => with_project(&cli, out, |p, out| check::run(p, *format, lang, out)),
+        Command::Status { format, lang } => with_project(&cli, out, |p, out| status::run(p, *format, lang, out)),
+    };
+    match result {
+        Ok(status) => status,
+        Err(fatal) => {
+            out.fatal(&fatal);
+            ExitStatus::Error
+        }
+    }
+}
+
+fn with_project(
+    cli: &Cli,
+    out: &mut Out,
+    f: impl FnOnce(&Project, &mut Out) -> Result<ExitStatus, Fatal>,
+) -> Result<ExitStatus, Fatal> {
+    let project = Project::load(&cli.project)?;
+    f(&project, out)
+}
+
+/// Parses `--lang` values against the project's languages.
+pub(crate) fn select_langs(project: &Project, wanted: &[String]) -> Result<Vec<crate::lang::Lang>, Fatal> {
+    use crate::diag::{Diagnostic, Kind};
+    if wanted.is_empty() {
+        return Ok(project.config.languages.clone());
+    }
+    let mut out = Vec::new();
+    for w in wanted {
+        let lang = crate::lang::Lang::parse(w).map_err(|e| {
+            Fatal::from(Diagnostic::error(Kind::Config, "--lang", e.to_string()).hint("use a tag from tradui.toml, such as `ht`"))
+        })?;
+        if !project.config.languages.contains(&lang) {
+            let known: Vec<String> = project.config.languages.iter().map(|l| l.to_string()).collect();
+            return Err(Diagnostic::error(Kind::Config, "--lang", format!("\"{lang}\" is not a translation language of this project"))
+                .hint(format!("tradui.toml lists: {}", known.join(", ")))
+                .into());
+        }
+        out.push(lang);
+    }
+    Ok(out)
+}

@@ -1,0 +1,321 @@
+//! The real `tradui` binary against real projects in temporary folders: exit code,
+//! stdout and stderr, snapshotted with the temporary path redacted.
+
+use assert_cmd::Command;
+use std::fs;
+use std::path::{Path, PathBuf};
+use tempfile::TempDir;
+
+/// A project made by `tradui init`, in a temporary folder.
+struct Project {
+    _dir: TempDir,
+    root: PathBuf,
+}
+
+impl Project {
+    fn init() -> Project {
+        let dir = TempDir::new().unwrap();
+        let root = dir.path().join("p");
+        let out = tradui(dir.path(), &["init", "p"]);
+        assert!(out.starts_with("exit: 0"), "{out}");
+        Project { _dir: dir, root }
+    }
+
+    fn empty() -> Project {
+        let dir = TempDir::new().unwrap();
+        let root = dir.path().join("p");
+        fs::create_dir_all(&root).unwrap();
+        Project { _dir: dir, root }
+    }
+
+    fn write(&self, path: &str, text: impl AsRef<[u8]>) -> &Self {
+        let p = self.root.join(path);
+        fs::create_dir_all(p.parent().unwrap()).unwrap();
+        fs::write(p, text).unwrap();
+        self
+    }
+
+    fn edit(&self, path: &str, from: &str, to: &str) -> &Self {
+        let text = fs::read_to_string(self.root.join(path)).unwrap();
+        assert!(text.contains(from), "{path} has no {from:?}");
+        self.write(path, text.replacen(from, to, 1))
+    }
+
+    fn run(&self, args: &[&str]) -> String {
+        tradui(&self.root, args)
+    }
+}
+
+/// Runs tradui in `dir`; returns "exit: N", stdout and stderr, paths redacted.
+fn tradui(dir: &Path, args: &[&str]) -> String {
+    let out = Command::cargo_bin("tradui").unwrap().current_dir(dir).args(args).env_remove("CI").env("NO_COLOR", "1").output().unwrap();
+    let text = format!(
+        "exit: {}\n--- stdout\n{}--- stderr\n{}",
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    text.replace(&dir.display().to_string(), "[DIR]")
+}
+
+#[test]
+fn init_creates_a_project_that_passes_check() {
+    let p = Project::init();
+    insta::assert_snapshot!(p.run(&["check"]), @r"
+    exit: 0
+    --- stdout
+    --- stderr
+    check passed (0 error(s), 0 warning(s); 1 leaflet(s); required: es, ht, ar, fr)
+    ");
+}
+
+#[test]
+fn init_refuses_an_existing_project() {
+    let p = Project::init();
+    let out = p.run(&["init", "."]);
+    assert!(out.starts_with("exit: 2"), "{out}");
+    assert!(out.contains("./tradui.toml: error[config]: a tradui project already exists here"), "{out}");
+}
+
+#[test]
+fn a_source_edit_makes_every_translation_stale() {
+    let p = Project::init();
+    p.edit("content/meeting.md", "Bring a coworker.", "Bring two coworkers.");
+    insta::assert_snapshot!(p.run(&["check", "--lang", "ht"]));
+}
+
+#[test]
+fn missing_translations_point_at_the_source() {
+    let p = Project::init();
+    p.edit("content/meeting.md", "- Bring a coworker.", "- Bring a coworker.\n- Wear your union pin.");
+    let out = p.run(&["check", "--lang", "es"]);
+    assert!(out.starts_with("exit: 1"), "{out}");
+    assert!(
+        out.contains("content/meeting.md:16:3: error[missing]: no es translation of `meeting-li3`: \"Wear your union pin.\""),
+        "{out}"
+    );
+}
+
+#[test]
+fn misspelt_variable_is_invalid() {
+    let p = Project::init();
+    p.edit("locales/fr/meeting.ftl", "Où : { $place }", "Où : { $plac }");
+    let out = p.run(&["check"]);
+    assert!(out.contains("locales/fr/meeting.ftl:11:1: error[invalid]: `meeting-li1` uses `{ $plac }` where the source text has `{ $place }`"), "{out}");
+}
+
+#[test]
+fn errors_in_a_language_that_is_not_required_do_not_fail() {
+    let p = Project::init();
+    p.edit("tradui.toml", "required = [\"es\", \"ht\", \"ar\", \"fr\"]", "required = [\"es\", \"ht\", \"fr\"]");
+    p.edit("locales/ar/meeting.ftl", "why-p1 =", "why-p9 =");
+    let out = p.run(&["check"]);
+    assert!(out.starts_with("exit: 0"), "{out}");
+    assert!(out.contains("error[missing]: no ar translation of `why-p1`"), "{out}");
+    assert!(out.contains("check passed: the errors above are in languages that are not required"), "{out}");
+}
+
+#[test]
+fn json_has_the_documented_shape() {
+    let p = Project::init();
+    p.edit("content/meeting.md", "Bring a coworker.", "Bring two coworkers.");
+    p.edit("locales/es/meeting.ftl", "why-p1 =", "why-p9 =");
+    let out = Command::cargo_bin("tradui").unwrap().current_dir(&p.root).args(["check", "--format", "json"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let problems = json["problems"].as_array().unwrap();
+    let missing = problems.iter().find(|p| p["kind"] == "missing").unwrap();
+    for key in ["kind", "severity", "leaflet", "lang", "id", "file", "line", "column", "message", "source"] {
+        assert!(missing.get(key).is_some(), "missing has no {key}: {missing}");
+    }
+    assert_eq!(missing["source"], "When we speak *together*, management listens.");
+    assert_eq!(missing["severity"], "error");
+    let stale: Vec<_> = problems.iter().filter(|p| p["kind"] == "stale").collect();
+    assert_eq!(stale.len(), 4);
+    assert_eq!(stale[0]["source"], "Bring two coworkers.");
+    assert_eq!(stale[0]["line"], 14);
+    assert_eq!(stale[0]["column"], 1);
+    let obsolete = problems.iter().find(|p| p["kind"] == "obsolete").unwrap();
+    assert_eq!(obsolete["severity"], "warning");
+    assert_eq!(json["summary"]["failing"], 5);
+}
+
+#[test]
+fn github_annotations() {
+    let p = Project::init();
+    p.edit("locales/ht/meeting.ftl", "why-p1 =", "why-p9 =");
+    insta::assert_snapshot!(p.run(&["check", "--format", "github", "--lang", "ht"]));
+}
+
+#[test]
+fn status_table_and_todo_list() {
+    let p = Project::init();
+    p.edit("content/meeting.md", "Bring a coworker.", "Bring two coworkers.");
+    p.edit("locales/ht/meeting.ftl", "why-p1 =", "why-p9 =");
+    insta::assert_snapshot!(p.run(&["status", "--lang", "ht"]));
+    let all = p.run(&["status"]);
+    assert!(all.contains("meeting  es            85%"), "{all}");
+}
+
+#[test]
+fn status_json() {
+    let p = Project::init();
+    p.edit("locales/ht/meeting.ftl", "why-p1 =", "why-p9 =");
+    let out = Command::cargo_bin("tradui").unwrap().current_dir(&p.root).args(["status", "--format", "json", "--lang", "ht"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["leaflets"][0]["missing"], 1);
+    assert_eq!(json["leaflets"][0]["obsolete"], 1);
+    assert_eq!(json["totals"]["ht"]["current"], 6);
+    assert_eq!(json["todo"]["ht"][0]["id"], "why-p1");
+    assert_eq!(json["todo"]["ht"][0]["source"], "When we speak *together*, management listens.");
+}
+
+#[test]
+fn colour_only_when_asked() {
+    let p = Project::init();
+    p.edit("locales/ht/meeting.ftl", "why-p1 =", "why-p9 =");
+    assert!(!p.run(&["check"]).contains('\u{1b}'));
+    let out = Command::cargo_bin("tradui").unwrap().current_dir(&p.root).args(["check", "--color", "always"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("\u{1b}["));
+}
+
+// ---- bad input: one clear line with file:line:col and a hint, non-zero exit, no panic
+
+fn assert_fails(out: &str, code: u8, first_line: &str) {
+    assert!(out.starts_with(&format!("exit: {code}\n")), "{out}");
+    assert!(out.contains(first_line), "expected {first_line:?} in\n{out}");
+    assert!(out.contains("hint: "), "no hint in\n{out}");
+    assert!(!out.contains("panicked"), "{out}");
+}
+
+#[test]
+fn malformed_toml() {
+    let p = Project::init();
+    p.edit("tradui.toml", "source = \"en\"", "source = \"en");
+    assert_fails(&p.run(&["check"]), 2, "tradui.toml:2:13: error[config]: invalid basic string");
+}
+
+#[test]
+fn unknown_config_key() {
+    let p = Project::init();
+    p.write("tradui.toml", "source = \"en\"\nlanguages = [\"es\"]\nrequire = [\"es\"]\n");
+    assert_fails(&p.run(&["status"]), 2, "tradui.toml:3:1: error[config]: unknown field `require`");
+}
+
+#[test]
+fn invalid_language_tag() {
+    let p = Project::init();
+    p.write("tradui.toml", "source = \"en\"\nlanguages = [\"es\", \"kreyol ayisyen\"]\n");
+    assert_fails(&p.run(&["check"]), 2, "tradui.toml:2:20: error[config]: `languages`: \"kreyol ayisyen\" is not a valid language tag");
+}
+
+#[test]
+fn front_matter_that_never_closes() {
+    let p = Project::init();
+    p.edit("content/meeting.md", "place = \"Union hall, 2nd floor\"\n+++", "place = \"Union hall, 2nd floor\"\n");
+    assert_fails(&p.run(&["check"]), 1, "content/meeting.md:1:1: error[source]: the front matter opened on line 1 never closes");
+}
+
+#[test]
+fn broken_front_matter() {
+    let p = Project::init();
+    p.edit("content/meeting.md", "time = \"6:30 PM\"", "time = 6:30 PM");
+    assert_fails(&p.run(&["check"]), 1, "content/meeting.md:6:");
+}
+
+#[test]
+fn invalid_utf8() {
+    let p = Project::init();
+    p.write("locales/ht/meeting.ftl", b"# en: Union meeting this week\ntitle = Reyinyon \xff\n");
+    assert_fails(&p.run(&["check", "--lang", "ht"]), 1, "locales/ht/meeting.ftl:2:18: error[io]: the file is not valid UTF-8 text");
+}
+
+#[test]
+fn byte_order_mark_and_crlf_are_accepted() {
+    let p = Project::init();
+    let ftl = fs::read_to_string(p.root.join("locales/es/meeting.ftl")).unwrap();
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend(ftl.replace('\n', "\r\n").as_bytes());
+    p.write("locales/es/meeting.ftl", bytes);
+    let md = fs::read_to_string(p.root.join("content/meeting.md")).unwrap();
+    p.write("content/meeting.md", format!("\u{feff}{}", md.replace('\n', "\r\n")));
+    let out = p.run(&["check"]);
+    assert!(out.starts_with("exit: 0"), "{out}");
+}
+
+#[test]
+fn empty_leaflet() {
+    let p = Project::init();
+    p.write("content/empty.md", "");
+    assert_fails(&p.run(&["check"]), 1, "content/empty.md:1:1: error[source]: the leaflet has no text to translate");
+}
+
+#[test]
+fn ftl_full_of_junk() {
+    let p = Project::init();
+    p.write("locales/ht/meeting.ftl", "this is not fluent\n{ neither }\n= nor this\n");
+    let out = p.run(&["check", "--lang", "ht"]);
+    assert_fails(&out, 1, "locales/ht/meeting.ftl:1:");
+    assert!(out.contains("error[invalid]: Fluent syntax error"), "{out}");
+    assert!(out.contains("error[missing]: no ht translation of `title`"), "{out}");
+}
+
+#[test]
+fn locale_folder_not_in_the_config() {
+    let p = Project::init();
+    p.write("locales/vi/meeting.ftl", "title = Họp công đoàn\n");
+    assert_fails(&p.run(&["check"]), 1, "locales/vi: error[unknown-locale]: locale folder for \"vi\", which tradui.toml does not list");
+}
+
+#[test]
+fn translation_file_without_a_leaflet() {
+    let p = Project::init();
+    p.write("locales/ht/meting.ftl", "title = x\n");
+    let out = p.run(&["check"]);
+    assert!(out.starts_with("exit: 0"), "{out}");
+    assert!(out.contains("locales/ht/meting.ftl: warning[orphan-file]"), "{out}");
+}
+
+#[test]
+fn missing_content_folder() {
+    let p = Project::empty();
+    p.write("tradui.toml", "source = \"en\"\nlanguages = [\"es\"]\n");
+    assert_fails(&p.run(&["check"]), 2, "content: error[config]: the project has no content/ folder");
+}
+
+#[test]
+fn not_a_project() {
+    let p = Project::empty();
+    assert_fails(&p.run(&["status"]), 2, "error[config]: no tradui.toml here: this is not a tradui project");
+}
+
+#[test]
+fn unknown_lang_option() {
+    let p = Project::init();
+    assert_fails(&p.run(&["check", "--lang", "vi"]), 2, "--lang: error[config]: \"vi\" is not a translation language of this project");
+}
+
+#[test]
+fn project_option_points_elsewhere() {
+    let p = Project::init();
+    let parent = p.root.parent().unwrap();
+    let out = tradui(parent, &["--project", "p", "check"]);
+    assert!(out.starts_with("exit: 0"), "{out}");
+}
+
+#[test]
+fn duplicate_and_empty_messages() {
+    let p = Project::init();
+    p.edit("locales/es/meeting.ftl", "# en: Why it matters\nwhy = Por qué importa", "# en: Why it matters\nwhy = Por qué importa\nwhy = Otra vez\nempty =\n    .attr = x");
+    let out = p.run(&["check", "--lang", "es"]);
+    assert!(out.contains("error[invalid]: `why` is defined twice"), "{out}");
+}
+
+#[test]
+fn plural_categories_are_checked_per_language() {
+    let p = Project::init();
+    p.edit("locales/ht/meeting.ftl", "meeting-li2 = Mennen yon kolèg travay.", "meeting-li2 = { $n ->\n    [one] Mennen yon kolèg travay.\n   *[other] Mennen kolèg travay.\n}");
+    let out = p.run(&["check", "--lang", "ht"]);
+    assert!(out.contains("warning[plural]: `meeting-li2`: Kreyòl ayisyen (ht) has no `one` plural form"), "{out}");
+}
