@@ -14,3 +14,4 @@ pub mod project;
 pub mod source;
 pub mod status;
 pub mod cli;
+pub mod sync;

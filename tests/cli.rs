@@ -319,3 +319,95 @@ fn plural_categories_are_checked_per_language() {
     let out = p.run(&["check", "--lang", "ht"]);
     assert!(out.contains("warning[plural]: `meeting-li2`: Kreyòl ayisyen (ht) has no `one` plural form"), "{out}");
 }
+
+// ---- sync
+
+#[test]
+fn sync_adds_stubs_marks_stale_and_is_idempotent() {
+    let p = Project::init();
+    p.edit("content/meeting.md", "Bring a coworker.", "Bring two coworkers.");
+    p.edit("content/meeting.md", "## Why it matters {#why}", "- Wear your pin.\n\n## Why it matters {#why}");
+    let out = p.run(&["sync", "--check", "ht"]);
+    assert!(out.starts_with("exit: 1"), "{out}");
+    let before = fs::read_to_string(p.root.join("locales/ht/meeting.ftl")).unwrap();
+    insta::assert_snapshot!(p.run(&["sync", "ht"]));
+    let after = fs::read_to_string(p.root.join("locales/ht/meeting.ftl")).unwrap();
+    assert_ne!(before, after);
+    for line in before.lines().filter(|l| l.contains(" = ")) {
+        assert!(after.contains(line), "lost {line:?}");
+    }
+    insta::assert_snapshot!("synced_ht_file", after);
+    let again = p.run(&["sync", "ht"]);
+    assert!(again.contains("sync: 0 file(s) updated, 1 up to date"), "{again}");
+    assert!(p.run(&["sync", "--check", "ht"]).starts_with("exit: 0"));
+    // The translator updates the translation and deletes the marker: current again.
+    let fixed = after
+        .replace("# REVIEW: the en text changed. Update the translation, then delete this line.\n", "")
+        .replace("meeting-li2 = Mennen yon kolèg travay.", "meeting-li2 = Mennen de kolèg travay.");
+    p.write("locales/ht/meeting.ftl", fixed);
+    let check = p.run(&["check", "--lang", "ht"]);
+    assert!(!check.contains("meeting-li2"), "{check}");
+    assert!(check.contains("error[missing]: no ht translation of `meeting-li3`"), "{check}");
+}
+
+#[test]
+fn sync_leaves_bad_files_untouched() {
+    let p = Project::init();
+    p.edit("locales/es/meeting.ftl", "# en: Why it matters\nwhy = Por qué importa", "why = Uno\n\nwhy = Dos");
+    let before = fs::read(p.root.join("locales/es/meeting.ftl")).unwrap();
+    let out = p.run(&["sync", "es"]);
+    assert_fails(&out, 1, "error[invalid]: `why` is defined twice; sync left the file untouched");
+    assert_eq!(before, fs::read(p.root.join("locales/es/meeting.ftl")).unwrap());
+}
+
+#[test]
+fn sync_leaves_read_only_files_untouched() {
+    let p = Project::init();
+    p.edit("content/meeting.md", "Bring a coworker.", "Bring two coworkers.");
+    let path = p.root.join("locales/fr/meeting.ftl");
+    let mut perms = fs::metadata(&path).unwrap().permissions();
+    perms.set_readonly(true);
+    fs::set_permissions(&path, perms).unwrap();
+    let before = fs::read(&path).unwrap();
+    let out = p.run(&["sync", "fr"]);
+    assert_fails(&out, 1, "locales/fr/meeting.ftl: error[io]: the file is read-only; sync left it untouched");
+    assert_eq!(before, fs::read(&path).unwrap());
+}
+
+#[test]
+fn sync_keeps_junk_and_warns() {
+    let p = Project::init();
+    let ftl = fs::read_to_string(p.root.join("locales/ar/meeting.ftl")).unwrap();
+    p.write("locales/ar/meeting.ftl", format!("{ftl}\nbroken = {{ oops\n"));
+    p.edit("content/meeting.md", "Bring a coworker.", "Bring two coworkers.");
+    let out = p.run(&["sync", "ar"]);
+    assert!(out.contains("warning[invalid]: 1 piece(s) of Fluent that do not parse kept as they are"), "{out}");
+    assert!(fs::read_to_string(p.root.join("locales/ar/meeting.ftl")).unwrap().contains("broken = { oops"));
+}
+
+#[test]
+fn sync_accepts_a_minor_source_edit() {
+    let p = Project::init();
+    p.edit("content/meeting.md", "Bring a coworker.", "Bring a co-worker.");
+    let out = p.run(&["sync", "--accept-source", "meeting:meeting-li2"]);
+    assert!(out.contains("locales/es/meeting.ftl: 1 source edit(s) accepted"), "{out}");
+    assert!(p.run(&["check"]).starts_with("exit: 0"));
+    let bad = p.run(&["sync", "--accept-source", "meeting:nope"]);
+    assert_fails(&bad, 2, "--accept-source: error[config]: content/meeting.md has no unit \"nope\"");
+}
+
+#[test]
+fn sync_creates_files_for_new_leaflets() {
+    let p = Project::init();
+    p.write("content/strike.md", "# Strike vote\n\nVote *yes*.\n");
+    let out = p.run(&["sync"]);
+    assert!(out.contains("locales/ht/strike.ftl: 2 stub(s) added"), "{out}");
+    let check = p.run(&["check", "--format", "json"]);
+    assert!(check.contains("\"missing\": 8"), "{check}");
+}
+
+#[test]
+fn sync_refuses_an_unknown_language() {
+    let p = Project::init();
+    assert_fails(&p.run(&["sync", "vi"]), 2, "\"vi\" is not a translation language of this project");
+}

@@ -5,6 +5,7 @@ mod check;
 mod init;
 mod output;
 mod status;
+mod sync;
 
 pub use output::Out;
 
@@ -78,6 +79,21 @@ pub enum Command {
         #[arg(long, value_delimiter = ',')]
         lang: Vec<String>,
     },
+    /// Bring translation files in line with the source: stubs for missing text, review
+    /// markers on stale text, moved text re-keyed, obsolete text moved to the end.
+    Sync {
+        /// Languages to update (default: all).
+        langs: Vec<String>,
+        /// Change nothing; exit 1 if a file would change (for CI).
+        #[arg(long)]
+        check: bool,
+        /// Delete obsolete messages instead of keeping them at the end.
+        #[arg(long)]
+        prune: bool,
+        /// Accept a minor source edit (a typo fix) without review: LEAFLET:ID.
+        #[arg(long = "accept-source", value_name = "LEAFLET:ID")]
+        accept_source: Vec<String>,
+    },
 }
 
 /// Runs the parsed command line.
@@ -86,6 +102,9 @@ pub fn run(cli: Cli, out: &mut Out) -> ExitStatus {
         Command::Init { dir } => init::run(dir.as_deref().unwrap_or(&cli.project), out),
         Command::Check { format, lang } => with_project(&cli, out, |p, out| check::run(p, *format, lang, out)),
         Command::Status { format, lang } => with_project(&cli, out, |p, out| status::run(p, *format, lang, out)),
+        Command::Sync { langs, check, prune, accept_source } => with_project(&cli, out, |p, out| {
+            sync::run(p, sync::Args { langs, check: *check, prune: *prune, accept: accept_source }, out)
+        }),
     };
     match result {
         Ok(status) => status,
