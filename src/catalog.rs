@@ -43,6 +43,8 @@ pub struct Select {
     pub var: Option<String>,
     /// The variant keys as written (`one`, `few`, `0`).
     pub keys: Vec<String>,
+    /// The references of each variant's own pattern, in key order.
+    pub variant_refs: Vec<BTreeSet<Ref>>,
 }
 
 /// One translated message.
@@ -215,10 +217,14 @@ fn collect_expression(e: &ast::Expression<&str>, refs: &mut BTreeSet<Ref>, selec
                     ast::VariantKey::NumberLiteral { value } => value.to_string(),
                 })
                 .collect();
-            selects.push(Select { var, keys });
+            let mut variant_refs = Vec::with_capacity(variants.len());
             for v in variants {
-                collect_pattern(&v.value, refs, selects);
+                let mut own = BTreeSet::new();
+                collect_pattern(&v.value, &mut own, selects);
+                refs.extend(own.iter().cloned());
+                variant_refs.push(own);
             }
+            selects.push(Select { var, keys, variant_refs });
         }
     }
 }
@@ -313,7 +319,10 @@ mod tests {
     #[test]
     fn selects_are_collected() {
         let c = parse("n = { $count ->\n    [one] one shift\n    [few] few\n   *[other] { $count } shifts\n}\n");
-        assert_eq!(c.messages[0].selects, [Select { var: Some("count".into()), keys: vec!["one".into(), "few".into(), "other".into()] }]);
+        let s = &c.messages[0].selects[0];
+        assert_eq!(s.var.as_deref(), Some("count"));
+        assert_eq!(s.keys, ["one", "few", "other"]);
+        assert!(s.variant_refs[0].is_empty() && s.variant_refs[2].contains(&Ref::Var("count".into())));
     }
 
     #[test]

@@ -286,6 +286,7 @@ impl Ctx<'_> {
             return State::Invalid;
         };
         let mut invalid = self.check_refs(unit, m, catalog, terms);
+        invalid |= !invalid && self.check_variants(unit, m);
         invalid |= self.check_links(m, value);
         self.check_plurals(m);
         if invalid {
@@ -387,6 +388,28 @@ impl Ctx<'_> {
             }
         }
         invalid
+    }
+
+    /// Each variant of a select must keep the source's placeables (but the number it
+    /// selects on, which a form like "one shift" may leave out).
+    fn check_variants(&mut self, unit: &Unit, m: &Message) -> bool {
+        let mut bad = false;
+        for s in &m.selects {
+            for (key, own) in s.keys.iter().zip(&s.variant_refs) {
+                let outside: BTreeSet<&Ref> = m.refs.iter().filter(|r| !s.variant_refs.iter().any(|v| v.contains(*r)) || own.contains(*r)).collect();
+                for r in &unit.refs {
+                    let is_selector = matches!(r, Ref::Var(v) if s.var.as_deref() == Some(v.as_str()));
+                    if !is_selector && !outside.contains(r) {
+                        let d = self
+                            .at(m, Kind::Invalid, Severity::Error, format!("`{}`: the [{key}] variant drops `{r}`", m.id))
+                            .hint(format!("write `{r}` in every variant, exactly as in the source"));
+                        self.diags.push(d);
+                        bad = true;
+                    }
+                }
+            }
+        }
+        bad
     }
 
     /// Links a translation adds must be safe to publish.

@@ -411,3 +411,16 @@ fn sync_refuses_an_unknown_language() {
     let p = Project::init();
     assert_fails(&p.run(&["sync", "vi"]), 2, "\"vi\" is not a translation language of this project");
 }
+
+#[test]
+fn each_variant_keeps_the_placeables() {
+    let p = Project::init();
+    p.edit(
+        "locales/es/meeting.ftl",
+        "meeting-p1 = Todos",
+        "meeting-p1 = { $time ->\n    [noon] Todos a { -union-name } el { $date } al mediodía.\n   *[other] Todos el { $date } a las { $time }.\n}\nx = Todos",
+    );
+    let out = p.run(&["check", "--lang", "es"]);
+    assert!(out.contains("locales/es/meeting.ftl:8:1: error[invalid]: `meeting-p1`: the [other] variant drops `{ -union-name }`"), "{out}");
+    assert!(!out.contains("[noon] variant"), "{out}");
+}
