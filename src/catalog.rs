@@ -77,6 +77,8 @@ pub struct Catalog {
     pub entries: Vec<EntrySpan>,
     /// Syntax errors, one per piece of junk.
     pub errors: Vec<Diagnostic>,
+    /// Message index by ID (the first message of an ID, as check reports the later ones).
+    index: std::collections::HashMap<String, usize>,
 }
 
 impl Catalog {
@@ -128,11 +130,15 @@ impl Catalog {
             entries.push(EntrySpan { kind: *kind, id: id.clone(), range: *start..end });
         }
         let errors = errors.iter().map(|e| syntax_error(file, &text, e)).collect();
-        Catalog { file: file.to_string(), text, messages, terms, entries, errors }
+        let mut index = std::collections::HashMap::with_capacity(messages.len());
+        for (i, m) in messages.iter().enumerate() {
+            index.entry(m.id.clone()).or_insert(i);
+        }
+        Catalog { file: file.to_string(), text, messages, terms, entries, errors, index }
     }
 
     pub fn message(&self, id: &str) -> Option<&Message> {
-        self.messages.iter().find(|m| m.id == id)
+        self.index.get(id).map(|&i| &self.messages[i])
     }
 }
 
