@@ -94,6 +94,7 @@ impl Catalog {
             (p >= base && p <= base + text.len()).then(|| p - base)
         };
         let record_prefix = format!("{source_lang}:");
+        let lines = crate::diag::LineIndex::new(&text);
         let mut messages = Vec::new();
         let mut terms = Vec::new();
         let mut starts: Vec<(usize, EntryKind, Option<String>)> = Vec::new();
@@ -103,7 +104,7 @@ impl Catalog {
                     let Some(offset) = offset_of(m.id.name) else { continue };
                     let start = comment_start(&text, line_start(&text, offset), m.comment.is_some());
                     starts.push((start, EntryKind::Message, Some(m.id.name.to_string())));
-                    messages.push(message(m, &text, offset, &record_prefix));
+                    messages.push(message(m, lines.line_col(offset), offset, &record_prefix));
                 }
                 ast::Entry::Term(t) => {
                     let Some(offset) = offset_of(t.id.name) else { continue };
@@ -163,8 +164,7 @@ fn comment_start(text: &str, mut start: usize, has_comment: bool) -> usize {
     start
 }
 
-fn message(m: &ast::Message<&str>, text: &str, offset: usize, record_prefix: &str) -> Message {
-    let (line, column) = line_col(text, offset);
+fn message(m: &ast::Message<&str>, (line, column): (usize, usize), offset: usize, record_prefix: &str) -> Message {
     let mut record = None;
     let mut review = false;
     if let Some(c) = &m.comment {

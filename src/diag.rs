@@ -166,22 +166,37 @@ impl Diagnostic {
     }
 }
 
-/// `file:line:col: severity[kind]: message`, then `  hint: ...` on the next line.
+/// Styles for the parts of a rendered diagnostic (all plain for `Display`).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Styles {
+    pub location: anstyle::Style,
+    pub error: anstyle::Style,
+    pub warning: anstyle::Style,
+    pub hint: anstyle::Style,
+}
+
+impl Diagnostic {
+    /// `file:line:col: severity[kind]: message`, then `  hint: ...` on the next line.
+    pub fn render(&self, st: &Styles) -> String {
+        let mut s = format!("{}{}", st.location.render(), self.file);
+        if self.line > 0 {
+            s.push_str(&format!(":{}:{}", self.line, self.column));
+        }
+        let (sev, label) = match self.severity {
+            Severity::Error => (st.error, "error"),
+            Severity::Warning => (st.warning, "warning"),
+        };
+        s.push_str(&format!("{}: {}{label}[{}]{}: {}", st.location.render_reset(), sev.render(), self.kind.as_str(), sev.render_reset(), self.message));
+        if let Some(hint) = &self.hint {
+            s.push_str(&format!("\n  {}hint{}: {hint}", st.hint.render(), st.hint.render_reset()));
+        }
+        s
+    }
+}
+
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file)?;
-        if self.line > 0 {
-            write!(f, ":{}:{}", self.line, self.column)?;
-        }
-        let sev = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        write!(f, ": {sev}[{}]: {}", self.kind.as_str(), self.message)?;
-        if let Some(hint) = &self.hint {
-            write!(f, "\n  hint: {hint}")?;
-        }
-        Ok(())
+        f.write_str(&self.render(&Styles::default()))
     }
 }
 
@@ -197,6 +212,30 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     let column = before[line_start..].trim_end_matches('\r').chars().count() + 1;
     (line, column)
+}
+
+/// Line starts of a text, for many offset -> (line, column) look-ups in one file.
+pub struct LineIndex<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        LineIndex { text, starts }
+    }
+
+    /// 1-based line and column (in characters), as [`line_col`].
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.starts.partition_point(|&s| s <= offset);
+        let start = self.starts[line - 1];
+        (line, self.text[start..offset].trim_end_matches('\r').chars().count() + 1)
+    }
 }
 
 /// A path relative to the project root, always with `/`, for messages and JSON.
@@ -270,6 +309,15 @@ mod tests {
         assert_eq!(line_col(text, 2), (2, 1));
         let x = text.find('x').unwrap();
         assert_eq!(line_col(text, x), (2, 7));
+    }
+
+    #[test]
+    fn line_index_agrees_with_line_col() {
+        let text = "ab\r\ncd\n\nمرحبا x\n";
+        let index = LineIndex::new(text);
+        for offset in 0..=text.len() + 2 {
+            assert_eq!(index.line_col(offset), line_col(text, offset), "offset {offset}");
+        }
     }
 
     #[test]

@@ -242,7 +242,7 @@ pub fn safe_url(url: &str) -> bool {
 /// text (`# `, `- `, `1. `, `> `) stays literal; raw HTML stays text; unsafe links
 /// become their text and are reported through `unsafe_link`.
 pub fn inlines(text: &str, unsafe_link: &mut dyn FnMut(&str)) -> Vec<Inline> {
-    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let flat = crate::source::normalize(text, false);
     let md = guard_block_syntax(&flat);
     let mut builder = InlineBuilder::default();
     for event in Parser::new_ext(&md, Options::ENABLE_STRIKETHROUGH) {

@@ -147,7 +147,7 @@ pub fn parse_leaflet(slug: &str, file: &str, text: &str) -> (Leaflet, Vec<Diagno
     let mut ids = IdGen::default();
     if let Some(title) = &leaflet.title {
         let offset = text.find(title.as_str()).unwrap_or(0);
-        leaflet.units.push(make_unit("title".into(), UnitKind::Title, normalize(title, false), text, offset));
+        leaflet.units.push(make_unit("title".into(), UnitKind::Title, normalize(title, false), line_col(text, offset), offset));
         leaflet.title_id = Some("title".into());
         ids.used.insert("title".into());
     }
@@ -186,8 +186,7 @@ pub fn parse_leaflet(slug: &str, file: &str, text: &str) -> (Leaflet, Vec<Diagno
     (leaflet, diags)
 }
 
-fn make_unit(id: String, kind: UnitKind, text: String, file_text: &str, offset: usize) -> Unit {
-    let (line, column) = line_col(file_text, offset);
+fn make_unit(id: String, kind: UnitKind, text: String, (line, column): (usize, usize), offset: usize) -> Unit {
     let refs = placeables(&text).into_iter().map(|(_, r)| r).collect();
     Unit { id, kind, text, offset, line, column, refs }
 }
@@ -358,6 +357,7 @@ enum Container {
 
 struct BodyParser<'a> {
     text: &'a str,
+    lines: crate::diag::LineIndex<'a>,
     events: Vec<(Event<'a>, Range<usize>)>,
     pos: usize,
     ids: IdGen,
@@ -386,7 +386,7 @@ impl<'a> BodyParser<'a> {
             .into_offset_iter()
             .map(|(e, r)| (e, r.start + body_start..r.end + body_start))
             .collect();
-        BodyParser { text, events, pos: 0, ids, units: Vec::new(), diags: Vec::new(), containers: Vec::new(), file: String::new() }
+        BodyParser { text, lines: crate::diag::LineIndex::new(text), events, pos: 0, ids, units: Vec::new(), diags: Vec::new(), containers: Vec::new(), file: String::new() }
     }
 
     fn peek(&self) -> Option<&Event<'a>> {
@@ -525,7 +525,7 @@ impl<'a> BodyParser<'a> {
     fn add_unit(&mut self, id: String, kind: UnitKind, range: Range<usize>) -> Text {
         let in_quote = self.containers.contains(&Container::Quote);
         let text = normalize(&self.text[range.clone()], in_quote);
-        self.units.push(make_unit(id.clone(), kind, text, self.text, range.start));
+        self.units.push(make_unit(id.clone(), kind, text, self.lines.line_col(range.start), range.start));
         Text::slot(id)
     }
 
@@ -665,6 +665,9 @@ fn split_pinned_id(raw: &str) -> (&str, Option<&str>) {
 /// Collapses whitespace (line breaks included) to single spaces; inside a block quote
 /// also drops the `>` markers that continue the quote on each line.
 pub fn normalize(text: &str, in_quote: bool) -> String {
+    if is_normal(text) {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     let mut at_line_start = false;
     let mut pending_space = false;
@@ -674,7 +677,8 @@ pub fn normalize(text: &str, in_quote: bool) -> String {
             pending_space = true;
             continue;
         }
-        if c.is_whitespace() {
+        // Only ASCII whitespace collapses: a no-break space (French `Où :`) is text.
+        if c.is_ascii_whitespace() {
             pending_space = true;
             continue;
         }
@@ -690,6 +694,15 @@ pub fn normalize(text: &str, in_quote: bool) -> String {
         out.push(c);
     }
     out
+}
+
+/// Is the text already normalised (single spaces, nothing at either end)?
+fn is_normal(text: &str) -> bool {
+    let b = text.as_bytes();
+    if b.first().is_some_and(u8::is_ascii_whitespace) || b.last().is_some_and(u8::is_ascii_whitespace) {
+        return false;
+    }
+    !b.windows(2).any(|w| matches!(w[0], b'\n' | b'\t' | b'\r' | b'\x0c') || (w[0] == b' ' && w[1] == b' '))
 }
 
 /// The Fluent placeables of a source text: `{ $name }`, `{ -term }`. Any other brace is
@@ -844,6 +857,13 @@ mod tests {
     fn undefined_variable_is_an_error() {
         let (_, d) = parse_leaflet("t", "content/t.md", "# Hi\n\nOn { $date }.\n");
         assert!(d[0].to_string().contains("content/t.md:3:1: error[source]: `{ $date }` has no value"), "{}", d[0]);
+    }
+
+    #[test]
+    fn normalize_keeps_no_break_spaces() {
+        assert_eq!(normalize("Où\u{a0}:  ici\n  là ", false), "Où\u{a0}: ici là");
+        assert_eq!(normalize("> a\n> b", true), "> a b");
+        assert_eq!(normalize("a b", false), "a b");
     }
 
     #[test]

@@ -6,7 +6,7 @@ use crate::catalog::{Catalog, Message};
 use crate::diag::{Diagnostic, Kind, Severity};
 use crate::lang::Lang;
 use crate::project::Project;
-use crate::source::{Leaflet, Ref, Unit, normalize};
+use crate::source::{Leaflet, Ref, Unit};
 use pulldown_cmark::{Event, Parser, Tag};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
@@ -293,7 +293,8 @@ impl Ctx<'_> {
             return State::Invalid;
         }
         let source = self.source_name();
-        if normalize(value, false) == normalize(&unit.fluent_pattern(), false) && looks_like_prose(&unit.text) {
+        let copy = if unit.text.contains(['{', '}']) { *value == unit.fluent_pattern() } else { *value == unit.text };
+        if copy && looks_like_prose(&unit.text) {
             let d = self
                 .at(m, Kind::Untranslated, Severity::Warning, format!("`{}` is a copy of the {source} text", m.id))
                 .hint("translate it, or keep it if the text is the same in this language (a name, a number)");
@@ -306,8 +307,9 @@ impl Ctx<'_> {
             self.diags.push(d);
             return State::Current;
         };
-        if m.review || *record != normalize(&unit.text, false) {
-            let why = if m.review && *record == normalize(&unit.text, false) {
+        // Records and unit texts are both whitespace-normalised when parsed.
+        if m.review || *record != unit.text {
+            let why = if m.review && *record == unit.text {
                 "is marked for review".to_string()
             } else {
                 format!("was translated from an older {source} text: \"{record}\"")
@@ -415,6 +417,9 @@ impl Ctx<'_> {
     /// Links a translation adds must be safe to publish.
     fn check_links(&mut self, m: &Message, value: &str) -> bool {
         let mut bad = false;
+        if !value.contains("](") && !value.contains('<') && !value.contains("]:") {
+            return false;
+        }
         for event in Parser::new(value) {
             if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = event {
                 if !crate::localize::safe_url(&dest_url) {

@@ -3,7 +3,7 @@
 //! (`tradui check | head`) is not an error.
 
 use super::ColorWhen;
-use crate::diag::{Diagnostic, Fatal, Severity};
+use crate::diag::{Diagnostic, Fatal, Styles};
 use anstyle::{AnsiColor, Style};
 use std::io::Write;
 
@@ -57,23 +57,16 @@ impl Out {
         let _ = writeln!(self.stderr, "{}", s.as_ref());
     }
 
-    /// A diagnostic in the text format, coloured by severity.
+    /// A diagnostic in the text format, coloured by severity (colour codes are removed
+    /// by the stream when colour is off).
     pub fn styled(d: &Diagnostic) -> String {
-        let (style, label) = match d.severity {
-            Severity::Error => (Style::new().bold().fg_color(Some(AnsiColor::Red.into())), "error"),
-            Severity::Warning => (Style::new().bold().fg_color(Some(AnsiColor::Yellow.into())), "warning"),
+        let styles = Styles {
+            location: Style::new().bold(),
+            error: Style::new().bold().fg_color(Some(AnsiColor::Red.into())),
+            warning: Style::new().bold().fg_color(Some(AnsiColor::Yellow.into())),
+            hint: Style::new().fg_color(Some(AnsiColor::Cyan.into())),
         };
-        let bold = Style::new().bold();
-        let mut s = format!("{bold}{}", d.file);
-        if d.line > 0 {
-            s.push_str(&format!(":{}:{}", d.line, d.column));
-        }
-        s.push_str(&format!("{bold:#}: {style}{label}[{}]{style:#}: {}", d.kind.as_str(), d.message));
-        if let Some(h) = &d.hint {
-            let cyan = Style::new().fg_color(Some(AnsiColor::Cyan.into()));
-            s.push_str(&format!("\n  {cyan}hint{cyan:#}: {h}"));
-        }
-        s
+        d.render(&styles)
     }
 
     /// A problem that stopped the command.
