@@ -1,0 +1,1 @@
+-union-name = JFK8 Workers United
