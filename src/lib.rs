@@ -15,3 +15,5 @@ pub mod source;
 pub mod status;
 pub mod cli;
 pub mod sync;
+pub mod render;
+pub mod build;

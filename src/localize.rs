@@ -122,8 +122,29 @@ fn add_text(bundle: &mut Bundle, text: String) {
 
 fn add_catalog(bundle: &mut Bundle, catalog: Option<&Catalog>) {
     if let Some(c) = catalog {
-        add_text(bundle, c.text.clone());
+        add_text(bundle, isolate_terms(&c.text));
     }
+}
+
+/// fluent-bundle isolates variables but not terms; a term's value (the union's name,
+/// "JFK8") must stay whole inside right-to-left text too, so each term's value is
+/// wrapped in isolation marks here.
+fn isolate_terms(text: &str) -> String {
+    use fluent_syntax::ast::{Entry, PatternElement};
+    if !text.contains("\n-") && !text.starts_with('-') {
+        return text.to_string();
+    }
+    let mut resource = match fluent_syntax::parser::parse(text) {
+        Ok(r) => r,
+        Err((r, _)) => r,
+    };
+    for entry in &mut resource.body {
+        if let Entry::Term(term) = entry {
+            term.value.elements.insert(0, PatternElement::TextElement { value: "\u{2068}" });
+            term.value.elements.push(PatternElement::TextElement { value: "\u{2069}" });
+        }
+    }
+    fluent_syntax::serializer::serialize(&resource)
 }
 
 /// The source language's bundle: glossary plus one message per unit.

@@ -4,8 +4,8 @@ title = نترك العمل عند منتصف الليل
 # en: We walk out together
 walkout = نخرج معًا
 
-# en: On { $date } at { $time }, the night shift at JFK8 stops work and walks out **together**. Day shift: meet us at { $place } before your shift.
-walkout-p1 = في { $date } عند { $time }، يتوقف عمال الوردية الليلية في JFK8 عن العمل ويخرجون **معًا**. عمال الوردية النهارية: قابلونا عند { $place } قبل بدء ورديتكم.
+# en: On { $date } at { $time } (midnight), the night shift at JFK8 stops work and walks out **together**. Day shift: meet us at the bus stop at { $place } before your shift.
+walkout-p1 = في { $date } عند الساعة { $time } (منتصف الليل)، يتوقف عمال الوردية الليلية في JFK8 عن العمل ويخرجون **معًا**. عمال الوردية النهارية: قابلونا عند موقف الحافلات في { $place } قبل بدء ورديتكم.
 
 # en: We are walking out because three coworkers collapsed from heat on the packing line this month, and management still refuses to fix the ventilation.
 walkout-p2 = نخرج لأن ثلاثة من زملائنا سقطوا من شدة الحر على خط التعبئة هذا الشهر، وما زالت الإدارة ترفض إصلاح التهوية.
@@ -25,8 +25,8 @@ demands-li3 = لا عقوبة لأي شخص يشارك في الإضراب.
 # en: How to join
 join = كيف تنضم إلينا
 
-# en: Clock out at { $time } and walk to { $place } with your coworkers.
-join-li1 = سجّل خروجك عند { $time } وامشِ إلى { $place } مع زملائك.
+# en: Clock out at { $time } and walk to the bus stop at { $place } with your coworkers.
+join-li1 = سجّل خروجك عند الساعة { $time } وامشِ إلى موقف الحافلات في { $place } مع زملائك.
 
 # en: Stay with the group. Do not argue with managers or security.
 join-li2 = ابقَ مع المجموعة. لا تتجادل مع المديرين أو مع الأمن.

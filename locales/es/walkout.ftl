@@ -4,8 +4,8 @@ title = Paramos a la medianoche
 # en: We walk out together
 walkout = Salimos juntos
 
-# en: On { $date } at { $time }, the night shift at JFK8 stops work and walks out **together**. Day shift: meet us at { $place } before your shift.
-walkout-p1 = El { $date } a las { $time }, el turno de noche de JFK8 deja de trabajar y sale **unido**. Turno de día: reúnanse con nosotros en { $place } antes de su turno.
+# en: On { $date } at { $time } (midnight), the night shift at JFK8 stops work and walks out **together**. Day shift: meet us at the bus stop at { $place } before your shift.
+walkout-p1 = El { $date } a las { $time } (medianoche), el turno de noche de JFK8 deja de trabajar y sale **unido**. Turno de día: reúnanse con nosotros en la parada de autobús de { $place } antes de su turno.
 
 # en: We are walking out because three coworkers collapsed from heat on the packing line this month, and management still refuses to fix the ventilation.
 walkout-p2 = Salimos porque este mes tres compañeros se desmayaron por el calor en la línea de empaque, y la gerencia todavía se niega a arreglar la ventilación.
@@ -25,8 +25,8 @@ demands-li3 = Ninguna sanción para quien participe en el paro.
 # en: How to join
 join = Cómo participar
 
-# en: Clock out at { $time } and walk to { $place } with your coworkers.
-join-li1 = Marque su salida a las { $time } y camine a { $place } con sus compañeros.
+# en: Clock out at { $time } and walk to the bus stop at { $place } with your coworkers.
+join-li1 = Marque su salida a las { $time } y camine a la parada de autobús de { $place } con sus compañeros.
 
 # en: Stay with the group. Do not argue with managers or security.
 join-li2 = Quédese con el grupo. No discuta con los gerentes ni con seguridad.

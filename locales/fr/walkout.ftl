@@ -4,8 +4,8 @@ title = Nous débrayons à minuit
 # en: We walk out together
 walkout = Nous sortons ensemble
 
-# en: On { $date } at { $time }, the night shift at JFK8 stops work and walks out **together**. Day shift: meet us at { $place } before your shift.
-walkout-p1 = Le { $date } à { $time }, l'équipe de nuit de JFK8 arrête le travail et sort **ensemble**. Équipe de jour : rejoignez-nous à { $place } avant votre service.
+# en: On { $date } at { $time } (midnight), the night shift at JFK8 stops work and walks out **together**. Day shift: meet us at the bus stop at { $place } before your shift.
+walkout-p1 = Le { $date } à { $time } (minuit), l'équipe de nuit de JFK8 arrête le travail et sort **ensemble**. Équipe de jour : rejoignez-nous à l'arrêt de bus de { $place } avant votre service.
 
 # en: We are walking out because three coworkers collapsed from heat on the packing line this month, and management still refuses to fix the ventilation.
 walkout-p2 = Nous sortons parce que ce mois-ci, trois collègues se sont effondrés à cause de la chaleur sur la ligne d'emballage, et la direction refuse toujours de réparer la ventilation.
@@ -25,8 +25,8 @@ demands-li3 = Aucune sanction pour celles et ceux qui participent au débrayage.
 # en: How to join
 join = Comment participer
 
-# en: Clock out at { $time } and walk to { $place } with your coworkers.
-join-li1 = Pointez à { $time } et marchez jusqu'à { $place } avec vos collègues.
+# en: Clock out at { $time } and walk to the bus stop at { $place } with your coworkers.
+join-li1 = Pointez à { $time } et marchez jusqu'à l'arrêt de bus de { $place } avec vos collègues.
 
 # en: Stay with the group. Do not argue with managers or security.
 join-li2 = Restez avec le groupe. Ne vous disputez pas avec les responsables ni avec la sécurité.

@@ -4,8 +4,8 @@ title = Nou kite travay a minwi
 # en: We walk out together
 walkout = Nou soti ansanm
 
-# en: On { $date } at { $time }, the night shift at JFK8 stops work and walks out **together**. Day shift: meet us at { $place } before your shift.
-walkout-p1 = Nan dat { $date } a { $time }, ekip lannwit JFK8 la sispann travay epi soti **ansanm**. Ekip lajounen: vin jwenn nou nan { $place } anvan ekip ou kòmanse.
+# en: On { $date } at { $time } (midnight), the night shift at JFK8 stops work and walks out **together**. Day shift: meet us at the bus stop at { $place } before your shift.
+walkout-p1 = Nan dat { $date } a { $time } (minwi), ekip lannwit JFK8 la sispann travay epi soti **ansanm**. Ekip lajounen: vin jwenn nou nan arè bis { $place } la anvan ekip ou kòmanse.
 
 # en: We are walking out because three coworkers collapsed from heat on the packing line this month, and management still refuses to fix the ventilation.
 walkout-p2 = Nou soti paske mwa sa a twa kolèg tonbe akoz chalè sou liy anbalaj la, epi direksyon an toujou refize ranje vantilasyon an.
@@ -25,8 +25,8 @@ demands-li3 = Pa gen okenn sanksyon pou moun ki patisipe nan grèv la.
 # en: How to join
 join = Kijan pou patisipe
 
-# en: Clock out at { $time } and walk to { $place } with your coworkers.
-join-li1 = Pointe sòti a { $time } epi mache ale nan { $place } ak kolèg ou yo.
+# en: Clock out at { $time } and walk to the bus stop at { $place } with your coworkers.
+join-li1 = Pointe sòti a { $time } epi mache ale nan arè bis { $place } la ak kolèg ou yo.
 
 # en: Stay with the group. Do not argue with managers or security.
 join-li2 = Rete ak gwoup la. Pa diskite ak manadjè yo oswa ak sekirite.

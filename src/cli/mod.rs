@@ -1,6 +1,7 @@
 //! The command line: argument parsing (clap) and one module per subcommand. Each
 //! subcommand returns an [`ExitStatus`]; `main.rs` turns it into the process exit code.
 
+mod build;
 mod check;
 mod init;
 mod output;
@@ -62,6 +63,15 @@ pub enum Command {
         /// Where to create it (default: the current directory).
         dir: Option<PathBuf>,
     },
+    /// Write public/<lang>/<leaflet>.html and .pdf for every language, and public/index.html.
+    Build {
+        /// Output folder (default: public/ in the project).
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+        /// HTML only.
+        #[arg(long)]
+        no_pdf: bool,
+    },
     /// Report every problem, one line each with file:line:col. Exit 1 when a required
     /// language has an error.
     Check {
@@ -100,6 +110,10 @@ pub enum Command {
 pub fn run(cli: Cli, out: &mut Out) -> ExitStatus {
     let result = match &cli.command {
         Command::Init { dir } => init::run(dir.as_deref().unwrap_or(&cli.project), out),
+        Command::Build { out: dir, no_pdf } => {
+            let args = build::Args { out: dir.clone(), no_pdf: *no_pdf };
+            with_project(&cli, out, |p, out| build::run(p, &args, out))
+        }
         Command::Check { format, lang } => with_project(&cli, out, |p, out| check::run(p, *format, lang, out)),
         Command::Status { format, lang } => with_project(&cli, out, |p, out| status::run(p, *format, lang, out)),
         Command::Sync { langs, check, prune, accept_source } => with_project(&cli, out, |p, out| {

@@ -1,0 +1,251 @@
+//! Build: every leaflet in every published language -> `public/<lang>/<slug>.html` (and
+//! `.pdf` with a PDF backend), plus `public/index.html`.
+//!
+//! The status report is computed once; documents are localized and rendered in
+//! parallel (rayon) and collected in a fixed order, so output is byte-identical for the
+//! same input. A file is rewritten only when its bytes change, atomically. Pages of a
+//! language that is no longer published (below `min-coverage`, or its leaflet gone) are
+//! removed, so an out-of-date translation never stays online.
+
+use crate::diag::{Diagnostic, Fatal, Kind, Severity};
+use crate::document::Document;
+use crate::lang::Lang;
+use crate::localize::localize;
+use crate::project::Project;
+use crate::render::html::{Alternate, IndexEntry, IndexLang, PageContext, media_path, render_index, render_page};
+use crate::source::Leaflet;
+use crate::status::{self, Report};
+use crate::sync::write_atomic;
+use rayon::prelude::*;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+/// Something that typesets a document as PDF (the Typst renderer, or a test double).
+pub trait PdfBackend: Sync {
+    /// The PDF bytes and any warnings (a glyph no font has...).
+    fn render(&self, doc: &Document) -> Result<(Vec<u8>, Vec<Diagnostic>), String>;
+}
+
+/// How to build.
+pub struct BuildOptions<'a> {
+    /// The output folder (default: `<project>/public`).
+    pub out: PathBuf,
+    pub pdf: Option<&'a dyn PdfBackend>,
+    /// Show a progress bar (only drawn on a terminal).
+    pub progress: bool,
+}
+
+/// What a build did.
+#[derive(Debug, Default)]
+pub struct BuildSummary {
+    pub diagnostics: Vec<Diagnostic>,
+    pub pages: usize,
+    pub pdfs: usize,
+    pub written: usize,
+    pub unchanged: usize,
+    pub removed: usize,
+    /// (leaflet, language, why) for languages not published.
+    pub skipped: Vec<(String, String, String)>,
+    /// A leaflet or file could not be built.
+    pub failed: bool,
+}
+
+struct Job<'a> {
+    leaflet: &'a Leaflet,
+    lang: Lang,
+}
+
+struct Rendered {
+    slug: String,
+    lang: String,
+    html: String,
+    pdf: Option<Vec<u8>>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// Builds the project into `options.out`.
+pub fn build(project: &Project, options: &BuildOptions) -> Result<BuildSummary, Fatal> {
+    let report = status::report(project);
+    let mut summary = BuildSummary::default();
+    let langs = project.config.all_languages();
+    let mut jobs = Vec::new();
+    let mut index = Vec::new();
+    let mut published: BTreeMap<&str, Vec<Alternate>> = BTreeMap::new();
+    for leaflet in &project.leaflets {
+        if !project.leaflet_ok(&leaflet.slug) {
+            summary.failed = true;
+            summary.diagnostics.push(
+                Diagnostic::error(Kind::Source, &leaflet.file, "not built: the leaflet has errors")
+                    .leaflet(&leaflet.slug)
+                    .hint("run `tradui check` and fix the errors in the source leaflet"),
+            );
+            continue;
+        }
+        let entry = plan_leaflet(project, &report, leaflet, &langs, options.pdf.is_some(), &mut summary);
+        let alts = entry.langs.iter().filter(|l| l.published).map(|l| Alternate { lang: l.lang.clone(), name: l.name.clone(), dir: l.dir }).collect();
+        published.insert(&leaflet.slug, alts);
+        for l in entry.langs.iter().filter(|l| l.published) {
+            jobs.push(Job { leaflet, lang: Lang::parse(&l.lang).expect("planned from a valid tag") });
+        }
+        index.push(entry);
+    }
+    let bar = progress_bar(options.progress, jobs.len());
+    let rendered: Vec<Rendered> = jobs
+        .par_iter()
+        .map(|job| {
+            let r = render_job(project, &report, job, &published, options.pdf);
+            bar.inc(1);
+            r
+        })
+        .collect();
+    bar.finish_and_clear();
+    let out = &options.out;
+    let mut expected = BTreeSet::new();
+    for r in rendered {
+        summary.diagnostics.extend(r.diagnostics);
+        summary.pages += 1;
+        let html_path = out.join(&r.lang).join(format!("{}.html", r.slug));
+        write_output(&html_path, r.html.as_bytes(), &mut summary);
+        expected.insert(html_path);
+        if let Some(pdf) = r.pdf {
+            summary.pdfs += 1;
+            let pdf_path = out.join(&r.lang).join(format!("{}.pdf", r.slug));
+            write_output(&pdf_path, &pdf, &mut summary);
+            expected.insert(pdf_path);
+        } else if options.pdf.is_some() {
+            summary.failed = true;
+        }
+    }
+    let index_html = render_index(&project.config.title, project.config.source.as_str(), &index);
+    write_output(&out.join("index.html"), index_html.as_bytes(), &mut summary);
+    copy_media(project, out, &mut summary);
+    remove_unpublished(out, &expected, &mut summary);
+    summary.diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    summary.diagnostics.dedup();
+    if summary.diagnostics.iter().any(|d| d.kind == Kind::Io && d.severity == Severity::Error) {
+        summary.failed = true;
+    }
+    Ok(summary)
+}
+
+/// Which languages a leaflet is published in, and its coverage in each.
+fn plan_leaflet(project: &Project, report: &Report, leaflet: &Leaflet, langs: &[Lang], pdf: bool, summary: &mut BuildSummary) -> IndexEntry {
+    let title = leaflet.title_id.as_deref().and_then(|id| leaflet.unit(id)).map_or_else(|| leaflet.slug.clone(), |u| u.text.clone());
+    let mut entry = IndexEntry { slug: leaflet.slug.clone(), title, langs: Vec::new() };
+    for lang in langs {
+        let percent = report.cell(&leaflet.slug, lang).map_or(100, |c| c.counts().percent());
+        let min = project.config.fallback(lang).min_coverage;
+        let ok = *lang == project.config.source || percent >= u32::from(min);
+        if !ok {
+            summary.skipped.push((leaflet.slug.clone(), lang.to_string(), format!("{percent}% translated, below the {min}% minimum")));
+        }
+        entry.langs.push(IndexLang { lang: lang.to_string(), name: lang.native_name(), dir: lang.direction(), percent, published: ok, pdf });
+    }
+    entry
+}
+
+fn render_job(project: &Project, report: &Report, job: &Job, published: &BTreeMap<&str, Vec<Alternate>>, pdf: Option<&dyn PdfBackend>) -> Rendered {
+    let slug = &job.leaflet.slug;
+    let cell = report.cell(slug, &job.lang);
+    let (doc, mut diagnostics) = localize(project, job.leaflet, &job.lang, cell);
+    let alternates = published.get(slug.as_str()).map_or(&[][..], Vec::as_slice);
+    let ctx = PageContext { site_title: &project.config.title, alternates, pdf: pdf.is_some() };
+    let html = render_page(&doc, &ctx);
+    let pdf = pdf.and_then(|backend| match backend.render(&doc) {
+        Ok((bytes, warnings)) => {
+            diagnostics.extend(warnings);
+            Some(bytes)
+        }
+        Err(e) => {
+            diagnostics.push(
+                Diagnostic::error(Kind::Io, format!("public/{}/{slug}.pdf", job.lang), format!("the PDF could not be made: {e}"))
+                    .leaflet(slug)
+                    .lang(job.lang.as_str())
+                    .hint("the HTML page was written; report this with the leaflet attached"),
+            );
+            None
+        }
+    });
+    Rendered { slug: slug.clone(), lang: job.lang.to_string(), html, pdf, diagnostics }
+}
+
+fn progress_bar(wanted: bool, len: usize) -> indicatif::ProgressBar {
+    let hidden = !wanted || std::env::var_os("CI").is_some();
+    if hidden {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::with_draw_target(Some(len as u64), indicatif::ProgressDrawTarget::stderr());
+    if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} pages {msg}") {
+        bar.set_style(style);
+    }
+    bar
+}
+
+/// Writes a file only when its bytes differ from what is there.
+fn write_output(path: &Path, bytes: &[u8], summary: &mut BuildSummary) {
+    if std::fs::read(path).is_ok_and(|old| old == bytes) {
+        summary.unchanged += 1;
+        return;
+    }
+    match write_atomic(path, bytes) {
+        Ok(()) => summary.written += 1,
+        Err(e) => summary.diagnostics.push(
+            Diagnostic::error(Kind::Io, path.display().to_string(), format!("cannot write: {e}"))
+                .hint("check that you may write to the output folder"),
+        ),
+    }
+}
+
+/// Copies images that leaflets use (`content/<path>`) to `public/media/<path>`.
+fn copy_media(project: &Project, out: &Path, summary: &mut BuildSummary) {
+    let mut seen = BTreeSet::new();
+    for leaflet in &project.leaflets {
+        for src in image_sources(&leaflet.blocks) {
+            let Some(path) = media_path(&src) else { continue };
+            if !seen.insert(path.clone()) {
+                continue;
+            }
+            match std::fs::read(project.root.join("content").join(&path)) {
+                Ok(bytes) => write_output(&out.join("media").join(&path), &bytes, summary),
+                Err(e) => summary.diagnostics.push(
+                    Diagnostic::warning(Kind::Source, &leaflet.file, format!("image `{path}` cannot be read: {e}"))
+                        .leaflet(&leaflet.slug)
+                        .hint(format!("put the image at content/{path}")),
+                ),
+            }
+        }
+    }
+}
+
+fn image_sources(blocks: &[crate::document::Block]) -> Vec<String> {
+    use crate::document::Block;
+    let mut out = Vec::new();
+    for b in blocks {
+        match b {
+            Block::Image { src, .. } => out.push(src.clone()),
+            Block::List { items, .. } => items.iter().for_each(|i| out.extend(image_sources(i))),
+            Block::Quote { blocks } => out.extend(image_sources(blocks)),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Removes pages and PDFs in `public/<lang>/` that this build did not produce.
+fn remove_unpublished(out: &Path, expected: &BTreeSet<PathBuf>, summary: &mut BuildSummary) {
+    let Ok(dirs) = std::fs::read_dir(out) else { return };
+    for dir in dirs.flatten() {
+        let name = dir.file_name().to_string_lossy().into_owned();
+        if !dir.path().is_dir() || Lang::parse(&name).is_err() {
+            continue;
+        }
+        let Ok(files) = std::fs::read_dir(dir.path()) else { continue };
+        for f in files.flatten() {
+            let path = f.path();
+            let ours = path.extension().is_some_and(|e| e == "html" || e == "pdf");
+            if ours && !expected.contains(&path) && std::fs::remove_file(&path).is_ok() {
+                summary.removed += 1;
+            }
+        }
+    }
+}

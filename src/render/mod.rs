@@ -1,0 +1,6 @@
+//! Render: a localized [`Document`](crate::document::Document) -> an output format.
+//! `html` writes a self-contained web page; `pdf` typesets a print-ready PDF with Typst.
+
+pub mod escape;
+pub mod html;
+pub mod ui;
