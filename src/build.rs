@@ -12,6 +12,7 @@ use crate::document::Document;
 use crate::lang::Lang;
 use crate::localize::localize;
 use crate::project::Project;
+use crate::render::pdf::{PdfOptions, PdfRenderer, document_chars};
 use crate::render::html::{Alternate, IndexEntry, IndexLang, PageContext, media_path, render_index, render_page};
 use crate::source::Leaflet;
 use crate::status::{self, Report};
@@ -20,17 +21,12 @@ use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-/// Something that typesets a document as PDF (the Typst renderer, or a test double).
-pub trait PdfBackend: Sync {
-    /// The PDF bytes and any warnings (a glyph no font has...).
-    fn render(&self, doc: &Document) -> Result<(Vec<u8>, Vec<Diagnostic>), String>;
-}
-
 /// How to build.
-pub struct BuildOptions<'a> {
+pub struct BuildOptions {
     /// The output folder (default: `<project>/public`).
     pub out: PathBuf,
-    pub pdf: Option<&'a dyn PdfBackend>,
+    /// Make PDFs too, with these options.
+    pub pdf: Option<PdfOptions>,
     /// Show a progress bar (only drawn on a terminal).
     pub progress: bool,
 }
@@ -90,14 +86,35 @@ pub fn build(project: &Project, options: &BuildOptions) -> Result<BuildSummary, 
         index.push(entry);
     }
     let bar = progress_bar(options.progress, jobs.len());
-    let rendered: Vec<Rendered> = jobs
+    let localized: Vec<(Document, Vec<Diagnostic>)> = jobs
         .par_iter()
-        .map(|job| {
-            let r = render_job(project, &report, job, &published, options.pdf);
-            bar.inc(1);
-            r
-        })
+        .map(|job| localize(project, job.leaflet, &job.lang, report.cell(&job.leaflet.slug, &job.lang)))
         .collect();
+    let renderer = options.pdf.as_ref().map(|pdf_options| {
+        let needed = localized.iter().flat_map(|(doc, _)| document_chars(doc)).collect();
+        let mut pdf_options = pdf_options.clone();
+        pdf_options.site_title = project.config.title.clone();
+        if pdf_options.template.is_none() {
+            pdf_options.template = project_template(project, &mut summary);
+        }
+        PdfRenderer::new(pdf_options, &needed)
+    });
+    let mut rendered = Vec::with_capacity(localized.len());
+    // Batches keep Typst's cache from growing without bound on long builds.
+    for batch in localized.chunks(64) {
+        let done: Vec<Rendered> = batch
+            .par_iter()
+            .map(|(doc, diags)| {
+                let r = render_doc(project, doc, diags.clone(), &published, renderer.as_ref());
+                bar.inc(1);
+                r
+            })
+            .collect();
+        rendered.extend(done);
+        if renderer.is_some() {
+            PdfRenderer::evict(4);
+        }
+    }
     bar.finish_and_clear();
     let out = &options.out;
     let mut expected = BTreeSet::new();
@@ -144,29 +161,47 @@ fn plan_leaflet(project: &Project, report: &Report, leaflet: &Leaflet, langs: &[
     entry
 }
 
-fn render_job(project: &Project, report: &Report, job: &Job, published: &BTreeMap<&str, Vec<Alternate>>, pdf: Option<&dyn PdfBackend>) -> Rendered {
-    let slug = &job.leaflet.slug;
-    let cell = report.cell(slug, &job.lang);
-    let (doc, mut diagnostics) = localize(project, job.leaflet, &job.lang, cell);
+fn render_doc(project: &Project, doc: &Document, mut diagnostics: Vec<Diagnostic>, published: &BTreeMap<&str, Vec<Alternate>>, pdf: Option<&PdfRenderer>) -> Rendered {
+    let slug = &doc.slug;
     let alternates = published.get(slug.as_str()).map_or(&[][..], Vec::as_slice);
     let ctx = PageContext { site_title: &project.config.title, alternates, pdf: pdf.is_some() };
-    let html = render_page(&doc, &ctx);
-    let pdf = pdf.and_then(|backend| match backend.render(&doc) {
-        Ok((bytes, warnings)) => {
-            diagnostics.extend(warnings);
-            Some(bytes)
-        }
-        Err(e) => {
+    let html = render_page(doc, &ctx);
+    let pdf_file = format!("public/{}/{slug}.pdf", doc.lang);
+    let pdf = pdf.and_then(|renderer| {
+        let missing = renderer.missing_glyphs(doc);
+        if !missing.is_empty() {
+            let chars: Vec<String> = missing.iter().map(|c| format!("'{c}' (U+{:04X})", *c as u32)).collect();
             diagnostics.push(
-                Diagnostic::error(Kind::Io, format!("public/{}/{slug}.pdf", job.lang), format!("the PDF could not be made: {e}"))
+                Diagnostic::warning(Kind::Source, &pdf_file, format!("no font has {} needed for {} ({}); the PDF shows empty boxes there", chars.join(", "), doc.lang_name, doc.lang))
                     .leaflet(slug)
-                    .lang(job.lang.as_str())
-                    .hint("the HTML page was written; report this with the leaflet attached"),
+                    .lang(&doc.lang)
+                    .hint("install a font for this script (e.g. Debian's fonts-noto-core) and build again"),
             );
-            None
+        }
+        match renderer.render(doc) {
+            Ok(bytes) => Some(bytes),
+            Err(e) => {
+                diagnostics.push(
+                    Diagnostic::error(Kind::Io, &pdf_file, e.to_string()).leaflet(slug).lang(&doc.lang).hint("the HTML page was written; fix the template or report this with the leaflet attached"),
+                );
+                None
+            }
         }
     });
-    Rendered { slug: slug.clone(), lang: job.lang.to_string(), html, pdf, diagnostics }
+    Rendered { slug: slug.clone(), lang: doc.lang.clone(), html, pdf, diagnostics }
+}
+
+/// The project's own Typst template (`template` in tradui.toml), if it has one.
+fn project_template(project: &Project, summary: &mut BuildSummary) -> Option<String> {
+    let rel = project.config.template.as_ref()?;
+    match crate::diag::read_text(&project.root, &project.root.join(rel)) {
+        Ok(text) => Some(text),
+        Err(d) => {
+            summary.diagnostics.push(d.hint("fix `template` in tradui.toml, or remove it to use the built-in template"));
+            summary.failed = true;
+            None
+        }
+    }
 }
 
 fn progress_bar(wanted: bool, len: usize) -> indicatif::ProgressBar {

@@ -46,6 +46,7 @@ impl Document {
 pub struct Variable {
     pub name: String,
     pub value: String,
+    pub dir: Direction,
 }
 
 /// A translatable slot: the text of one unit.
@@ -75,7 +76,7 @@ impl Text {
 fn plain_into(inlines: &[Inline], out: &mut String) {
     for i in inlines {
         match i {
-            Inline::Text { text } | Inline::Code { text } | Inline::Placeable { text } => out.push_str(text),
+            Inline::Text { text } | Inline::Code { text } | Inline::Placeable { text, .. } => out.push_str(text),
             Inline::Break => out.push(' '),
             Inline::Emph { content } | Inline::Strong { content } | Inline::Strike { content } | Inline::Link { content, .. } => {
                 plain_into(content, out)
@@ -115,8 +116,9 @@ pub enum Block {
 pub enum Inline {
     Text { text: String },
     /// The value of a variable or term (a date, a phone number, "JFK8"): kept whole and
-    /// isolated from the surrounding direction (HTML `<bdi>`).
-    Placeable { text: String },
+    /// isolated from the surrounding direction (HTML `<bdi>`), laid out in its own
+    /// direction `dir` (from its first strong character; numbers are left-to-right).
+    Placeable { text: String, dir: Direction },
     Emph { content: Vec<Inline> },
     Strong { content: Vec<Inline> },
     Strike { content: Vec<Inline> },
@@ -124,6 +126,15 @@ pub enum Inline {
     /// A link whose address passed the safety check (http, https, mailto, tel, relative).
     Link { url: String, content: Vec<Inline> },
     Break,
+}
+
+/// The direction of a text from its first strong character; left-to-right when it has
+/// none (numbers, times, phone numbers).
+pub fn text_direction(s: &str) -> Direction {
+    match unicode_bidi::get_base_direction(s) {
+        unicode_bidi::Direction::Rtl => Direction::Rtl,
+        _ => Direction::Ltr,
+    }
 }
 
 impl Block {

@@ -78,7 +78,10 @@ pub fn localize(project: &Project, leaflet: &Leaflet, lang: &Lang, cell: Option<
     let variables = leaflet
         .variables
         .iter()
-        .map(|(name, v)| Variable { name: name.clone(), value: display_value(v, lang) })
+        .map(|(name, v)| {
+            let value = display_value(v, lang);
+            Variable { name: name.clone(), dir: crate::document::text_direction(&value), value }
+        })
         .collect();
     let total = leaflet.units.len();
     let shown = leaflet.units.iter().filter(|u| translated.contains(u.id.as_str())).count();
@@ -336,7 +339,8 @@ impl InlineBuilder {
     fn flush_placeable(&mut self) {
         if let Some(p) = self.placeable.take() {
             if !p.is_empty() {
-                self.top().push(Inline::Placeable { text: p });
+                let dir = crate::document::text_direction(&p);
+                self.top().push(Inline::Placeable { text: p, dir });
             }
         }
     }
@@ -438,7 +442,7 @@ mod tests {
         let got = parse("Nou kite **travay** a \u{2068}JFK8\u{2069}.");
         assert_eq!(
             got,
-            [t("Nou kite "), Inline::Strong { content: vec![t("travay")] }, t(" a "), Inline::Placeable { text: "JFK8".into() }, t(".")]
+            [t("Nou kite "), Inline::Strong { content: vec![t("travay")] }, t(" a "), Inline::Placeable { text: "JFK8".into(), dir: crate::lang::Direction::Ltr }, t(".")]
         );
     }
 
@@ -477,7 +481,7 @@ mod tests {
     #[test]
     fn escaped_values_stay_text() {
         let v = escape_markdown("*Hall* [B] <i>");
-        assert_eq!(parse(&format!("\u{2068}{v}\u{2069}")), [Inline::Placeable { text: "*Hall* [B] <i>".into() }]);
+        assert_eq!(parse(&format!("\u{2068}{v}\u{2069}")), [Inline::Placeable { text: "*Hall* [B] <i>".into(), dir: crate::lang::Direction::Ltr }]);
     }
 
     #[test]

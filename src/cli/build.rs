@@ -2,7 +2,8 @@
 //! `public/index.html`. Exit 1 when a leaflet or a file could not be built.
 
 use super::{ExitStatus, Out};
-use crate::build::{BuildOptions, PdfBackend, build};
+use crate::build::{BuildOptions, build};
+use crate::render::pdf::PdfOptions;
 use crate::diag::Fatal;
 use crate::project::Project;
 use std::path::PathBuf;
@@ -14,8 +15,8 @@ pub struct Args {
 
 pub fn run(project: &Project, args: &Args, out: &mut Out) -> Result<ExitStatus, Fatal> {
     let out_dir = args.out.clone().unwrap_or_else(|| project.root.join("public"));
-    let backend = if args.no_pdf { None } else { pdf_backend(project)? };
-    let options = BuildOptions { out: out_dir.clone(), pdf: backend.as_deref(), progress: true };
+    let pdf = (!args.no_pdf).then(PdfOptions::from_env);
+    let options = BuildOptions { out: out_dir.clone(), pdf, progress: true };
     let summary = build(project, &options)?;
     for d in &summary.diagnostics {
         out.err(Out::styled(d));
@@ -33,8 +34,4 @@ pub fn run(project: &Project, args: &Args, out: &mut Out) -> Result<ExitStatus, 
         summary.removed
     ));
     Ok(if summary.failed { ExitStatus::Problems } else { ExitStatus::Success })
-}
-
-fn pdf_backend(_project: &Project) -> Result<Option<Box<dyn PdfBackend>>, Fatal> {
-    Ok(None)
 }

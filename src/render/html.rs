@@ -288,7 +288,7 @@ fn inlines(out: &mut String, items: &[Inline]) {
     for item in items {
         match item {
             Inline::Text { text: t } => text(out, t),
-            Inline::Placeable { text: t } => {
+            Inline::Placeable { text: t, .. } => {
                 out.push_str("<bdi>");
                 text(out, t);
                 out.push_str("</bdi>");

@@ -3,4 +3,5 @@
 
 pub mod escape;
 pub mod html;
+pub mod pdf;
 pub mod ui;

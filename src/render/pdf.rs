@@ -1,0 +1,329 @@
+//! PDF: a localized document -> a print-ready PDF, typeset by Typst used as a library.
+//!
+//! The document reaches Typst as data: the template (`leaflet.typ`, or the project's
+//! own) reads `/doc.json`, so no translation is ever evaluated as Typst code. The
+//! [`World`] serves only those two files. Fonts (Noto Sans and Noto Sans Arabic embedded
+//! in the binary, Typst's own, and system fonts for scripts those lack) are loaded once
+//! per renderer, which any number of threads may share.
+
+use crate::document::{Block, Document, Inline, Text};
+use serde::Serialize;
+use std::collections::BTreeSet;
+use std::sync::Arc;
+use typst::diag::{FileError, FileResult, Severity};
+use typst::foundations::{Bytes, Datetime};
+use typst_layout::PagedDocument;
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World, WorldExt};
+
+/// The built-in template.
+pub const TEMPLATE: &str = include_str!("leaflet.typ");
+
+const EMBEDDED_FONTS: [&[u8]; 6] = [
+    include_bytes!("../../fonts/NotoSans-Regular.ttf"),
+    include_bytes!("../../fonts/NotoSans-Bold.ttf"),
+    include_bytes!("../../fonts/NotoSans-Italic.ttf"),
+    include_bytes!("../../fonts/NotoSans-BoldItalic.ttf"),
+    include_bytes!("../../fonts/NotoSansArabic-Regular.ttf"),
+    include_bytes!("../../fonts/NotoSansArabic-Bold.ttf"),
+];
+
+/// Where system fonts are looked for when a text needs a script the embedded fonts lack.
+const SYSTEM_FONT_DIRS: [&str; 3] = ["/usr/share/fonts", "/usr/local/share/fonts", "/Library/Fonts"];
+
+/// Options of a PDF export.
+#[derive(Debug, Clone, Default)]
+pub struct PdfOptions {
+    /// A Typst template to use instead of the built-in one.
+    pub template: Option<String>,
+    /// Seconds since the epoch for the PDF's creation date (SOURCE_DATE_EPOCH); None
+    /// writes no date, so output is reproducible.
+    pub timestamp: Option<i64>,
+    /// Write PDF/A-2b.
+    pub pdf_a: bool,
+    /// The site title printed in the footer.
+    pub site_title: String,
+}
+
+impl PdfOptions {
+    /// Options from the environment: SOURCE_DATE_EPOCH if set.
+    pub fn from_env() -> PdfOptions {
+        let timestamp = std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|s| s.trim().parse().ok());
+        PdfOptions { timestamp, ..PdfOptions::default() }
+    }
+}
+
+/// Why a PDF could not be made.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PdfError {
+    #[error("the PDF template has an error: {0}")]
+    Template(String),
+    #[error("the PDF could not be written: {0}")]
+    Export(String),
+}
+
+/// The fonts, loaded once.
+struct Fonts {
+    book: LazyHash<FontBook>,
+    fonts: Vec<Font>,
+}
+
+/// Renders documents to PDF; create one per build and share it between threads.
+pub struct PdfRenderer {
+    library: LazyHash<Library>,
+    fonts: Arc<Fonts>,
+    options: PdfOptions,
+}
+
+impl PdfRenderer {
+    /// A renderer whose fonts cover `needed` where any font on the system does: the
+    /// embedded fonts first, then system fonts that have a character they lack.
+    pub fn new(options: PdfOptions, needed: &BTreeSet<char>) -> PdfRenderer {
+        let mut fonts: Vec<Font> = EMBEDDED_FONTS
+            .iter()
+            .chain(typst_assets::fonts().collect::<Vec<_>>().iter())
+            .flat_map(|data| Font::iter(Bytes::new(*data)))
+            .collect();
+        let missing: Vec<char> = needed.iter().copied().filter(|c| !covered(&fonts, *c)).collect();
+        if !missing.is_empty() {
+            fonts.extend(system_fonts_for(&missing));
+        }
+        let book = LazyHash::new(FontBook::from_fonts(&fonts));
+        PdfRenderer { library: LazyHash::new(Library::default()), fonts: Arc::new(Fonts { book, fonts }), options }
+    }
+
+    /// Characters of `doc` that no loaded font has.
+    pub fn missing_glyphs(&self, doc: &Document) -> BTreeSet<char> {
+        document_chars(doc).into_iter().filter(|c| !covered(&self.fonts.fonts, *c)).collect()
+    }
+
+    /// Typesets one document.
+    pub fn render(&self, doc: &Document) -> Result<Vec<u8>, PdfError> {
+        let json = serde_json::to_vec(&TemplateData::new(doc, &self.options.site_title)).map_err(|e| PdfError::Export(e.to_string()))?;
+        let template = self.options.template.clone().unwrap_or_else(|| TEMPLATE.to_string());
+        let world = LeafletWorld::new(self, template, json);
+        let warned = typst::compile::<PagedDocument>(&world);
+        let document = warned.output.map_err(|errors| PdfError::Template(describe(&world, &errors)))?;
+        let mut standards = Vec::new();
+        if self.options.pdf_a {
+            standards.push(typst_pdf::PdfStandard::A_2b);
+        }
+        let options = typst_pdf::PdfOptions {
+            ident: typst::foundations::Smart::Custom(format!("tradui/{}/{}", doc.lang, doc.slug)),
+            creator: typst::foundations::Smart::Custom(Some("tradui".into())),
+            timestamp: self.options.timestamp.and_then(timestamp),
+            standards: typst_pdf::PdfStandards::new(&standards).map_err(|e| PdfError::Export(e.message().to_string()))?,
+            ..typst_pdf::PdfOptions::default()
+        };
+        typst_pdf::pdf(&document, &options).map_err(|errors| PdfError::Export(describe(&world, &errors)))
+    }
+
+    /// Drops Typst's caches of compilations older than `max_age` (call between batches
+    /// of a long build to keep memory flat).
+    pub fn evict(max_age: usize) {
+        typst::comemo::evict(max_age);
+    }
+}
+
+fn timestamp(secs: i64) -> Option<typst_pdf::Timestamp> {
+    let days = secs.div_euclid(86_400);
+    let rem = secs.rem_euclid(86_400);
+    let (y, m, d) = civil_from_days(days);
+    let dt = Datetime::from_ymd_hms(y, m, d, (rem / 3600) as u8, (rem % 3600 / 60) as u8, (rem % 60) as u8)?;
+    Some(typst_pdf::Timestamp::new_utc(dt))
+}
+
+/// Days since 1970-01-01 -> (year, month, day), proleptic Gregorian.
+fn civil_from_days(z: i64) -> (i32, u8, u8) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u8;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y as i32, m, d)
+}
+
+fn describe(world: &LeafletWorld, errors: &[typst::diag::SourceDiagnostic]) -> String {
+    errors
+        .iter()
+        .filter(|e| e.severity == Severity::Error)
+        .map(|e| {
+            let line = world.range(e.span).map(|r| world.template.text()[..r.start].matches('\n').count() + 1);
+            match line {
+                Some(l) => format!("line {l}: {}", e.message),
+                None => e.message.to_string(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn covered(fonts: &[Font], c: char) -> bool {
+    c.is_whitespace() || c.is_control() || is_format_char(c) || fonts.iter().any(|f| f.info().coverage.contains(c as u32))
+}
+
+/// Invisible formatting characters (isolation marks, joiners) need no glyph.
+fn is_format_char(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+}
+
+/// System fonts that have at least one of `missing`.
+fn system_fonts_for(missing: &[char]) -> Vec<Font> {
+    let mut out = Vec::new();
+    let mut still: Vec<char> = missing.to_vec();
+    for dir in SYSTEM_FONT_DIRS {
+        for entry in walkdir::WalkDir::new(dir).sort_by_file_name().into_iter().flatten() {
+            if still.is_empty() {
+                return out;
+            }
+            let path = entry.path();
+            let is_font = path.extension().and_then(|e| e.to_str()).is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "ttf" | "otf" | "ttc" | "otc"));
+            if !is_font {
+                continue;
+            }
+            let Ok(data) = std::fs::read(path) else { continue };
+            for font in Font::iter(Bytes::new(data)) {
+                if still.iter().any(|c| font.info().coverage.contains(*c as u32)) {
+                    still.retain(|c| !font.info().coverage.contains(*c as u32));
+                    out.push(font);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Every character the document prints.
+pub fn document_chars(doc: &Document) -> BTreeSet<char> {
+    fn inlines(items: &[Inline], out: &mut BTreeSet<char>) {
+        for i in items {
+            match i {
+                Inline::Text { text } | Inline::Placeable { text, .. } | Inline::Code { text } => out.extend(text.chars()),
+                Inline::Emph { content } | Inline::Strong { content } | Inline::Strike { content } | Inline::Link { content, .. } => inlines(content, out),
+                Inline::Break => {}
+            }
+        }
+    }
+    let mut out = BTreeSet::new();
+    inlines(&doc.title.inlines, &mut out);
+    for v in &doc.variables {
+        out.extend(v.value.chars());
+    }
+    let mut blocks = doc.blocks.clone();
+    for b in &mut blocks {
+        for t in b.texts_mut() {
+            inlines(&t.inlines, &mut out);
+        }
+        if let Block::Code { text } = b {
+            out.extend(text.chars());
+        }
+    }
+    out
+}
+
+/// What the template reads from `/doc.json`.
+#[derive(Serialize)]
+struct TemplateData<'a> {
+    doc: &'a Document,
+    /// The title as plain text, for the PDF's metadata.
+    title: String,
+    /// ISO 639 language code for Typst's `text(lang:)` (hyphenation, shaping, quotes).
+    lang: &'a str,
+    source_lang: &'a str,
+    site_title: &'a str,
+    not_translated: &'a str,
+}
+
+impl<'a> TemplateData<'a> {
+    fn new(doc: &'a Document, site_title: &'a str) -> Self {
+        fn primary(tag: &str) -> &str {
+            tag.split('-').next().unwrap_or(tag)
+        }
+        let _: &Text = &doc.title;
+        TemplateData {
+            doc,
+            title: doc.title.plain(),
+            lang: primary(&doc.lang),
+            source_lang: primary(&doc.source_lang),
+            site_title,
+            not_translated: super::ui::ui(&doc.lang).not_translated,
+        }
+    }
+}
+
+/// The world Typst sees: the template as `/main.typ`, the document as `/doc.json`, and
+/// nothing else.
+struct LeafletWorld<'a> {
+    renderer: &'a PdfRenderer,
+    template: Source,
+    json: Bytes,
+    json_id: FileId,
+}
+
+fn file_id(path: &str) -> FileId {
+    let vpath = VirtualPath::new(path).expect("a fixed, valid virtual path");
+    FileId::new(RootedPath::new(VirtualRoot::Project, vpath))
+}
+
+impl<'a> LeafletWorld<'a> {
+    fn new(renderer: &'a PdfRenderer, template: String, json: Vec<u8>) -> Self {
+        LeafletWorld { renderer, template: Source::new(file_id("/main.typ"), template), json: Bytes::new(json), json_id: file_id("/doc.json") }
+    }
+}
+
+impl World for LeafletWorld<'_> {
+    fn library(&self) -> &LazyHash<Library> {
+        &self.renderer.library
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        &self.renderer.fonts.book
+    }
+
+    fn main(&self) -> FileId {
+        self.template.id()
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        if id == self.template.id() {
+            Ok(self.template.clone())
+        } else {
+            Err(FileError::AccessDenied)
+        }
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        if id == self.json_id {
+            Ok(self.json.clone())
+        } else {
+            Err(FileError::AccessDenied)
+        }
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        self.renderer.fonts.fonts.get(index).cloned()
+    }
+
+    fn today(&self, _offset: Option<typst::foundations::Duration>) -> Option<Datetime> {
+        // No wall-clock time: output must be reproducible.
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn civil_dates() {
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(20_000), (2024, 10, 4));
+        assert_eq!(civil_from_days(-1), (1969, 12, 31));
+    }
+}
