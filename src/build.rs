@@ -63,6 +63,8 @@ struct Rendered {
 pub fn build(project: &Project, options: &BuildOptions) -> Result<BuildSummary, Fatal> {
     let report = status::report(project);
     let mut summary = BuildSummary::default();
+    // Problems of the sources themselves explain what is not built.
+    summary.diagnostics.extend(project.diagnostics.iter().filter(|d| matches!(d.kind, Kind::Source | Kind::Io)).cloned());
     let langs = project.config.all_languages();
     let mut jobs = Vec::new();
     let mut index = Vec::new();

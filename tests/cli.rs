@@ -1,62 +1,11 @@
 //! The real `tradui` binary against real projects in temporary folders: exit code,
 //! stdout and stderr, snapshotted with the temporary path redacted.
 
+mod common;
+
 use assert_cmd::Command;
+use common::{Project, tradui};
 use std::fs;
-use std::path::{Path, PathBuf};
-use tempfile::TempDir;
-
-/// A project made by `tradui init`, in a temporary folder.
-struct Project {
-    _dir: TempDir,
-    root: PathBuf,
-}
-
-impl Project {
-    fn init() -> Project {
-        let dir = TempDir::new().unwrap();
-        let root = dir.path().join("p");
-        let out = tradui(dir.path(), &["init", "p"]);
-        assert!(out.starts_with("exit: 0"), "{out}");
-        Project { _dir: dir, root }
-    }
-
-    fn empty() -> Project {
-        let dir = TempDir::new().unwrap();
-        let root = dir.path().join("p");
-        fs::create_dir_all(&root).unwrap();
-        Project { _dir: dir, root }
-    }
-
-    fn write(&self, path: &str, text: impl AsRef<[u8]>) -> &Self {
-        let p = self.root.join(path);
-        fs::create_dir_all(p.parent().unwrap()).unwrap();
-        fs::write(p, text).unwrap();
-        self
-    }
-
-    fn edit(&self, path: &str, from: &str, to: &str) -> &Self {
-        let text = fs::read_to_string(self.root.join(path)).unwrap();
-        assert!(text.contains(from), "{path} has no {from:?}");
-        self.write(path, text.replacen(from, to, 1))
-    }
-
-    fn run(&self, args: &[&str]) -> String {
-        tradui(&self.root, args)
-    }
-}
-
-/// Runs tradui in `dir`; returns "exit: N", stdout and stderr, paths redacted.
-fn tradui(dir: &Path, args: &[&str]) -> String {
-    let out = Command::cargo_bin("tradui").unwrap().current_dir(dir).args(args).env_remove("CI").env("NO_COLOR", "1").output().unwrap();
-    let text = format!(
-        "exit: {}\n--- stdout\n{}--- stderr\n{}",
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    text.replace(&dir.display().to_string(), "[DIR]")
-}
 
 #[test]
 fn init_creates_a_project_that_passes_check() {
