@@ -1,0 +1,94 @@
+//! End to end in a real browser: Debian's headless Chromium opens the Arabic page,
+//! which must lay out right to left, and every language switcher link must lead to a
+//! page that exists. A screenshot is kept as a test artefact.
+//!
+//! The product page has no script; the layout is measured on a test-only copy with a
+//! probe script appended.
+
+mod common;
+
+use common::Project;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn chromium() -> Option<PathBuf> {
+    ["/usr/bin/chromium", "/usr/bin/chromium-browser"].iter().map(PathBuf::from).find(|p| p.exists())
+}
+
+fn run_chromium(bin: &Path, args: &[String]) -> String {
+    let profile = tempfile::TempDir::new().unwrap();
+    let mut cmd = Command::new("timeout");
+    cmd.arg("120").arg(bin);
+    for flag in [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--hide-scrollbars",
+    ] {
+        cmd.arg(flag);
+    }
+    cmd.arg(format!("--user-data-dir={}", profile.path().display()));
+    cmd.args(args);
+    let out = cmd.output().expect("chromium runs");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+const PROBE: &str = r#"<pre id="probe"></pre><script>
+const h = document.querySelector('h2');
+const r = document.createRange(); r.selectNodeContents(h);
+const text = r.getBoundingClientRect(), box = h.getBoundingClientRect();
+const ul = getComputedStyle(document.querySelector('ul:not(nav ul)'));
+document.getElementById('probe').textContent = JSON.stringify({
+  direction: getComputedStyle(document.documentElement).direction,
+  gapRight: box.right - text.right, gapLeft: text.left - box.left,
+  padLeft: parseFloat(ul.paddingLeft), padRight: parseFloat(ul.paddingRight),
+});
+</script>"#;
+
+#[test]
+fn arabic_page_lays_out_right_to_left_in_chromium() {
+    let Some(bin) = chromium() else {
+        if std::env::var_os("TRADUI_SKIP_BROWSER").is_some() {
+            return;
+        }
+        panic!("the browser test needs Chromium: apt-get install chromium (or set TRADUI_SKIP_BROWSER=1)");
+    };
+    let p = Project::init();
+    let out = p.run(&["build", "--no-pdf"]);
+    assert!(out.starts_with("exit: 0"), "{out}");
+    let page = p.root.join("public/ar/meeting.html");
+
+    // Layout, measured on a copy with a probe script.
+    let html = std::fs::read_to_string(&page).unwrap();
+    let probe_page = p.root.join("public/ar/probe.html");
+    std::fs::write(&probe_page, html.replace("</body>", &format!("{PROBE}</body>"))).unwrap();
+    let dom = run_chromium(&bin, &["--virtual-time-budget=3000".into(), "--dump-dom".into(), format!("file://{}", probe_page.display())]);
+    let start = dom.find("<pre id=\"probe\">").expect("chromium returned the page") + "<pre id=\"probe\">".len();
+    let json: serde_json::Value = serde_json::from_str(&dom[start..start + dom[start..].find("</pre>").unwrap()].replace("&quot;", "\"")).unwrap();
+    assert_eq!(json["direction"], "rtl", "{json}");
+    assert!(json["gapRight"].as_f64().unwrap() < 2.0, "the heading starts at the right edge: {json}");
+    assert!(json["gapLeft"].as_f64().unwrap() > 50.0, "and leaves room on the left: {json}");
+    assert!(json["padRight"].as_f64().unwrap() > 10.0 && json["padLeft"].as_f64().unwrap() == 0.0, "list indent is on the right: {json}");
+
+    // The switcher's links lead to pages that exist.
+    let links: Vec<&str> = html.split("<a href=\"").skip(1).map(|s| &s[..s.find('"').unwrap()]).collect();
+    assert!(links.len() >= 5, "{links:?}");
+    for link in links {
+        let target = page.parent().unwrap().join(link);
+        assert!(target.exists(), "switcher link {link} leads nowhere");
+    }
+
+    // A screenshot, kept for people to look at.
+    let artefacts = Path::new(env!("CARGO_TARGET_TMPDIR")).join("screenshots");
+    std::fs::create_dir_all(&artefacts).unwrap();
+    let shot = artefacts.join("ar-meeting.png");
+    let _ = std::fs::remove_file(&shot);
+    run_chromium(&bin, &["--window-size=800,1000".into(), format!("--screenshot={}", shot.display()), format!("file://{}", page.display())]);
+    let png = std::fs::read(&shot).expect("chromium wrote a screenshot");
+    assert!(png.starts_with(b"\x89PNG"));
+}
