@@ -117,9 +117,25 @@ pub fn build(project: &Project, options: &BuildOptions) -> Result<BuildSummary, 
             PdfRenderer::evict(4);
         }
     }
+    let bilingual = renderer.as_ref().map(|r| render_bilingual(project, &localized, r)).unwrap_or_default();
     bar.finish_and_clear();
     let out = &options.out;
     let mut expected = BTreeSet::new();
+    for (slug, lang, result) in bilingual {
+        let file = format!("{slug}.{}-{lang}.pdf", project.config.source);
+        let path = out.join(&lang).join(&file);
+        match result {
+            Ok(bytes) => {
+                write_output(&path, &bytes, &mut summary);
+                summary.pdfs += 1;
+                expected.insert(path);
+            }
+            Err(e) => {
+                summary.failed = true;
+                summary.diagnostics.push(Diagnostic::error(Kind::Io, format!("public/{lang}/{file}"), e.to_string()).leaflet(&slug).lang(&lang).hint("fix the template or report this with the leaflet attached"));
+            }
+        }
+    }
     for r in rendered {
         summary.diagnostics.extend(r.diagnostics);
         summary.pages += 1;
@@ -191,6 +207,22 @@ fn render_doc(project: &Project, doc: &Document, mut diagnostics: Vec<Diagnostic
         }
     });
     Rendered { slug: slug.clone(), lang: doc.lang.clone(), html, pdf, diagnostics }
+}
+
+/// Two-language PDFs (source beside translation) for the languages `bilingual` lists.
+fn render_bilingual(project: &Project, docs: &[(Document, Vec<Diagnostic>)], renderer: &PdfRenderer) -> Vec<(String, String, Result<Vec<u8>, crate::render::pdf::PdfError>)> {
+    let source = project.config.source.as_str();
+    let pairs: Vec<(&Document, &Document)> = project
+        .config
+        .bilingual
+        .iter()
+        .flat_map(|lang| {
+            docs.iter().filter(move |(d, _)| d.lang == lang.as_str()).filter_map(|(d, _)| {
+                docs.iter().find(|(s, _)| s.lang == source && s.slug == d.slug).map(|(s, _)| (s, d))
+            })
+        })
+        .collect();
+    pairs.par_iter().map(|(a, b)| (b.slug.clone(), b.lang.clone(), renderer.render_bilingual(a, b))).collect()
 }
 
 /// The project's own Typst template (`template` in tradui.toml), if it has one.

@@ -64,6 +64,8 @@ pub struct Config {
     pub paper: Paper,
     /// A Typst template that replaces the built-in one, relative to the project.
     pub template: Option<String>,
+    /// Languages that also get a two-language PDF (source beside translation).
+    pub bilingual: Vec<Lang>,
     fallback: Fallback,
     fallback_by_lang: BTreeMap<Lang, Fallback>,
 }
@@ -91,6 +93,7 @@ impl Config {
             title: "Leaflets".into(),
             paper: Paper::Letter,
             template: None,
+            bilingual: Vec::new(),
             fallback: Fallback::default(),
             fallback_by_lang: BTreeMap::new(),
         }
@@ -120,6 +123,7 @@ impl Config {
         };
         let source = lang("source", &raw.source);
         let languages: Vec<Lang> = raw.languages.iter().filter_map(|l| lang("languages", l)).collect();
+        let bilingual: Vec<Lang> = raw.bilingual.iter().filter_map(|l| lang("bilingual", l)).collect();
         let required: Option<Vec<Lang>> =
             raw.required.as_ref().map(|r| r.iter().filter_map(|l| lang("required", l)).collect());
         let mut fallback_by_lang = BTreeMap::new();
@@ -145,6 +149,9 @@ impl Config {
             for (l, r) in req.iter().zip(raw_req) {
                 check_member("required", l, r.span(), &mut problems);
             }
+        }
+        for (l, r) in bilingual.iter().zip(&raw.bilingual) {
+            check_member("bilingual", l, r.span(), &mut problems);
         }
         for (l, _) in &fallback_by_lang {
             let span = raw.fallback.as_ref().and_then(|f| f.languages.keys().find(|k| Lang::parse(k.get_ref()).ok().as_ref() == Some(l))).map_or(0..0, |k| k.span());
@@ -181,6 +188,7 @@ impl Config {
             title: raw.title.unwrap_or_else(|| "Leaflets".into()),
             paper: raw.paper.unwrap_or_default(),
             template: raw.template,
+            bilingual,
             fallback,
             fallback_by_lang,
         })
@@ -196,6 +204,8 @@ struct RawConfig {
     title: Option<String>,
     paper: Option<Paper>,
     template: Option<String>,
+    #[serde(default)]
+    bilingual: Vec<toml::Spanned<String>>,
     fallback: Option<RawFallbackTable>,
 }
 

@@ -248,3 +248,43 @@ fn a_leaflet_with_errors_is_not_built() {
     assert!(out.contains("content/broken.md: error[source]: not built: the leaflet has errors"), "{out}");
     assert!(p.root.join("public/en/meeting.html").exists(), "the other leaflets are built");
 }
+
+#[test]
+fn bilingual_pdf_puts_two_languages_on_one_sheet() {
+    let p = Project::init();
+    p.edit("tradui.toml", "paper = \"letter\"", "paper = \"letter\"\nbilingual = [\"ar\"]");
+    let out = p.run(&["build"]);
+    assert!(out.starts_with("exit: 0"), "{out}");
+    let pdf = p.root.join("public/ar/meeting.en-ar.pdf");
+    let info = poppler("pdfinfo", &[pdf.to_str().unwrap()]);
+    assert!(info.contains("Pages:           1"), "{info}");
+    let text = poppler("pdftotext", &[pdf.to_str().unwrap(), "-"]);
+    assert!(text.contains("Union meeting this week") && text.contains("اجتماع النقابة هذا"), "{text}");
+}
+
+#[test]
+fn a_project_template_replaces_the_built_in_one() {
+    let p = Project::init();
+    p.edit("tradui.toml", "paper = \"letter\"", "paper = \"letter\"\ntemplate = \"print.typ\"");
+    p.write("print.typ", "#import \"/lib.typ\": *\n#let data = json(\"/doc.json\")\n#set page(paper: \"a5\")\n= Custom: #data.title\n#blocks(data, data.doc.blocks)\n");
+    p.run(&["build"]);
+    let pdf = p.root.join("public/es/meeting.pdf");
+    assert!(poppler("pdfinfo", &[pdf.to_str().unwrap()]).contains("419.528 x 595.276 pts"), "A5 from the project's template");
+    assert!(poppler("pdftotext", &[pdf.to_str().unwrap(), "-"]).contains("Custom: Reunión sindical esta semana"));
+    p.write("print.typ", "#read(\"/etc/passwd\")\n");
+    let out = p.run(&["build"]);
+    assert!(out.starts_with("exit: 1"), "{out}");
+    assert!(out.contains("template line 1"), "a template error names its line: {out}");
+}
+
+#[test]
+fn pdf_a_on_request() {
+    let p = Project::init();
+    let out = p.run(&["build", "--pdf-a"]);
+    assert!(out.starts_with("exit: 1") && out.contains("PDF/A needs a creation date: set SOURCE_DATE_EPOCH"), "{out}");
+    let out = assert_cmd::Command::cargo_bin("tradui").unwrap().current_dir(&p.root).args(["build", "--pdf-a"]).env("SOURCE_DATE_EPOCH", "1764720000").output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let bytes = p.bytes("public/en/meeting.pdf");
+    let text = String::from_utf8_lossy(&bytes);
+    assert!(text.contains("pdfaid:part") || text.contains("pdfaid"), "no PDF/A identification in the metadata");
+}

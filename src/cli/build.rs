@@ -11,11 +11,12 @@ use std::path::PathBuf;
 pub struct Args {
     pub out: Option<PathBuf>,
     pub no_pdf: bool,
+    pub pdf_a: bool,
 }
 
 pub fn run(project: &Project, args: &Args, out: &mut Out) -> Result<ExitStatus, Fatal> {
     let out_dir = args.out.clone().unwrap_or_else(|| project.root.join("public"));
-    let pdf = (!args.no_pdf).then(PdfOptions::from_env);
+    let pdf = (!args.no_pdf).then(|| PdfOptions { pdf_a: args.pdf_a, ..PdfOptions::from_env() });
     let options = BuildOptions { out: out_dir.clone(), pdf, progress: true };
     let summary = build(project, &options)?;
     for d in &summary.diagnostics {

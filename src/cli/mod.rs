@@ -71,6 +71,9 @@ pub enum Command {
         /// HTML only.
         #[arg(long)]
         no_pdf: bool,
+        /// Write PDF/A-2b (for archiving) instead of plain PDF.
+        #[arg(long)]
+        pdf_a: bool,
     },
     /// Report every problem, one line each with file:line:col. Exit 1 when a required
     /// language has an error.
@@ -110,8 +113,8 @@ pub enum Command {
 pub fn run(cli: Cli, out: &mut Out) -> ExitStatus {
     let result = match &cli.command {
         Command::Init { dir } => init::run(dir.as_deref().unwrap_or(&cli.project), out),
-        Command::Build { out: dir, no_pdf } => {
-            let args = build::Args { out: dir.clone(), no_pdf: *no_pdf };
+        Command::Build { out: dir, no_pdf, pdf_a } => {
+            let args = build::Args { out: dir.clone(), no_pdf: *no_pdf, pdf_a: *pdf_a };
             with_project(&cli, out, |p, out| build::run(p, &args, out))
         }
         Command::Check { format, lang } => with_project(&cli, out, |p, out| check::run(p, *format, lang, out)),

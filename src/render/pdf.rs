@@ -20,6 +20,10 @@ use typst::{Library, LibraryExt, World, WorldExt};
 
 /// The built-in template.
 pub const TEMPLATE: &str = include_str!("leaflet.typ");
+/// The built-in two-language template.
+pub const BILINGUAL_TEMPLATE: &str = include_str!("bilingual.typ");
+/// The functions both templates (and a project's own) import as `/lib.typ`.
+pub const LIBRARY: &str = include_str!("lib.typ");
 
 const EMBEDDED_FONTS: [&[u8]; 6] = [
     include_bytes!("../../fonts/NotoSans-Regular.ttf"),
@@ -101,17 +105,38 @@ impl PdfRenderer {
 
     /// Typesets one document.
     pub fn render(&self, doc: &Document) -> Result<Vec<u8>, PdfError> {
-        let json = serde_json::to_vec(&TemplateData::new(doc, &self.options.site_title)).map_err(|e| PdfError::Export(e.to_string()))?;
+        let data = TemplateData::new(doc, &self.options.site_title);
         let template = self.options.template.clone().unwrap_or_else(|| TEMPLATE.to_string());
+        self.compile(template, &data, &format!("tradui/{}/{}", doc.lang, doc.slug))
+    }
+
+    /// Typesets two languages of a leaflet side by side on one sheet.
+    pub fn render_bilingual(&self, a: &Document, b: &Document) -> Result<Vec<u8>, PdfError> {
+        #[derive(Serialize)]
+        struct Pair<'a> {
+            a: TemplateData<'a>,
+            b: TemplateData<'a>,
+        }
+        let pair = Pair { a: TemplateData::new(a, &self.options.site_title), b: TemplateData::new(b, &self.options.site_title) };
+        self.compile(BILINGUAL_TEMPLATE.to_string(), &pair, &format!("tradui/{}+{}/{}", a.lang, b.lang, a.slug))
+    }
+
+    fn compile(&self, template: String, data: &impl Serialize, ident: &str) -> Result<Vec<u8>, PdfError> {
+        let json = serde_json::to_vec(data).map_err(|e| PdfError::Export(e.to_string()))?;
         let world = LeafletWorld::new(self, template, json);
         let warned = typst::compile::<PagedDocument>(&world);
         let document = warned.output.map_err(|errors| PdfError::Template(describe(&world, &errors)))?;
         let mut standards = Vec::new();
         if self.options.pdf_a {
+            if self.options.timestamp.is_none() {
+                return Err(PdfError::Export(
+                    "PDF/A needs a creation date: set SOURCE_DATE_EPOCH (for example to the last commit's time: `git log -1 --format=%ct`)".into(),
+                ));
+            }
             standards.push(typst_pdf::PdfStandard::A_2b);
         }
         let options = typst_pdf::PdfOptions {
-            ident: typst::foundations::Smart::Custom(format!("tradui/{}/{}", doc.lang, doc.slug)),
+            ident: typst::foundations::Smart::Custom(ident.to_string()),
             creator: typst::foundations::Smart::Custom(Some("tradui".into())),
             timestamp: self.options.timestamp.and_then(timestamp),
             standards: typst_pdf::PdfStandards::new(&standards).map_err(|e| PdfError::Export(e.message().to_string()))?,
@@ -154,9 +179,13 @@ fn describe(world: &LeafletWorld, errors: &[typst::diag::SourceDiagnostic]) -> S
         .iter()
         .filter(|e| e.severity == Severity::Error)
         .map(|e| {
-            let line = world.range(e.span).map(|r| world.template.text()[..r.start].matches('\n').count() + 1);
-            match line {
-                Some(l) => format!("line {l}: {}", e.message),
+            let file = match e.span.id() {
+                Some(id) if id == world.library.id() => &world.library,
+                _ => &world.template,
+            };
+            let name = if std::ptr::eq(file, &world.library) { "lib.typ" } else { "template" };
+            match world.range(e.span) {
+                Some(r) => format!("{name} line {}: {}", file.text()[..r.start.min(file.text().len())].matches('\n').count() + 1, e.message),
                 None => e.message.to_string(),
             }
         })
@@ -257,11 +286,12 @@ impl<'a> TemplateData<'a> {
     }
 }
 
-/// The world Typst sees: the template as `/main.typ`, the document as `/doc.json`, and
-/// nothing else.
+/// The world Typst sees: the template as `/main.typ`, the library as `/lib.typ`, the
+/// document as `/doc.json`, and nothing else.
 struct LeafletWorld<'a> {
     renderer: &'a PdfRenderer,
     template: Source,
+    library: Source,
     json: Bytes,
     json_id: FileId,
 }
@@ -273,7 +303,13 @@ fn file_id(path: &str) -> FileId {
 
 impl<'a> LeafletWorld<'a> {
     fn new(renderer: &'a PdfRenderer, template: String, json: Vec<u8>) -> Self {
-        LeafletWorld { renderer, template: Source::new(file_id("/main.typ"), template), json: Bytes::new(json), json_id: file_id("/doc.json") }
+        LeafletWorld {
+            renderer,
+            template: Source::new(file_id("/main.typ"), template),
+            library: Source::new(file_id("/lib.typ"), LIBRARY.to_string()),
+            json: Bytes::new(json),
+            json_id: file_id("/doc.json"),
+        }
     }
 }
 
@@ -293,6 +329,8 @@ impl World for LeafletWorld<'_> {
     fn source(&self, id: FileId) -> FileResult<Source> {
         if id == self.template.id() {
             Ok(self.template.clone())
+        } else if id == self.library.id() {
+            Ok(self.library.clone())
         } else {
             Err(FileError::AccessDenied)
         }
@@ -301,6 +339,8 @@ impl World for LeafletWorld<'_> {
     fn file(&self, id: FileId) -> FileResult<Bytes> {
         if id == self.json_id {
             Ok(self.json.clone())
+        } else if id == self.library.id() {
+            Ok(Bytes::from_string(self.library.clone()))
         } else {
             Err(FileError::AccessDenied)
         }
