@@ -71,13 +71,18 @@ pub fn build(project: &Project, options: &BuildOptions) -> Result<BuildSummary, 
     let mut published: BTreeMap<&str, Vec<Alternate>> = BTreeMap::new();
     for leaflet in &project.leaflets {
         if !project.leaflet_ok(&leaflet.slug) {
+            // The pages still render (a missing value shows as `{$name}`), but the build
+            // fails so the problem is fixed before anyone prints them.
             summary.failed = true;
-            summary.diagnostics.push(
-                Diagnostic::error(Kind::Source, &leaflet.file, "not built: the leaflet has errors")
-                    .leaflet(&leaflet.slug)
-                    .hint("run `tradui check` and fix the errors in the source leaflet"),
-            );
-            continue;
+            let (message, hint) = if leaflet.units.is_empty() {
+                ("not built: the leaflet has no text", "write the leaflet, or fix its front matter")
+            } else {
+                ("built with errors: check the pages before sharing them", "run `tradui check` and fix the errors in the source leaflet")
+            };
+            summary.diagnostics.push(Diagnostic::error(Kind::Source, &leaflet.file, message).leaflet(&leaflet.slug).hint(hint));
+            if leaflet.units.is_empty() {
+                continue;
+            }
         }
         let entry = plan_leaflet(project, &report, leaflet, &langs, options.pdf.is_some(), &mut summary);
         let alts = entry.langs.iter().filter(|l| l.published).map(|l| Alternate { lang: l.lang.clone(), name: l.name.clone(), dir: l.dir }).collect();

@@ -138,6 +138,20 @@ impl Catalog {
         Catalog { file: file.to_string(), text, messages, terms, entries, errors, index }
     }
 
+    /// IDs at the start of junk entries (`id = { broken`): messages that exist but do
+    /// not parse, so their units are invalid rather than missing.
+    pub fn junk_ids(&self) -> std::collections::HashSet<&str> {
+        self.entries
+            .iter()
+            .filter(|e| e.kind == EntryKind::Junk)
+            .filter_map(|e| {
+                let text = self.text[e.range.clone()].trim_start();
+                let end = text.find(|ch: char| !(ch.is_ascii_alphanumeric() || ch == '-' || ch == '_'))?;
+                text[end..].trim_start().starts_with('=').then(|| &text[..end])
+            })
+            .collect()
+    }
+
     pub fn message(&self, id: &str) -> Option<&Message> {
         self.index.get(id).map(|&i| &self.messages[i])
     }

@@ -53,7 +53,9 @@ pub fn localize(project: &Project, leaflet: &Leaflet, lang: &Lang, cell: Option<
             (Some(b), true) => (b, Project::catalog_file(lang, &leaflet.slug), false),
             _ => (&source_bundle, leaflet.file.clone(), target_bundle.is_some()),
         };
-        let formatted = format(bundle, &text.id, &args, &file, &mut diags);
+        // Formatting problems of the source show once, in the source language's pass.
+        let report_to = if is_fallback { None } else { Some(&mut diags) };
+        let formatted = format(bundle, &text.id, &args, &file, report_to);
         text.inlines = inlines(&formatted, &mut |url| {
             diags.push(
                 Diagnostic::warning(Kind::UnsafeLink, &file, format!("`{}`: the link to `{url}` is shown as plain text", text.id))
@@ -99,9 +101,20 @@ pub fn localize(project: &Project, leaflet: &Leaflet, lang: &Lang, cell: Option<
         translated: if lang == source { total } else { shown },
         total,
     };
+    let catalog = project.catalog(lang, &leaflet.slug);
     for d in &mut diags {
         d.leaflet = Some(leaflet.slug.clone());
         d.lang = Some(lang.to_string());
+        let id = d.id.clone().unwrap_or_default();
+        let at = if d.file == leaflet.file {
+            leaflet.unit(&id).map(|u| (u.line, u.column))
+        } else {
+            catalog.and_then(|c| c.message(&id)).map(|m| (m.line, m.column))
+        };
+        if let Some(at) = at {
+            d.line = at.0;
+            d.column = at.1;
+        }
     }
     diags.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     diags.dedup();
@@ -185,18 +198,20 @@ fn arguments(leaflet: &Leaflet, lang: &Lang) -> FluentArgs<'static> {
     args
 }
 
-fn format(bundle: &Bundle, id: &str, args: &FluentArgs, file: &str, diags: &mut Vec<Diagnostic>) -> String {
+fn format(bundle: &Bundle, id: &str, args: &FluentArgs, file: &str, diags: Option<&mut Vec<Diagnostic>>) -> String {
     let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
         return String::new();
     };
     let mut errors = Vec::new();
     let out = bundle.format_pattern(pattern, Some(args), &mut errors).into_owned();
-    for e in errors {
-        diags.push(
-            Diagnostic::warning(Kind::Invalid, file, format!("`{id}`: {e}"))
-                .id(id)
-                .hint("check the placeables: variables come from the leaflet's [variables], terms from terms.ftl"),
-        );
+    if let Some(diags) = diags {
+        for e in errors {
+            diags.push(
+                Diagnostic::warning(Kind::Invalid, file, format!("`{id}`: {e}"))
+                    .id(id)
+                    .hint("check the placeables: variables come from the leaflet's [variables], terms from terms.ftl"),
+            );
+        }
     }
     out
 }

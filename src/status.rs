@@ -187,7 +187,7 @@ fn leaflet_status(project: &Project, leaflet: &Leaflet, lang: &Lang) -> (Cell, V
     let mut ctx = Ctx { project, leaflet, lang, file: &file, diags: Vec::new() };
     let mut units = Vec::with_capacity(leaflet.units.len());
     let mut obsolete = Vec::new();
-    let junk_ids = catalog.map(junk_ids).unwrap_or_default();
+    let junk_ids = catalog.map(Catalog::junk_ids).unwrap_or_default();
     if let Some(c) = catalog {
         ctx.diags.extend(c.errors.iter().cloned());
         obsolete = ctx.obsolete_and_duplicates(c);
@@ -214,19 +214,6 @@ fn leaflet_status(project: &Project, leaflet: &Leaflet, lang: &Lang) -> (Cell, V
         })
         .collect();
     (Cell { leaflet: leaflet.slug.clone(), lang: lang.clone(), required, file, units, obsolete }, diags)
-}
-
-/// IDs at the start of junk entries: messages that exist but do not parse.
-fn junk_ids(c: &Catalog) -> HashSet<&str> {
-    c.entries
-        .iter()
-        .filter(|e| e.kind == crate::catalog::EntryKind::Junk)
-        .filter_map(|e| {
-            let text = c.text[e.range.clone()].trim_start();
-            let end = text.find(|ch: char| !(ch.is_ascii_alphanumeric() || ch == '-' || ch == '_'))?;
-            text[end..].trim_start().starts_with('=').then(|| &text[..end])
-        })
-        .collect()
 }
 
 struct Ctx<'a> {

@@ -123,7 +123,7 @@ pub fn sync_text(leaflet: &Leaflet, catalog: Option<&Catalog>, source_lang: &str
     let catalog = catalog.unwrap_or(&empty);
     let parts = split(catalog);
     let mut changes = Changes { junk_kept: catalog.entries.iter().filter(|e| e.kind == EntryKind::Junk).count(), ..Changes::default() };
-    let junk_ids = junk_ids(catalog);
+    let junk_ids: HashSet<String> = catalog.junk_ids().into_iter().map(str::to_string).collect();
     let units: HashSet<&str> = leaflet.units.iter().map(|u| u.id.as_str()).collect();
 
     let assignment = assign(leaflet, catalog, &parts, &junk_ids);
@@ -279,18 +279,6 @@ fn old_obsolete_ids(catalog: &Catalog) -> HashSet<&str> {
         }
     }
     ids
-}
-
-fn junk_ids(c: &Catalog) -> HashSet<String> {
-    c.entries
-        .iter()
-        .filter(|e| e.kind == EntryKind::Junk)
-        .filter_map(|e| {
-            let text = c.text[e.range.clone()].trim_start();
-            let end = text.find(|ch: char| !(ch.is_ascii_alphanumeric() || ch == '-' || ch == '_'))?;
-            text[end..].trim_start().starts_with('=').then(|| text[..end].to_string())
-        })
-        .collect()
 }
 
 /// The comment lines tradui owns above a message.

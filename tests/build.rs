@@ -239,14 +239,40 @@ fn bad_translations_still_render() {
 }
 
 #[test]
-fn a_leaflet_with_errors_is_not_built() {
+fn a_missing_variable_value_is_reported_and_the_page_still_renders() {
     let p = Project::init();
     p.write("content/broken.md", "# Strike\n\nOn { $date }.\n");
+    p.write("content/empty.md", "");
     let out = p.run(&["build", "--no-pdf"]);
     assert!(out.starts_with("exit: 1"), "{out}");
     assert!(out.contains("content/broken.md:3:1: error[source]: `{ $date }` has no value"), "{out}");
-    assert!(out.contains("content/broken.md: error[source]: not built: the leaflet has errors"), "{out}");
+    assert!(out.contains("content/broken.md: error[source]: built with errors: check the pages before sharing them"), "{out}");
+    assert!(p.read("public/en/broken.html").contains("<p>On <bdi>{$date}</bdi>.</p>"), "the page renders, the gap visible");
+    assert_eq!(out.matches("Unknown variable: $date").count(), 1, "reported once, not once per language: {out}");
+    assert!(out.contains("content/broken.md:3:1: warning[invalid]: `strike-p1`: Resolver error: Unknown variable: $date"), "{out}");
+    assert!(out.contains("content/empty.md: error[source]: not built: the leaflet has no text"), "{out}");
+    assert!(!p.root.join("public/en/empty.html").exists());
     assert!(p.root.join("public/en/meeting.html").exists(), "the other leaflets are built");
+}
+
+#[test]
+fn a_character_no_font_has_is_a_warning() {
+    let p = Project::init();
+    p.edit("locales/ht/meeting.ftl", "Mennen yon kolèg travay.", "Mennen yon kolèg travay \u{0378}.");
+    let out = p.run(&["build"]);
+    assert!(out.contains("public/ht/meeting.pdf: warning[source]: no font has '\u{0378}' (U+0378) needed for Kreyòl ayisyen (ht)"), "{out}");
+}
+
+#[test]
+fn system_fonts_cover_scripts_the_embedded_fonts_lack() {
+    let p = Project::init();
+    p.edit("locales/fr/meeting.ftl", "Amenez un collègue.", "Amenez un collègue. नमस्ते");
+    let out = p.run(&["build"]);
+    if out.contains("no font has") {
+        panic!("no system font for Devanagari (apt-get install fonts-noto-core): {out}");
+    }
+    let fonts = poppler("pdffonts", &[p.root.join("public/fr/meeting.pdf").to_str().unwrap()]);
+    assert!(fonts.contains("Devanagari"), "{fonts}");
 }
 
 #[test]

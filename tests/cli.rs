@@ -373,3 +373,12 @@ fn each_variant_keeps_the_placeables() {
     assert!(out.contains("locales/es/meeting.ftl:8:1: error[invalid]: `meeting-p1`: the [other] variant drops `{ -union-name }`"), "{out}");
     assert!(!out.contains("[noon] variant"), "{out}");
 }
+
+#[test]
+fn sync_names_a_locale_folder_not_in_the_config() {
+    let p = Project::init();
+    p.write("locales/vi/meeting.ftl", "title = Họp công đoàn\n");
+    let out = p.run(&["sync"]);
+    assert!(out.contains("locales/vi: error[unknown-locale]: locale folder for \"vi\", which tradui.toml does not list"), "{out}");
+    assert_eq!(p.read("locales/vi/meeting.ftl"), "title = Họp công đoàn\n", "the file is left untouched");
+}

@@ -85,10 +85,13 @@ impl PdfRenderer {
     /// A renderer whose fonts cover `needed` where any font on the system does: the
     /// embedded fonts first, then system fonts that have a character they lack.
     pub fn new(options: PdfOptions, needed: &BTreeSet<char>) -> PdfRenderer {
+        // Typst's math font is left out: no leaflet text is math, and it has a few
+        // glyphs of other scripts that would stand in for a real font of the script.
         let mut fonts: Vec<Font> = EMBEDDED_FONTS
             .iter()
             .chain(typst_assets::fonts().collect::<Vec<_>>().iter())
             .flat_map(|data| Font::iter(Bytes::new(*data)))
+            .filter(|f| !f.info().family.contains("Math"))
             .collect();
         let missing: Vec<char> = needed.iter().copied().filter(|c| !covered(&fonts, *c)).collect();
         if !missing.is_empty() {
