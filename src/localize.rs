@@ -43,6 +43,8 @@ pub fn localize(project: &Project, leaflet: &Leaflet, lang: &Lang, cell: Option<
     let source_bundle = source_bundle(project, leaflet);
     let target_bundle = if lang == source { None } else { Some(target_bundle(project, leaflet, lang)) };
     let args = arguments(leaflet, lang);
+    // Text shown in the source language takes the source language's values.
+    let source_args = arguments(leaflet, source);
 
     let mut fill = |text: &mut Text| {
         if text.id.is_empty() {
@@ -55,7 +57,8 @@ pub fn localize(project: &Project, leaflet: &Leaflet, lang: &Lang, cell: Option<
         };
         // Formatting problems of the source show once, in the source language's pass.
         let report_to = if is_fallback { None } else { Some(&mut diags) };
-        let formatted = format(bundle, &text.id, &args, &file, report_to);
+        let args = if is_fallback { &source_args } else { &args };
+        let formatted = format(bundle, &text.id, args, &file, report_to);
         text.inlines = inlines(&formatted, &mut |url| {
             diags.push(
                 Diagnostic::warning(Kind::UnsafeLink, &file, format!("`{}`: the link to `{url}` is shown as plain text", text.id))
@@ -78,11 +81,11 @@ pub fn localize(project: &Project, leaflet: &Leaflet, lang: &Lang, cell: Option<
         fill(&mut title);
     }
     let variables = leaflet
-        .variables
-        .iter()
+        .variables_for(lang.as_str())
+        .into_iter()
         .map(|(name, v)| {
             let value = display_value(v, lang);
-            Variable { name: name.clone(), dir: crate::document::text_direction(&value), value }
+            Variable { name: name.to_string(), dir: crate::document::text_direction(&value), value }
         })
         .collect();
     let total = leaflet.units.len();
@@ -188,12 +191,12 @@ fn target_bundle(project: &Project, leaflet: &Leaflet, lang: &Lang) -> Bundle {
 
 fn arguments(leaflet: &Leaflet, lang: &Lang) -> FluentArgs<'static> {
     let mut args = FluentArgs::new();
-    for (name, value) in &leaflet.variables {
+    for (name, value) in leaflet.variables_for(lang.as_str()) {
         let v = match value {
             VarValue::Number(n) => FluentValue::from(*n),
             other => FluentValue::from(escape_markdown(&display_value(other, lang))),
         };
-        args.set(name.clone(), v);
+        args.set(name.to_string(), v);
     }
     args
 }

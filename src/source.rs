@@ -99,6 +99,9 @@ pub struct Leaflet {
     pub title: Option<String>,
     pub paper: Option<Paper>,
     pub variables: BTreeMap<String, VarValue>,
+    /// `[variables.<lang>]`: values that differ in one language (a place name, say),
+    /// by canonical language tag.
+    pub variable_overrides: BTreeMap<String, BTreeMap<String, VarValue>>,
     pub units: Vec<Unit>,
     /// The block skeleton; its slots are filled by `localize`.
     pub blocks: Vec<Block>,
@@ -109,6 +112,12 @@ pub struct Leaflet {
 impl Leaflet {
     pub fn unit(&self, id: &str) -> Option<&Unit> {
         self.units.iter().find(|u| u.id == id)
+    }
+
+    /// The leaflet's variables as one language sees them (its own values first).
+    pub fn variables_for(&self, lang: &str) -> BTreeMap<&str, &VarValue> {
+        let own = self.variable_overrides.get(lang);
+        self.variables.iter().map(|(k, v)| (k.as_str(), own.and_then(|o| o.get(k)).unwrap_or(v))).collect()
     }
 }
 
@@ -122,6 +131,7 @@ pub fn parse_leaflet(slug: &str, file: &str, text: &str) -> (Leaflet, Vec<Diagno
         title: None,
         paper: None,
         variables: BTreeMap::new(),
+        variable_overrides: BTreeMap::new(),
         units: Vec::new(),
         blocks: Vec::new(),
         title_id: None,
@@ -134,6 +144,7 @@ pub fn parse_leaflet(slug: &str, file: &str, text: &str) -> (Leaflet, Vec<Diagno
                     leaflet.title = fm.title;
                     leaflet.paper = fm.paper;
                     leaflet.variables = fm.variables;
+                    leaflet.variable_overrides = fm.overrides;
                 }
                 Err(d) => diags.push(d),
             }
@@ -207,6 +218,7 @@ struct FrontMatter {
     title: Option<String>,
     paper: Option<Paper>,
     variables: BTreeMap<String, VarValue>,
+    overrides: BTreeMap<String, BTreeMap<String, VarValue>>,
 }
 
 /// Finds TOML front matter between `+++` lines: returns its byte range and where the body
@@ -243,33 +255,59 @@ fn parse_front_matter(file: &str, text: &str, range: Range<usize>) -> Result<Fro
             .at_offset(text, offset)
             .hint("the front matter knows `title`, `paper` (\"letter\" or \"a4\") and a [variables] table")
     })?;
+    let at = |name: &str| text[range.clone()].find(name).map_or(range.start, |i| range.start + i);
     let mut variables = BTreeMap::new();
+    let mut by_lang = Vec::new();
     for (name, value) in raw.variables {
-        let at = || text[range.clone()].find(name.as_str()).map_or(range.start, |i| range.start + i);
-        if !is_identifier(&name) {
-            return Err(Diagnostic::error(Kind::Source, file, format!("variable name `{name}` cannot be used in a placeable"))
-                .at_offset(text, at())
-                .hint("start variable names with a letter and use only letters, digits, `-` and `_`"));
-        }
-        let v = match value {
-            toml::Value::String(s) => VarValue::Text(s),
-            toml::Value::Integer(i) => VarValue::Number(i as f64),
-            toml::Value::Float(f) => VarValue::Number(f),
-            toml::Value::Boolean(b) => VarValue::Text(b.to_string()),
-            toml::Value::Datetime(dt) => match (dt.date, dt.time) {
-                (Some(d), None) => VarValue::Date { year: d.year, month: d.month, day: d.day },
-                _ => VarValue::Text(dt.to_string()),
-            },
-            _ => {
-                return Err(Diagnostic::error(Kind::Source, file, format!("variable `{name}` must be text, a number or a date"))
-                    .at_offset(text, at())
-                    .hint("write the value in quotes, e.g. `place = \"Union hall, 2nd floor\"`"));
+        match value {
+            // `[variables.es]`: values for one language.
+            toml::Value::Table(table) if crate::lang::Lang::parse(&name).is_ok() => by_lang.push((name, table)),
+            value => {
+                let v = var_value(file, text, at(&name), &name, value)?;
+                variables.insert(name, v);
             }
-        };
-        variables.insert(name, v);
+        }
     }
-    Ok(FrontMatter { title: raw.title, paper: raw.paper, variables })
+    let mut overrides = BTreeMap::new();
+    for (tag, table) in by_lang {
+        let lang = crate::lang::Lang::parse(&tag).expect("checked above").to_string();
+        let mut values = BTreeMap::new();
+        for (name, value) in table {
+            if !variables.contains_key(&name) {
+                return Err(Diagnostic::error(Kind::Source, file, format!("[variables.{tag}] sets `{name}`, which [variables] does not define"))
+                    .at_offset(text, at(&name))
+                    .hint(format!("give `{name}` a value under [variables] first; [variables.{tag}] only changes it for one language")));
+            }
+            values.insert(name.clone(), var_value(file, text, at(&name), &name, value)?);
+        }
+        overrides.insert(lang, values);
+    }
+    Ok(FrontMatter { title: raw.title, paper: raw.paper, variables, overrides })
 }
+
+fn var_value(file: &str, text: &str, at: usize, name: &str, value: toml::Value) -> Result<VarValue, Diagnostic> {
+    if !is_identifier(name) {
+        return Err(Diagnostic::error(Kind::Source, file, format!("variable name `{name}` cannot be used in a placeable"))
+            .at_offset(text, at)
+            .hint("start variable names with a letter and use only letters, digits, `-` and `_`"));
+    }
+    Ok(match value {
+        toml::Value::String(s) => VarValue::Text(s),
+        toml::Value::Integer(i) => VarValue::Number(i as f64),
+        toml::Value::Float(f) => VarValue::Number(f),
+        toml::Value::Boolean(b) => VarValue::Text(b.to_string()),
+        toml::Value::Datetime(dt) => match (dt.date, dt.time) {
+            (Some(d), None) => VarValue::Date { year: d.year, month: d.month, day: d.day },
+            _ => VarValue::Text(dt.to_string()),
+        },
+        _ => {
+            return Err(Diagnostic::error(Kind::Source, file, format!("variable `{name}` must be text, a number or a date"))
+                .at_offset(text, at)
+                .hint("write the value in quotes, e.g. `place = \"Union hall, 2nd floor\"`; a table is only for one language's values, as [variables.es]"));
+        }
+    })
+}
+
 
 // ---------------------------------------------------------------------------------------
 // Markdown body
@@ -851,6 +889,18 @@ mod tests {
     fn broken_front_matter_points_into_the_file() {
         let (_, d) = parse_leaflet("t", "content/t.md", "+++\ntitle = \"x\"\npaper = letter\n+++\n# Hi\n");
         assert_eq!((d[0].line, d[0].column), (3, 9), "{}", d[0]);
+    }
+
+    #[test]
+    fn variables_can_differ_by_language() {
+        let md = "+++\n[variables]\nplace = \"Gate 4\"\ntime = \"00:00\"\n[variables.es]\nplace = \"la puerta 4\"\n+++\n# At { $place }\n";
+        let (l, d) = parse_leaflet("t", "content/t.md", md);
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(l.variables_for("es")["place"], &VarValue::Text("la puerta 4".into()));
+        assert_eq!(l.variables_for("es")["time"], &VarValue::Text("00:00".into()));
+        assert_eq!(l.variables_for("ht")["place"], &VarValue::Text("Gate 4".into()));
+        let (_, d) = parse_leaflet("t", "content/t.md", "+++\n[variables]\n[variables.es]\nplace = \"x\"\n+++\n# Hi\n");
+        assert!(d[0].to_string().contains("[variables.es] sets `place`, which [variables] does not define"), "{}", d[0]);
     }
 
     #[test]

@@ -314,3 +314,15 @@ fn pdf_a_on_request() {
     let text = String::from_utf8_lossy(&bytes);
     assert!(text.contains("pdfaid:part") || text.contains("pdfaid"), "no PDF/A identification in the metadata");
 }
+
+#[test]
+fn a_variable_can_take_another_value_in_one_language() {
+    let p = Project::init();
+    p.edit("content/meeting.md", "place = \"Union hall, 2nd floor\"", "place = \"Union hall, 2nd floor\"\n\n[variables.es]\nplace = \"la sede del sindicato\"");
+    p.edit("locales/es/meeting.ftl", "why-p1 =", "why-p9 =");
+    let out = p.run(&["check"]);
+    assert!(!out.contains("stale"), "a variable's value makes nothing stale: {out}");
+    p.run(&["build", "--no-pdf"]);
+    assert!(p.read("public/es/meeting.html").contains("Dónde: <bdi>la sede del sindicato</bdi>"));
+    assert!(p.read("public/fr/meeting.html").contains("<bdi>Union hall, 2nd floor</bdi>"));
+}

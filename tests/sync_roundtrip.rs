@@ -50,6 +50,7 @@ fn leaflet(sources: &[String]) -> Leaflet {
         title: None,
         paper: None,
         variables: Default::default(),
+        variable_overrides: Default::default(),
         units,
         blocks: Vec::new(),
         title_id: None,
