@@ -90,6 +90,13 @@ impl Project {
             let dir_name = entry.file_name().to_string_lossy().into_owned();
             let rel = rel_path(&self.root, entry.path());
             let lang = match Lang::parse(&dir_name) {
+                Ok(l) if known.contains(&l) && l.as_str() != dir_name => {
+                    self.diagnostics.push(
+                        Diagnostic::error(Kind::UnknownLocale, rel, format!("locale folder \"{dir_name}\" should be spelled \"{l}\""))
+                            .hint(format!("rename the folder to locales/{l}, the tag as tradui.toml spells it")),
+                    );
+                    continue;
+                }
                 Ok(l) if known.contains(&l) => l,
                 Ok(l) => {
                     self.diagnostics.push(

@@ -382,3 +382,11 @@ fn sync_names_a_locale_folder_not_in_the_config() {
     assert!(out.contains("locales/vi: error[unknown-locale]: locale folder for \"vi\", which tradui.toml does not list"), "{out}");
     assert_eq!(p.read("locales/vi/meeting.ftl"), "title = Họp công đoàn\n", "the file is left untouched");
 }
+
+#[test]
+fn locale_folder_spelled_differently_from_its_tag() {
+    let p = Project::init();
+    fs::rename(p.root.join("locales/fr"), p.root.join("locales/FR")).unwrap();
+    let out = p.run(&["check", "--lang", "fr"]);
+    assert!(out.contains("locales/FR: error[unknown-locale]: locale folder \"FR\" should be spelled \"fr\""), "{out}");
+}
