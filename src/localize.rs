@@ -128,7 +128,9 @@ type Bundle = FluentBundle<FluentResource>;
 
 fn new_bundle(lang: &Lang) -> Bundle {
     let mut b = FluentBundle::new(vec![lang.id()]);
-    b.set_use_isolating(true);
+    // Isolation marks go around variable values and term values only (see `arguments`
+    // and `isolate_terms`), not around a select expression's result, which is text.
+    b.set_use_isolating(false);
     // Registering the built-in functions into a new bundle cannot clash with anything.
     let _ = b.add_builtins();
     b
@@ -193,8 +195,9 @@ fn arguments(leaflet: &Leaflet, lang: &Lang) -> FluentArgs<'static> {
     let mut args = FluentArgs::new();
     for (name, value) in leaflet.variables_for(lang.as_str()) {
         let v = match value {
+            // Numbers stay numbers, so plural selection works; digits need no isolation.
             VarValue::Number(n) => FluentValue::from(*n),
-            other => FluentValue::from(escape_markdown(&display_value(other, lang))),
+            other => FluentValue::from(format!("{FSI}{}{PDI}", escape_markdown(&display_value(other, lang)))),
         };
         args.set(name.to_string(), v);
     }
@@ -317,6 +320,8 @@ struct InlineBuilder {
     stack: Vec<(Option<Container>, Vec<Inline>)>,
     /// Text inside isolation marks, not yet closed.
     placeable: Option<String>,
+    /// Open isolates whose content turned out to hold another isolate.
+    demoted: usize,
 }
 
 #[derive(Debug)]
@@ -339,10 +344,15 @@ impl InlineBuilder {
         for c in s.chars() {
             match c {
                 FSI => {
-                    self.flush_placeable();
+                    // An isolate inside another: the outer one is text around a value.
+                    if let Some(outer) = self.placeable.take() {
+                        self.push_plain(&outer);
+                        self.demoted += 1;
+                    }
                     self.placeable = Some(String::new());
                 }
-                PDI => self.flush_placeable(),
+                PDI if self.placeable.is_some() => self.flush_placeable(),
+                PDI => self.demoted = self.demoted.saturating_sub(1),
                 c => match &mut self.placeable {
                     Some(p) => p.push(c),
                     None => match self.top().last_mut() {
@@ -351,6 +361,13 @@ impl InlineBuilder {
                     },
                 },
             }
+        }
+    }
+
+    fn push_plain(&mut self, s: &str) {
+        match self.top().last_mut() {
+            Some(Inline::Text { text }) => text.push_str(s),
+            _ => self.top().push(Inline::Text { text: s.to_string() }),
         }
     }
 
@@ -462,6 +479,12 @@ mod tests {
             got,
             [t("Nou kite "), Inline::Strong { content: vec![t("travay")] }, t(" a "), Inline::Placeable { text: "JFK8".into(), dir: crate::lang::Direction::Ltr }, t(".")]
         );
+    }
+
+    #[test]
+    fn nested_isolates_keep_the_inner_value_only() {
+        let got = parse("a \u{2068}we have \u{2068}3\u{2069} rooms\u{2069} b");
+        assert_eq!(got, [t("a we have "), Inline::Placeable { text: "3".into(), dir: crate::lang::Direction::Ltr }, t(" rooms b")]);
     }
 
     #[test]

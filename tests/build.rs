@@ -247,7 +247,7 @@ fn a_missing_variable_value_is_reported_and_the_page_still_renders() {
     assert!(out.starts_with("exit: 1"), "{out}");
     assert!(out.contains("content/broken.md:3:1: error[source]: `{ $date }` has no value"), "{out}");
     assert!(out.contains("content/broken.md: error[source]: built with errors: check the pages before sharing them"), "{out}");
-    assert!(p.read("public/en/broken.html").contains("<p>On <bdi>{$date}</bdi>.</p>"), "the page renders, the gap visible");
+    assert!(p.read("public/en/broken.html").contains("<p>On {$date}.</p>"), "the page renders, the gap visible");
     assert_eq!(out.matches("Unknown variable: $date").count(), 1, "reported once, not once per language: {out}");
     assert!(out.contains("content/broken.md:3:1: warning[invalid]: `strike-p1`: Resolver error: Unknown variable: $date"), "{out}");
     assert!(out.contains("content/empty.md: error[source]: not built: the leaflet has no text"), "{out}");
@@ -325,4 +325,35 @@ fn a_variable_can_take_another_value_in_one_language() {
     p.run(&["build", "--no-pdf"]);
     assert!(p.read("public/es/meeting.html").contains("Dónde: <bdi>la sede del sindicato</bdi>"));
     assert!(p.read("public/fr/meeting.html").contains("<bdi>Union hall, 2nd floor</bdi>"));
+}
+
+#[test]
+fn plurals_follow_each_language_cldr_rules() {
+    let p = Project::init();
+    p.edit("content/meeting.md", "time = \"6:30 PM\"", "time = \"6:30 PM\"\nrooms = 3");
+    p.edit("content/meeting.md", "- Bring a coworker.", "- Bring a coworker. We have { $rooms } rooms.");
+    let ar = p.read("locales/ar/meeting.ftl").replace(
+        "# en: Bring a coworker.\nmeeting-li2 = أحضر زميلًا من العمل.",
+        "# en: Bring a coworker. We have { $rooms } rooms.\nmeeting-li2 = أحضر زميلًا من العمل. { $rooms ->\n    [zero] لا غرف\n    [one] غرفة واحدة\n    [two] غرفتان\n    [few] لدينا { $rooms } غرف\n    [many] لدينا { $rooms } غرفة\n   *[other] لدينا { $rooms } غرفة\n}",
+    );
+    p.write("locales/ar/meeting.ftl", ar);
+    let check = p.run(&["check", "--lang", "ar"]);
+    assert!(check.starts_with("exit: 0"), "{check}");
+    p.run(&["build", "--no-pdf"]);
+    let page = p.read("public/ar/meeting.html");
+    assert!(page.contains("أحضر زميلًا من العمل. لدينا 3 غرف"), "3 takes Arabic's `few` form: {page}");
+}
+
+#[test]
+fn copies_of_the_source_and_missing_records_are_warnings() {
+    let p = Project::init();
+    p.edit("locales/fr/meeting.ftl", "why-p1 = Quand nous parlons *ensemble*, la direction écoute.", "why-p1 = When we speak *together*, management listens.");
+    p.edit("locales/fr/meeting.ftl", "# en: Bring a coworker.\n", "");
+    let out = p.run(&["check", "--lang", "fr"]);
+    assert!(out.starts_with("exit: 0"), "warnings alone pass: {out}");
+    assert!(out.contains("warning[untranslated]: `why-p1` is a copy of the en text"), "{out}");
+    assert!(out.contains("warning[no-record]: `meeting-li2` has no `# en:` record"), "{out}");
+    let sync = p.run(&["sync", "fr"]);
+    assert!(sync.contains("1 source record(s) added, marked for review"), "{sync}");
+    assert!(p.run(&["check", "--lang", "fr"]).contains("error[stale]: `meeting-li2` is marked for review"));
 }
