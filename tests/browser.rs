@@ -38,6 +38,14 @@ fn run_chromium(bin: &Path, args: &[String]) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
+/// Loads the probe page at a window size and returns what the probe measured.
+fn probe(bin: &Path, page: &Path, size: &str) -> serde_json::Value {
+    let dom = run_chromium(bin, &[format!("--window-size={size}"), "--virtual-time-budget=3000".into(), "--dump-dom".into(), format!("file://{}", page.display())]);
+    let start = dom.find("<pre id=\"probe\">").expect("chromium returned the page") + "<pre id=\"probe\">".len();
+    let end = start + dom[start..].find("</pre>").expect("the probe wrote its result");
+    serde_json::from_str(&dom[start..end].replace("&quot;", "\"")).expect("the probe wrote JSON")
+}
+
 const PROBE: &str = r#"<pre id="probe"></pre><script>
 const h = document.querySelector('h2');
 const r = document.createRange(); r.selectNodeContents(h);
@@ -47,6 +55,7 @@ document.getElementById('probe').textContent = JSON.stringify({
   direction: getComputedStyle(document.documentElement).direction,
   gapRight: box.right - text.right, gapLeft: text.left - box.left,
   padLeft: parseFloat(ul.paddingLeft), padRight: parseFloat(ul.paddingRight),
+  overflow: document.documentElement.scrollWidth - window.innerWidth,
 });
 </script>"#;
 
@@ -67,13 +76,14 @@ fn arabic_page_lays_out_right_to_left_in_chromium() {
     let html = std::fs::read_to_string(&page).unwrap();
     let probe_page = p.root.join("public/ar/probe.html");
     std::fs::write(&probe_page, html.replace("</body>", &format!("{PROBE}</body>"))).unwrap();
-    let dom = run_chromium(&bin, &["--virtual-time-budget=3000".into(), "--dump-dom".into(), format!("file://{}", probe_page.display())]);
-    let start = dom.find("<pre id=\"probe\">").expect("chromium returned the page") + "<pre id=\"probe\">".len();
-    let json: serde_json::Value = serde_json::from_str(&dom[start..start + dom[start..].find("</pre>").unwrap()].replace("&quot;", "\"")).unwrap();
+    let json = probe(&bin, &probe_page, "1000,1000");
     assert_eq!(json["direction"], "rtl", "{json}");
     assert!(json["gapRight"].as_f64().unwrap() < 2.0, "the heading starts at the right edge: {json}");
     assert!(json["gapLeft"].as_f64().unwrap() > 50.0, "and leaves room on the left: {json}");
     assert!(json["padRight"].as_f64().unwrap() > 10.0 && json["padLeft"].as_f64().unwrap() == 0.0, "list indent is on the right: {json}");
+    // Readable on a phone: nothing wider than a 360-pixel screen.
+    let phone = probe(&bin, &probe_page, "360,740");
+    assert!(phone["overflow"].as_f64().unwrap() <= 0.0, "the page scrolls sideways on a phone: {phone}");
 
     // The switcher's links lead to pages that exist.
     let links: Vec<&str> = html.split("<a href=\"").skip(1).map(|s| &s[..s.find('"').unwrap()]).collect();
