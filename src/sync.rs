@@ -308,7 +308,8 @@ fn rewrite(text: &str, m: &crate::catalog::Message, unit: &Unit, new_id: Option<
             mine.push(format!("# {src}: {source}"));
         }
         Some(r) if *r == source && !m.review => return rename(text, &m.id, new_id.unwrap_or(&m.id)),
-        Some(r) if options.accept.contains(&unit.id) && !m.review || options.accept.contains(&unit.id) && *r != source => {
+        // Accepting a source edit also clears a review marker an earlier sync put there.
+        Some(r) if options.accept.contains(&unit.id) && (m.review || *r != source) => {
             changes.accepted += 1;
             mine.push(format!("# {src}: {source}"));
         }
@@ -446,6 +447,18 @@ mod tests {
         let c = Catalog::parse("x", text.clone(), "en");
         assert!(c.messages[1].review);
         assert_eq!(sync("# Hi\n\nBring two friends.\n", &text).0, text);
+    }
+
+    #[test]
+    fn accepting_after_a_review_marker_clears_it() {
+        let md = "# Hi\n\nBring a friend!\n";
+        let (marked, _) = sync(md, "# en: Hi\nhi = Bonjou\n\n# en: Bring a friend.\nhi-p1 = Mennen yon zanmi.\n");
+        assert!(marked.contains("# REVIEW:"));
+        let c = Catalog::parse("x", marked, "en");
+        let opts = Options { accept: ["hi-p1".to_string()].into(), ..Options::default() };
+        let (text, ch) = sync_text(&leaflet(md), Some(&c), "en", &opts);
+        assert_eq!(ch.accepted, 1);
+        assert!(text.ends_with("\n# en: Bring a friend!\nhi-p1 = Mennen yon zanmi.\n"), "{text}");
     }
 
     #[test]
