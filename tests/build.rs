@@ -211,6 +211,8 @@ fn paper_size_and_metadata() {
     assert!(info.contains("595.276 x 841.89 pts (A4)"), "{info}");
     assert!(info.contains("Title:           Réunion syndicale cette semaine"), "{info}");
     assert!(!info.contains("CreationDate"), "no wall-clock date without SOURCE_DATE_EPOCH: {info}");
+    let bytes = p.bytes("public/fr/meeting.pdf");
+    assert!(bytes.windows(9).any(|w| w == b"/Lang(fr)"), "the PDF names its language");
 }
 
 #[test]
