@@ -59,16 +59,64 @@ struct Rendered {
     diagnostics: Vec<Diagnostic>,
 }
 
+/// A plan: what to render, and where each leaflet is published.
+struct Plan<'p> {
+    jobs: Vec<Job<'p>>,
+    index: Vec<IndexEntry>,
+    published: BTreeMap<&'p str, Vec<Alternate>>,
+}
+
 /// Builds the project into `options.out`.
 pub fn build(project: &Project, options: &BuildOptions) -> Result<BuildSummary, Fatal> {
     let report = status::report(project);
     let mut summary = BuildSummary::default();
     // Problems of the sources themselves explain what is not built.
     summary.diagnostics.extend(project.diagnostics.iter().filter(|d| matches!(d.kind, Kind::Source | Kind::Io)).cloned());
+    let plan = plan(project, &report, options.pdf.is_some(), &mut summary);
+    let bar = progress_bar(options.progress, plan.jobs.len());
+    let localized: Vec<(Document, Vec<Diagnostic>)> = plan
+        .jobs
+        .par_iter()
+        .map(|job| localize(project, job.leaflet, &job.lang, report.cell(&job.leaflet.slug, &job.lang)))
+        .collect();
+    let renderer = options.pdf.as_ref().map(|pdf_options| pdf_renderer(project, pdf_options, &localized, &mut summary));
+    let mut rendered = Vec::with_capacity(localized.len());
+    // Batches keep Typst's cache from growing without bound on long builds.
+    for batch in localized.chunks(64) {
+        let done: Vec<Rendered> = batch
+            .par_iter()
+            .map(|(doc, diags)| {
+                let r = render_doc(project, doc, diags.clone(), &plan.published, renderer.as_ref());
+                bar.inc(1);
+                r
+            })
+            .collect();
+        rendered.extend(done);
+        if renderer.is_some() {
+            PdfRenderer::evict(4);
+        }
+    }
+    let bilingual = renderer.as_ref().map(|r| render_bilingual(project, &localized, r)).unwrap_or_default();
+    bar.finish_and_clear();
+    let out = &options.out;
+    let mut expected = write_bilingual(project, out, bilingual, &mut summary);
+    expected.extend(write_pages(out, rendered, options.pdf.is_some(), &mut summary));
+    let index_html = render_index(&project.config.title, project.config.source.as_str(), &plan.index);
+    write_output(&out.join("index.html"), index_html.as_bytes(), &mut summary);
+    copy_media(project, out, &mut summary);
+    remove_unpublished(out, &expected, &mut summary);
+    summary.diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    summary.diagnostics.dedup();
+    if summary.diagnostics.iter().any(|d| d.kind == Kind::Io && d.severity == Severity::Error) {
+        summary.failed = true;
+    }
+    Ok(summary)
+}
+
+/// Decides which (leaflet, language) pairs to render.
+fn plan<'p>(project: &'p Project, report: &Report, pdf: bool, summary: &mut BuildSummary) -> Plan<'p> {
     let langs = project.config.all_languages();
-    let mut jobs = Vec::new();
-    let mut index = Vec::new();
-    let mut published: BTreeMap<&str, Vec<Alternate>> = BTreeMap::new();
+    let mut plan = Plan { jobs: Vec::new(), index: Vec::new(), published: BTreeMap::new() };
     for leaflet in &project.leaflets {
         if !project.leaflet_ok(&leaflet.slug) {
             // The pages still render (a missing value shows as `{$name}`), but the build
@@ -84,88 +132,75 @@ pub fn build(project: &Project, options: &BuildOptions) -> Result<BuildSummary, 
                 continue;
             }
         }
-        let entry = plan_leaflet(project, &report, leaflet, &langs, options.pdf.is_some(), &mut summary);
+        let entry = plan_leaflet(project, report, leaflet, &langs, pdf, summary);
         let alts = entry.langs.iter().filter(|l| l.published).map(|l| Alternate { lang: l.lang.clone(), name: l.name.clone(), dir: l.dir }).collect();
-        published.insert(&leaflet.slug, alts);
+        plan.published.insert(&leaflet.slug, alts);
         for l in entry.langs.iter().filter(|l| l.published) {
-            jobs.push(Job { leaflet, lang: Lang::parse(&l.lang).expect("planned from a valid tag") });
+            plan.jobs.push(Job { leaflet, lang: Lang::parse(&l.lang).expect("planned from a valid tag") });
         }
-        index.push(entry);
+        plan.index.push(entry);
     }
-    let bar = progress_bar(options.progress, jobs.len());
-    let localized: Vec<(Document, Vec<Diagnostic>)> = jobs
-        .par_iter()
-        .map(|job| localize(project, job.leaflet, &job.lang, report.cell(&job.leaflet.slug, &job.lang)))
-        .collect();
-    let renderer = options.pdf.as_ref().map(|pdf_options| {
-        let needed = localized.iter().flat_map(|(doc, _)| document_chars(doc)).collect();
-        let mut pdf_options = pdf_options.clone();
-        pdf_options.site_title = project.config.title.clone();
-        if pdf_options.template.is_none() {
-            pdf_options.template = project_template(project, &mut summary);
-        }
-        PdfRenderer::new(pdf_options, &needed)
-    });
-    let mut rendered = Vec::with_capacity(localized.len());
-    // Batches keep Typst's cache from growing without bound on long builds.
-    for batch in localized.chunks(64) {
-        let done: Vec<Rendered> = batch
-            .par_iter()
-            .map(|(doc, diags)| {
-                let r = render_doc(project, doc, diags.clone(), &published, renderer.as_ref());
-                bar.inc(1);
-                r
-            })
-            .collect();
-        rendered.extend(done);
-        if renderer.is_some() {
-            PdfRenderer::evict(4);
-        }
+    plan
+}
+
+/// One renderer for the whole build, with fonts for every character the documents use.
+fn pdf_renderer(project: &Project, options: &PdfOptions, docs: &[(Document, Vec<Diagnostic>)], summary: &mut BuildSummary) -> PdfRenderer {
+    let needed = docs.iter().flat_map(|(doc, _)| document_chars(doc)).collect();
+    let mut options = options.clone();
+    options.site_title = project.config.title.clone();
+    if options.template.is_none() {
+        options.template = project_template(project, summary);
     }
-    let bilingual = renderer.as_ref().map(|r| render_bilingual(project, &localized, r)).unwrap_or_default();
-    bar.finish_and_clear();
-    let out = &options.out;
+    PdfRenderer::new(options, &needed)
+}
+
+/// Writes pages and PDFs; returns the paths that belong to this build.
+fn write_pages(out: &Path, rendered: Vec<Rendered>, pdf: bool, summary: &mut BuildSummary) -> BTreeSet<PathBuf> {
     let mut expected = BTreeSet::new();
-    for (slug, lang, result) in bilingual {
+    for r in rendered {
+        summary.diagnostics.extend(r.diagnostics);
+        summary.pages += 1;
+        let html_path = out.join(&r.lang).join(format!("{}.html", r.slug));
+        write_output(&html_path, r.html.as_bytes(), summary);
+        expected.insert(html_path);
+        if let Some(bytes) = r.pdf {
+            summary.pdfs += 1;
+            let pdf_path = out.join(&r.lang).join(format!("{}.pdf", r.slug));
+            write_output(&pdf_path, &bytes, summary);
+            expected.insert(pdf_path);
+        } else if pdf {
+            summary.failed = true;
+        }
+    }
+    expected
+}
+
+type BilingualResult = (String, String, Result<Vec<u8>, crate::render::pdf::PdfError>);
+
+/// Writes the two-language PDFs as `public/<lang>/<slug>.<source>-<lang>.pdf`.
+fn write_bilingual(project: &Project, out: &Path, results: Vec<BilingualResult>, summary: &mut BuildSummary) -> BTreeSet<PathBuf> {
+    let mut expected = BTreeSet::new();
+    for (slug, lang, result) in results {
         let file = format!("{slug}.{}-{lang}.pdf", project.config.source);
         let path = out.join(&lang).join(&file);
         match result {
             Ok(bytes) => {
-                write_output(&path, &bytes, &mut summary);
+                write_output(&path, &bytes, summary);
                 summary.pdfs += 1;
                 expected.insert(path);
             }
             Err(e) => {
                 summary.failed = true;
-                summary.diagnostics.push(Diagnostic::error(Kind::Io, format!("public/{lang}/{file}"), e.to_string()).leaflet(&slug).lang(&lang).hint("fix the template or report this with the leaflet attached"));
+                summary.diagnostics.push(
+                    Diagnostic::error(Kind::Io, format!("public/{lang}/{file}"), e.to_string())
+                        .leaflet(&slug)
+                        .lang(&lang)
+                        .hint("fix the template or report this with the leaflet attached"),
+                );
             }
         }
     }
-    for r in rendered {
-        summary.diagnostics.extend(r.diagnostics);
-        summary.pages += 1;
-        let html_path = out.join(&r.lang).join(format!("{}.html", r.slug));
-        write_output(&html_path, r.html.as_bytes(), &mut summary);
-        expected.insert(html_path);
-        if let Some(pdf) = r.pdf {
-            summary.pdfs += 1;
-            let pdf_path = out.join(&r.lang).join(format!("{}.pdf", r.slug));
-            write_output(&pdf_path, &pdf, &mut summary);
-            expected.insert(pdf_path);
-        } else if options.pdf.is_some() {
-            summary.failed = true;
-        }
-    }
-    let index_html = render_index(&project.config.title, project.config.source.as_str(), &index);
-    write_output(&out.join("index.html"), index_html.as_bytes(), &mut summary);
-    copy_media(project, out, &mut summary);
-    remove_unpublished(out, &expected, &mut summary);
-    summary.diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    summary.diagnostics.dedup();
-    if summary.diagnostics.iter().any(|d| d.kind == Kind::Io && d.severity == Severity::Error) {
-        summary.failed = true;
-    }
-    Ok(summary)
+    expected
 }
 
 /// Which languages a leaflet is published in, and its coverage in each.
@@ -215,7 +250,7 @@ fn render_doc(project: &Project, doc: &Document, mut diagnostics: Vec<Diagnostic
 }
 
 /// Two-language PDFs (source beside translation) for the languages `bilingual` lists.
-fn render_bilingual(project: &Project, docs: &[(Document, Vec<Diagnostic>)], renderer: &PdfRenderer) -> Vec<(String, String, Result<Vec<u8>, crate::render::pdf::PdfError>)> {
+fn render_bilingual(project: &Project, docs: &[(Document, Vec<Diagnostic>)], renderer: &PdfRenderer) -> Vec<BilingualResult> {
     let source = project.config.source.as_str();
     let pairs: Vec<(&Document, &Document)> = project
         .config

@@ -5,7 +5,7 @@
 use super::{CheckFormat, ExitStatus, Out, select_langs};
 use crate::diag::{Diagnostic, Fatal, Severity};
 use crate::project::Project;
-use crate::status::{self, Report, counts_against};
+use crate::status::{self, counts_against};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -20,7 +20,7 @@ pub fn run(project: &Project, format: CheckFormat, langs: &[String], out: &mut O
             _ => true,
         })
         .collect();
-    let summary = Summary::new(project, &report, &problems);
+    let summary = Summary::new(project, &problems);
     match format {
         CheckFormat::Text => text(&problems, &summary, out),
         CheckFormat::Json => {
@@ -53,12 +53,11 @@ struct Summary {
 }
 
 impl Summary {
-    fn new(project: &Project, report: &Report, problems: &[&Diagnostic]) -> Summary {
+    fn new(project: &Project, problems: &[&Diagnostic]) -> Summary {
         let mut kinds = BTreeMap::new();
         for d in problems {
             *kinds.entry(d.kind.as_str()).or_insert(0) += 1;
         }
-        let _ = report;
         Summary {
             errors: problems.iter().filter(|d| d.severity == Severity::Error).count(),
             warnings: problems.iter().filter(|d| d.severity == Severity::Warning).count(),

@@ -6,7 +6,7 @@
 //! in the binary, Typst's own, and system fonts for scripts those lack) are loaded once
 //! per renderer, which any number of threads may share.
 
-use crate::document::{Block, Document, Inline, Text};
+use crate::document::{Block, Document, Inline};
 use serde::Serialize;
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -277,7 +277,6 @@ impl<'a> TemplateData<'a> {
         fn primary(tag: &str) -> &str {
             tag.split('-').next().unwrap_or(tag)
         }
-        let _: &Text = &doc.title;
         TemplateData {
             doc,
             title: doc.title.plain(),
