@@ -1,27 +1,34 @@
 //! Build: every leaflet in every published language -> `public/<lang>/<slug>.html` (and
 //! `.pdf` with a PDF backend), plus `public/index.html`.
 //!
-//! The status report is computed once; documents are localized and rendered in
-//! parallel (rayon) and collected in a fixed order, so output is byte-identical for the
-//! same input. A file is rewritten only when its bytes change, atomically. Pages of a
-//! language that is no longer published (below `min-coverage`, or its leaflet gone) are
+//! The phases: the status report once -> a plan (which leaflet in which language) ->
+//! the key of each output (a hash of its inputs, see `cache`) -> localize only the
+//! documents with an output whose key changed or whose file is gone or edited -> choose
+//! the fonts for every document's characters -> render those outputs in parallel, each
+//! written (atomically) as soon as it is rendered -> the index, the media, removal of
+//! pages no longer published -> the manifest, and one sync of the disk for the whole build.
+//!
+//! Output is byte-identical for the same input, whichever outputs were skipped. Pages of
+//! a language that is no longer published (below `min-coverage`, or its leaflet gone) are
 //! removed, so an out-of-date translation never stays online.
 
+use crate::cache::{self, Entry, FontState, Inputs, Key, KeyHasher, Manifest};
 use crate::diag::{Diagnostic, Fatal, Kind, Severity};
 use crate::document::Document;
 use crate::lang::Lang;
 use crate::localize::localize;
 use crate::project::Project;
-use crate::render::pdf::{PdfOptions, PdfRenderer, document_chars};
 use crate::render::html::{Alternate, IndexEntry, IndexLang, PageContext, media_path, render_index, render_page};
+use crate::render::pdf::{PdfOptions, PdfRenderer, document_chars};
 use crate::source::Leaflet;
 use crate::status::{self, Report};
-use crate::sync::write_atomic;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// How to build.
+#[derive(Clone)]
 pub struct BuildOptions {
     /// The output folder (default: `<project>/public`).
     pub out: PathBuf,
@@ -29,6 +36,8 @@ pub struct BuildOptions {
     pub pdf: Option<PdfOptions>,
     /// Show a progress bar (only drawn on a terminal).
     pub progress: bool,
+    /// Render every output, whatever the manifest says.
+    pub force: bool,
 }
 
 /// What a build did.
@@ -44,26 +53,63 @@ pub struct BuildSummary {
     pub skipped: Vec<(String, String, String)>,
     /// A leaflet or file could not be built.
     pub failed: bool,
+    /// Pages and PDFs rendered by this build.
+    pub rebuilt: usize,
+    /// Pages and PDFs whose inputs did not change since the last build (not rendered).
+    pub reused: usize,
+    /// Files written or removed, relative to the output folder (`es/walkout.html`), sorted.
+    pub changed: Vec<String>,
+    /// Translations that cannot be used (syntax errors, placeables that do not match):
+    /// their pages show the source text there. `serve` shows them on the page.
+    pub invalid: Vec<Diagnostic>,
+}
+
+/// One output file of a job, and what the manifest knows of it.
+struct Output {
+    /// Relative to the output folder, `/`-separated.
+    rel: String,
+    key: Key,
+    /// The manifest's entry, when the key is unchanged and the file intact: skip it.
+    fresh: Option<Entry>,
 }
 
 struct Job<'a> {
     leaflet: &'a Leaflet,
     lang: Lang,
+    html: Output,
+    pdf: Option<Output>,
 }
 
-struct Rendered {
-    slug: String,
-    lang: String,
-    html: String,
-    pdf: Option<Vec<u8>>,
-    diagnostics: Vec<Diagnostic>,
+impl Job<'_> {
+    fn dirty(&self) -> bool {
+        self.html.fresh.is_none() || self.pdf.as_ref().is_some_and(|p| p.fresh.is_none())
+    }
+}
+
+/// A two-language PDF: the jobs of the source and of the translation.
+struct Pair {
+    source: usize,
+    lang: usize,
+    out: Output,
 }
 
 /// A plan: what to render, and where each leaflet is published.
 struct Plan<'p> {
-    jobs: Vec<Job<'p>>,
+    jobs: Vec<(&'p Leaflet, Lang)>,
     index: Vec<IndexEntry>,
     published: BTreeMap<&'p str, Vec<Alternate>>,
+}
+
+/// What became of one output file.
+struct Done {
+    rel: String,
+    pdf: bool,
+    /// The new manifest entry (None: not to be reused, e.g. it had errors).
+    entry: Option<Entry>,
+    written: Option<bool>,
+    reused: bool,
+    diagnostics: Vec<Diagnostic>,
+    failed: bool,
 }
 
 /// Builds the project into `options.out`.
@@ -72,45 +118,96 @@ pub fn build(project: &Project, options: &BuildOptions) -> Result<BuildSummary, 
     let mut summary = BuildSummary::default();
     // Problems of the sources themselves explain what is not built.
     summary.diagnostics.extend(project.diagnostics.iter().filter(|d| matches!(d.kind, Kind::Source | Kind::Io)).cloned());
+    summary.invalid = report.diagnostics.iter().filter(|d| d.is_error() && d.kind == Kind::Invalid).cloned().collect();
     let plan = plan(project, &report, options.pdf.is_some(), &mut summary);
-    let bar = progress_bar(options.progress, plan.jobs.len());
-    let localized: Vec<(Document, Vec<Diagnostic>)> = plan
-        .jobs
-        .par_iter()
-        .map(|job| localize(project, job.leaflet, &job.lang, report.cell(&job.leaflet.slug, &job.lang)))
-        .collect();
-    let renderer = options.pdf.as_ref().map(|pdf_options| pdf_renderer(project, pdf_options, &localized, &mut summary));
-    let mut rendered = Vec::with_capacity(localized.len());
-    // Batches keep Typst's cache from growing without bound on long builds.
-    for batch in localized.chunks(64) {
-        let done: Vec<Rendered> = batch
-            .par_iter()
-            .map(|(doc, diags)| {
-                let r = render_doc(project, doc, diags.clone(), &plan.published, renderer.as_ref());
-                bar.inc(1);
-                r
-            })
-            .collect();
-        rendered.extend(done);
-        if renderer.is_some() {
-            PdfRenderer::evict(4);
-        }
-    }
-    let bilingual = renderer.as_ref().map(|r| render_bilingual(project, &localized, r)).unwrap_or_default();
-    bar.finish_and_clear();
     let out = &options.out;
-    let mut expected = write_bilingual(project, out, bilingual, &mut summary);
-    expected.extend(write_pages(out, rendered, options.pdf.is_some(), &mut summary));
+    let old = if options.force { Manifest::empty(out) } else { Manifest::load(&project.root, out) };
+    let pdf_options = options.pdf.as_ref().map(|o| pdf_options(project, o, &mut summary));
+    let mut jobs = keyed_jobs(project, &plan, pdf_options.as_ref(), &old, out);
+    let mut pairs = pairs(project, &jobs, &old, out);
+    let mut docs = localize_dirty(project, &report, &jobs, &pairs, &mut BTreeMap::new());
+    let mut fonts = old.fonts.clone();
+    let renderer = match &pdf_options {
+        Some(o) => choose_fonts(project, o, &mut jobs, &mut pairs, &mut docs, &report, &old, &mut fonts),
+        None => None,
+    };
+    let bar = progress_bar(options.progress, docs.len());
+    let mut done = render_pairs(project, &pairs, &jobs, &docs, renderer.as_ref(), &old, out);
+    done.extend(render_jobs(project, &plan, &jobs, docs, renderer.as_ref(), &old, out, &bar));
+    bar.finish_and_clear();
+    let mut manifest = Manifest::empty(out);
+    manifest.fonts = if pdf_options.is_some() { fonts } else { FontState::default() };
+    let mut expected = BTreeSet::new();
+    for d in done {
+        // An output that failed is not left online in an older version.
+        if !d.failed {
+            expected.insert(out.join(&d.rel));
+        }
+        record(d, &mut manifest, &mut summary);
+    }
     let index_html = render_index(&project.config.title, project.config.source.as_str(), &plan.index);
-    write_output(&out.join("index.html"), index_html.as_bytes(), &mut summary);
-    copy_media(project, out, &mut summary);
+    put(out, "index.html", index_html.as_bytes(), &old, &mut manifest, &mut summary);
+    copy_media(project, out, &old, &mut manifest, &mut summary);
     remove_unpublished(out, &expected, &mut summary);
+    finish(project, out, &old, &manifest, &mut summary);
+    Ok(summary)
+}
+
+/// Counts one output and keeps its manifest entry.
+fn record(d: Done, manifest: &mut Manifest, summary: &mut BuildSummary) {
+    if d.pdf {
+        summary.pdfs += usize::from(!d.failed);
+    } else {
+        summary.pages += 1;
+    }
+    summary.failed |= d.failed;
+    if d.reused {
+        summary.reused += 1;
+    } else if !d.failed {
+        summary.rebuilt += 1;
+    }
+    match d.written {
+        Some(true) => {
+            summary.written += 1;
+            summary.changed.push(d.rel.clone());
+        }
+        Some(false) => summary.unchanged += 1,
+        None => {}
+    }
+    summary.diagnostics.extend(d.diagnostics);
+    if let Some(entry) = d.entry {
+        manifest.outputs.insert(d.rel, entry);
+    }
+}
+
+/// Sorts the report, saves the manifest when it changed, and makes the build durable.
+fn finish(project: &Project, out: &Path, old: &Manifest, manifest: &Manifest, summary: &mut BuildSummary) {
     summary.diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     summary.diagnostics.dedup();
+    summary.changed.sort();
+    let manifest_changed = manifest.outputs != old.outputs || manifest.fonts != old.fonts;
+    if manifest_changed {
+        if let Err(e) = manifest.save(&project.root, out) {
+            // Without a manifest the next build is a full one: nothing wrong is published.
+            summary.diagnostics.push(
+                Diagnostic::warning(Kind::Io, format!("{}/", cache::CACHE_DIR), format!("cannot save the build manifest: {e}"))
+                    .hint("the next build renders everything again; check that you may write to the project folder"),
+            );
+        }
+    }
+    if summary.written > 0 || summary.removed > 0 || manifest_changed {
+        let cache_dir = project.root.join(cache::CACHE_DIR);
+        let files: Vec<PathBuf> = summary.changed.iter().map(|rel| out.join(rel)).filter(|p| p.exists()).collect();
+        if let Err(e) = cache::sync_output(&[out, &cache_dir], &files) {
+            summary.diagnostics.push(
+                Diagnostic::error(Kind::Io, out.display().to_string(), format!("cannot flush the output to disk: {e}"))
+                    .hint("check the disk (is it full?) and build again"),
+            );
+        }
+    }
     if summary.diagnostics.iter().any(|d| d.kind == Kind::Io && d.severity == Severity::Error) {
         summary.failed = true;
     }
-    Ok(summary)
 }
 
 /// Decides which (leaflet, language) pairs to render.
@@ -136,71 +233,301 @@ fn plan<'p>(project: &'p Project, report: &Report, pdf: bool, summary: &mut Buil
         let alts = entry.langs.iter().filter(|l| l.published).map(|l| Alternate { lang: l.lang.clone(), name: l.name.clone(), dir: l.dir }).collect();
         plan.published.insert(&leaflet.slug, alts);
         for l in entry.langs.iter().filter(|l| l.published) {
-            plan.jobs.push(Job { leaflet, lang: Lang::parse(&l.lang).expect("planned from a valid tag") });
+            plan.jobs.push((leaflet, Lang::parse(&l.lang).expect("planned from a valid tag")));
         }
         plan.index.push(entry);
     }
     plan
 }
 
-/// One renderer for the whole build, with fonts for every character the documents use.
-fn pdf_renderer(project: &Project, options: &PdfOptions, docs: &[(Document, Vec<Diagnostic>)], summary: &mut BuildSummary) -> PdfRenderer {
-    let needed = docs.iter().flat_map(|(doc, _)| document_chars(doc)).collect();
+/// The PDF options of this project, and the project template if it has one.
+fn pdf_options(project: &Project, options: &PdfOptions, summary: &mut BuildSummary) -> PdfOptions {
     let mut options = options.clone();
     options.site_title = project.config.title.clone();
     if options.template.is_none() {
         options.template = project_template(project, summary);
     }
-    PdfRenderer::new(options, &needed)
+    options
 }
 
-/// Writes pages and PDFs; returns the paths that belong to this build.
-fn write_pages(out: &Path, rendered: Vec<Rendered>, pdf: bool, summary: &mut BuildSummary) -> BTreeSet<PathBuf> {
-    let mut expected = BTreeSet::new();
-    for r in rendered {
-        summary.diagnostics.extend(r.diagnostics);
-        summary.pages += 1;
-        let html_path = out.join(&r.lang).join(format!("{}.html", r.slug));
-        write_output(&html_path, r.html.as_bytes(), summary);
-        expected.insert(html_path);
-        if let Some(bytes) = r.pdf {
-            summary.pdfs += 1;
-            let pdf_path = out.join(&r.lang).join(format!("{}.pdf", r.slug));
-            write_output(&pdf_path, &bytes, summary);
-            expected.insert(pdf_path);
-        } else if pdf {
-            summary.failed = true;
-        }
-    }
-    expected
+/// Every job with the key of its outputs, and whether the manifest lets it be skipped.
+fn keyed_jobs<'p>(project: &Project, plan: &Plan<'p>, pdf: Option<&PdfOptions>, old: &Manifest, out: &Path) -> Vec<Job<'p>> {
+    let inputs = Inputs::new(project);
+    let pdf_settings = pdf.map(|o| KeyHasher::new("pdf settings").text(&format!("{:?}", (&o.template, o.timestamp, o.pdf_a, &o.site_title))).finish());
+    plan.jobs
+        .par_iter()
+        .map(|(leaflet, lang)| {
+            let doc = inputs.document_key(project, leaflet, lang);
+            // A leaflet with errors is rendered every time, so its errors always show.
+            let reusable = project.leaflet_ok(&leaflet.slug);
+            let output = |rel: String, key: Key| {
+                let fresh = if reusable { old.intact(out, &rel).filter(|e| e.key == key) } else { None };
+                Output { rel, key, fresh }
+            };
+            let alternates = plan.published.get(leaflet.slug.as_str()).map(|a| format!("{a:?}")).unwrap_or_default();
+            let html_key = doc.clone().text("html").text(&alternates).text(if pdf.is_some() { "with pdf" } else { "no pdf" }).finish();
+            let html = output(format!("{lang}/{}.html", leaflet.slug), html_key);
+            let pdf = pdf_settings.as_ref().map(|s| output(format!("{lang}/{}.pdf", leaflet.slug), doc.clone().text("pdf").text(s).finish()));
+            Job { leaflet, lang: lang.clone(), html, pdf }
+        })
+        .collect()
 }
 
-type BilingualResult = (String, String, Result<Vec<u8>, crate::render::pdf::PdfError>);
-
-/// Writes the two-language PDFs as `public/<lang>/<slug>.<source>-<lang>.pdf`.
-fn write_bilingual(project: &Project, out: &Path, results: Vec<BilingualResult>, summary: &mut BuildSummary) -> BTreeSet<PathBuf> {
-    let mut expected = BTreeSet::new();
-    for (slug, lang, result) in results {
-        let file = format!("{slug}.{}-{lang}.pdf", project.config.source);
-        let path = out.join(&lang).join(&file);
-        match result {
-            Ok(bytes) => {
-                write_output(&path, &bytes, summary);
-                summary.pdfs += 1;
-                expected.insert(path);
-            }
-            Err(e) => {
-                summary.failed = true;
-                summary.diagnostics.push(
-                    Diagnostic::error(Kind::Io, format!("public/{lang}/{file}"), e.to_string())
-                        .leaflet(&slug)
-                        .lang(&lang)
-                        .hint("fix the template or report this with the leaflet attached"),
-                );
-            }
+/// The two-language PDFs `bilingual` asks for (PDF builds only).
+fn pairs(project: &Project, jobs: &[Job], old: &Manifest, out: &Path) -> Vec<Pair> {
+    let source = &project.config.source;
+    let mut pairs = Vec::new();
+    for lang in &project.config.bilingual {
+        for (i, job) in jobs.iter().enumerate().filter(|(_, j)| &j.lang == lang) {
+            let Some(s) = jobs.iter().position(|j| &j.lang == source && j.leaflet.slug == job.leaflet.slug) else { continue };
+            let (Some(a), Some(b)) = (&jobs[s].pdf, &job.pdf) else { continue };
+            let key = KeyHasher::new("bilingual").text(&a.key).text(&b.key).finish();
+            let rel = format!("{lang}/{}.{source}-{lang}.pdf", job.leaflet.slug);
+            let reusable = project.leaflet_ok(&job.leaflet.slug);
+            let fresh = if reusable { old.intact(out, &rel).filter(|e| e.key == key) } else { None };
+            pairs.push(Pair { source: s, lang: i, out: Output { rel, key, fresh } });
         }
     }
-    expected
+    pairs
+}
+
+type Localized = (Document, Vec<Diagnostic>);
+
+/// Localizes every job that has an output to render (or that a two-language PDF to
+/// render needs) and is not in `docs` yet.
+fn localize_dirty(project: &Project, report: &Report, jobs: &[Job], pairs: &[Pair], docs: &mut BTreeMap<usize, Localized>) -> BTreeMap<usize, Localized> {
+    let mut wanted: BTreeSet<usize> = jobs.iter().enumerate().filter(|(_, j)| j.dirty()).map(|(i, _)| i).collect();
+    for p in pairs.iter().filter(|p| p.out.fresh.is_none()) {
+        wanted.extend([p.source, p.lang]);
+    }
+    let todo: Vec<usize> = wanted.into_iter().filter(|i| !docs.contains_key(i)).collect();
+    let new: Vec<(usize, Localized)> = todo
+        .par_iter()
+        .map(|&i| {
+            let job = &jobs[i];
+            (i, localize(project, job.leaflet, &job.lang, report.cell(&job.leaflet.slug, &job.lang)))
+        })
+        .collect();
+    let mut all = std::mem::take(docs);
+    all.extend(new);
+    all
+}
+
+/// The renderer for this build, with fonts for every character of every PDF (rendered
+/// now or skipped: a clean build would choose the same fonts). When the fonts differ
+/// from the last build's, every PDF is rendered again.
+#[allow(clippy::too_many_arguments)]
+fn choose_fonts(
+    project: &Project,
+    options: &PdfOptions,
+    jobs: &mut [Job],
+    pairs: &mut [Pair],
+    docs: &mut BTreeMap<usize, Localized>,
+    report: &Report,
+    old: &Manifest,
+    fonts: &mut FontState,
+) -> Option<PdfRenderer> {
+    let chars = |jobs: &[Job], docs: &BTreeMap<usize, Localized>| -> BTreeSet<char> {
+        let mut all = BTreeSet::new();
+        for (i, job) in jobs.iter().enumerate() {
+            match docs.get(&i) {
+                Some((doc, _)) => all.extend(document_chars(doc)),
+                None => all.extend(job.pdf.as_ref().and_then(|p| p.fresh.as_ref()).map(|e| e.chars.chars()).into_iter().flatten()),
+            }
+        }
+        all
+    };
+    let needed = chars(jobs, docs);
+    let mut folders = vec![project.root.join("fonts")];
+    folders.extend(crate::render::pdf::system_font_dirs());
+    let inputs = KeyHasher::new("font inputs").text(&needed.iter().collect::<String>()).text(&cache::font_folders(&folders)).finish();
+    let any_dirty = jobs.iter().any(|j| j.pdf.as_ref().is_some_and(|p| p.fresh.is_none())) || pairs.iter().any(|p| p.out.fresh.is_none());
+    if inputs == old.fonts.inputs && !any_dirty {
+        return None;
+    }
+    let renderer = PdfRenderer::new(options.clone(), &needed);
+    let loaded = KeyHasher::new("fonts").text(&renderer.font_list().join("\n")).finish();
+    *fonts = FontState { inputs, fonts: loaded.clone() };
+    if loaded != old.fonts.fonts {
+        for job in jobs.iter_mut() {
+            if let Some(p) = &mut job.pdf {
+                p.fresh = None;
+            }
+        }
+        for p in pairs.iter_mut() {
+            p.out.fresh = None;
+        }
+        let more = localize_dirty(project, report, jobs, pairs, docs);
+        *docs = more;
+    }
+    Some(renderer)
+}
+
+/// Renders and writes the two-language PDFs whose inputs changed.
+fn render_pairs(project: &Project, pairs: &[Pair], jobs: &[Job], docs: &BTreeMap<usize, Localized>, renderer: Option<&PdfRenderer>, old: &Manifest, out: &Path) -> Vec<Done> {
+    pairs
+        .par_iter()
+        .map(|p| {
+            let (Some(renderer), None) = (renderer, &p.out.fresh) else { return reused(&p.out, true) };
+            let (Some((a, _)), Some((b, _))) = (docs.get(&p.source), docs.get(&p.lang)) else { return reused(&p.out, true) };
+            let job = &jobs[p.lang];
+            let reusable = project.leaflet_ok(&job.leaflet.slug);
+            match renderer.render_bilingual(a, b) {
+                Ok(bytes) => written(out, &p.out, &bytes, old, reusable, Vec::new(), String::new(), true),
+                Err(e) => failed(&p.out, pdf_error(&p.out.rel, job, &e.to_string(), "fix the template or report this with the leaflet attached")),
+            }
+        })
+        .collect()
+}
+
+/// Renders and writes every job's outputs that changed, each as soon as it is ready;
+/// outputs that did not change are reported as the manifest recorded them.
+#[allow(clippy::too_many_arguments)]
+fn render_jobs(
+    project: &Project,
+    plan: &Plan,
+    jobs: &[Job],
+    mut docs: BTreeMap<usize, Localized>,
+    renderer: Option<&PdfRenderer>,
+    old: &Manifest,
+    out: &Path,
+    bar: &indicatif::ProgressBar,
+) -> Vec<Done> {
+    let rendered = AtomicUsize::new(0);
+    let work: Vec<(usize, Option<Localized>)> = (0..jobs.len()).map(|i| (i, docs.remove(&i))).collect();
+    let done: Vec<Vec<Done>> = work
+        .into_par_iter()
+        .map(|(i, doc)| {
+            let job = &jobs[i];
+            let Some((doc, diags)) = doc else {
+                return [Some(&job.html), job.pdf.as_ref()].into_iter().flatten().map(|o| reused(o, o.rel.ends_with(".pdf"))).collect();
+            };
+            let result = render_job(project, plan, job, &doc, diags, renderer, old, out);
+            bar.inc(1);
+            // Typst's cache would grow without bound on a long build.
+            if renderer.is_some() && (rendered.fetch_add(1, Ordering::Relaxed) + 1) % 64 == 0 {
+                PdfRenderer::evict(4);
+            }
+            result
+        })
+        .collect();
+    done.into_iter().flatten().collect()
+}
+
+/// Renders one document's outputs that changed, and writes them.
+#[allow(clippy::too_many_arguments)]
+fn render_job(project: &Project, plan: &Plan, job: &Job, doc: &Document, diags: Vec<Diagnostic>, renderer: Option<&PdfRenderer>, old: &Manifest, out: &Path) -> Vec<Done> {
+    let reusable = project.leaflet_ok(&job.leaflet.slug) && !diags.iter().any(Diagnostic::is_error);
+    let mut done = Vec::with_capacity(2);
+    if job.html.fresh.is_some() {
+        done.push(reused(&job.html, false));
+    } else {
+        let alternates = plan.published.get(doc.slug.as_str()).map_or(&[][..], Vec::as_slice);
+        let ctx = PageContext { site_title: &project.config.title, alternates, pdf: job.pdf.is_some() };
+        let html = render_page(doc, &ctx);
+        done.push(written(out, &job.html, html.as_bytes(), old, reusable, diags.clone(), String::new(), false));
+    }
+    let (Some(pdf), Some(renderer)) = (&job.pdf, renderer) else {
+        done.extend(job.pdf.as_ref().map(|p| reused(p, true)));
+        return done;
+    };
+    if pdf.fresh.is_some() {
+        done.push(reused(pdf, true));
+        return done;
+    }
+    let mut pdf_diags = Vec::new();
+    let missing = renderer.missing_glyphs(doc);
+    if !missing.is_empty() {
+        let chars: Vec<String> = missing.iter().map(|c| format!("'{c}' (U+{:04X})", *c as u32)).collect();
+        pdf_diags.push(
+            Diagnostic::warning(Kind::Source, format!("public/{}", pdf.rel), format!("no font has {} needed for {} ({}); the PDF shows empty boxes there", chars.join(", "), doc.lang_name, doc.lang))
+                .leaflet(&doc.slug)
+                .lang(&doc.lang)
+                .hint("install a font for this script (e.g. Debian's fonts-noto-core) and build again"),
+        );
+    }
+    let chars: String = document_chars(doc).into_iter().collect();
+    match renderer.render(doc) {
+        Ok(bytes) => {
+            let reusable = reusable && !pdf_diags.iter().any(Diagnostic::is_error);
+            done.push(written(out, pdf, &bytes, old, reusable, pdf_diags, chars, true));
+        }
+        Err(e) => {
+            let d = pdf_error(&pdf.rel, job, &e.to_string(), "the HTML page was written; fix the template or report this with the leaflet attached");
+            done.push(failed(pdf, d));
+        }
+    }
+    done
+}
+
+fn pdf_error(rel: &str, job: &Job, message: &str, hint: &str) -> Diagnostic {
+    Diagnostic::error(Kind::Io, format!("public/{rel}"), message).leaflet(&job.leaflet.slug).lang(job.lang.as_str()).hint(hint)
+}
+
+/// An output skipped: the manifest's entry, and the warnings it recorded.
+fn reused(o: &Output, pdf: bool) -> Done {
+    let entry = o.fresh.clone();
+    let diagnostics = entry.as_ref().map(|e| e.diagnostics.clone()).unwrap_or_default();
+    // Without an entry the output could not be made (no renderer): it failed.
+    let failed = entry.is_none();
+    Done { rel: o.rel.clone(), pdf, entry, written: None, reused: !failed, diagnostics, failed }
+}
+
+fn failed(o: &Output, d: Diagnostic) -> Done {
+    Done { rel: o.rel.clone(), pdf: o.rel.ends_with(".pdf"), entry: None, written: None, reused: false, diagnostics: vec![d], failed: true }
+}
+
+/// Writes a rendered output and makes its manifest entry.
+#[allow(clippy::too_many_arguments)]
+fn written(out: &Path, o: &Output, bytes: &[u8], old: &Manifest, reusable: bool, diagnostics: Vec<Diagnostic>, chars: String, pdf: bool) -> Done {
+    match write_file(out, &o.rel, bytes, old) {
+        Ok((wrote, hash, len, mtime)) => {
+            let entry = reusable.then(|| Entry { key: o.key.clone(), hash, len, mtime, chars, diagnostics: diagnostics.clone() });
+            Done { rel: o.rel.clone(), pdf, entry, written: Some(wrote), reused: false, diagnostics, failed: false }
+        }
+        Err(d) => {
+            let mut diagnostics = diagnostics;
+            diagnostics.push(d);
+            Done { rel: o.rel.clone(), pdf, entry: None, written: None, reused: false, diagnostics, failed: true }
+        }
+    }
+}
+
+/// Writes `bytes` to `out/rel` unless the file already has them. Returns whether it
+/// wrote, and the hash, size and time of the file.
+fn write_file(out: &Path, rel: &str, bytes: &[u8], old: &Manifest) -> Result<(bool, Key, u64, u128), Diagnostic> {
+    let hash = cache::content_hash(bytes);
+    let path = out.join(rel);
+    if let Some(e) = old.outputs.get(rel).filter(|e| e.hash == hash) {
+        if cache::stat(&path) == Some((e.len, e.mtime)) {
+            return Ok((false, hash, e.len, e.mtime));
+        }
+    }
+    if let Some((len, mtime)) = cache::stat(&path).filter(|(len, _)| *len == bytes.len() as u64) {
+        if std::fs::read(&path).is_ok_and(|b| b == bytes) {
+            return Ok((false, hash, len, mtime));
+        }
+    }
+    match cache::write_unsynced(&path, bytes) {
+        Ok((len, mtime)) => Ok((true, hash, len, mtime)),
+        Err(e) => Err(Diagnostic::error(Kind::Io, path.display().to_string(), format!("cannot write: {e}")).hint("check that you may write to the output folder")),
+    }
+}
+
+/// Writes a file that is not a page or a PDF (the index, an image) when it changed.
+fn put(out: &Path, rel: &str, bytes: &[u8], old: &Manifest, manifest: &mut Manifest, summary: &mut BuildSummary) {
+    match write_file(out, rel, bytes, old) {
+        Ok((wrote, hash, len, mtime)) => {
+            if wrote {
+                summary.written += 1;
+                summary.changed.push(rel.to_string());
+            } else {
+                summary.unchanged += 1;
+            }
+            manifest.outputs.insert(rel.to_string(), Entry { key: String::new(), hash, len, mtime, chars: String::new(), diagnostics: Vec::new() });
+        }
+        Err(d) => summary.diagnostics.push(d),
+    }
 }
 
 /// Which languages a leaflet is published in, and its coverage in each.
@@ -219,52 +546,6 @@ fn plan_leaflet(project: &Project, report: &Report, leaflet: &Leaflet, langs: &[
     entry
 }
 
-fn render_doc(project: &Project, doc: &Document, mut diagnostics: Vec<Diagnostic>, published: &BTreeMap<&str, Vec<Alternate>>, pdf: Option<&PdfRenderer>) -> Rendered {
-    let slug = &doc.slug;
-    let alternates = published.get(slug.as_str()).map_or(&[][..], Vec::as_slice);
-    let ctx = PageContext { site_title: &project.config.title, alternates, pdf: pdf.is_some() };
-    let html = render_page(doc, &ctx);
-    let pdf_file = format!("public/{}/{slug}.pdf", doc.lang);
-    let pdf = pdf.and_then(|renderer| {
-        let missing = renderer.missing_glyphs(doc);
-        if !missing.is_empty() {
-            let chars: Vec<String> = missing.iter().map(|c| format!("'{c}' (U+{:04X})", *c as u32)).collect();
-            diagnostics.push(
-                Diagnostic::warning(Kind::Source, &pdf_file, format!("no font has {} needed for {} ({}); the PDF shows empty boxes there", chars.join(", "), doc.lang_name, doc.lang))
-                    .leaflet(slug)
-                    .lang(&doc.lang)
-                    .hint("install a font for this script (e.g. Debian's fonts-noto-core) and build again"),
-            );
-        }
-        match renderer.render(doc) {
-            Ok(bytes) => Some(bytes),
-            Err(e) => {
-                diagnostics.push(
-                    Diagnostic::error(Kind::Io, &pdf_file, e.to_string()).leaflet(slug).lang(&doc.lang).hint("the HTML page was written; fix the template or report this with the leaflet attached"),
-                );
-                None
-            }
-        }
-    });
-    Rendered { slug: slug.clone(), lang: doc.lang.clone(), html, pdf, diagnostics }
-}
-
-/// Two-language PDFs (source beside translation) for the languages `bilingual` lists.
-fn render_bilingual(project: &Project, docs: &[(Document, Vec<Diagnostic>)], renderer: &PdfRenderer) -> Vec<BilingualResult> {
-    let source = project.config.source.as_str();
-    let pairs: Vec<(&Document, &Document)> = project
-        .config
-        .bilingual
-        .iter()
-        .flat_map(|lang| {
-            docs.iter().filter(move |(d, _)| d.lang == lang.as_str()).filter_map(|(d, _)| {
-                docs.iter().find(|(s, _)| s.lang == source && s.slug == d.slug).map(|(s, _)| (s, d))
-            })
-        })
-        .collect();
-    pairs.par_iter().map(|(a, b)| (b.slug.clone(), b.lang.clone(), renderer.render_bilingual(a, b))).collect()
-}
-
 /// The project's own Typst template (`template` in tradui.toml), if it has one.
 fn project_template(project: &Project, summary: &mut BuildSummary) -> Option<String> {
     let rel = project.config.template.as_ref()?;
@@ -279,34 +560,20 @@ fn project_template(project: &Project, summary: &mut BuildSummary) -> Option<Str
 }
 
 fn progress_bar(wanted: bool, len: usize) -> indicatif::ProgressBar {
-    let hidden = !wanted || std::env::var_os("CI").is_some();
+    let hidden = !wanted || len == 0 || std::env::var_os("CI").is_some();
     if hidden {
         return indicatif::ProgressBar::hidden();
     }
+    // The stderr target draws only on a terminal.
     let bar = indicatif::ProgressBar::with_draw_target(Some(len as u64), indicatif::ProgressDrawTarget::stderr());
-    if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} pages {msg}") {
+    if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} documents {msg}") {
         bar.set_style(style);
     }
     bar
 }
 
-/// Writes a file only when its bytes differ from what is there.
-fn write_output(path: &Path, bytes: &[u8], summary: &mut BuildSummary) {
-    if std::fs::read(path).is_ok_and(|old| old == bytes) {
-        summary.unchanged += 1;
-        return;
-    }
-    match write_atomic(path, bytes) {
-        Ok(()) => summary.written += 1,
-        Err(e) => summary.diagnostics.push(
-            Diagnostic::error(Kind::Io, path.display().to_string(), format!("cannot write: {e}"))
-                .hint("check that you may write to the output folder"),
-        ),
-    }
-}
-
 /// Copies images that leaflets use (`content/<path>`) to `public/media/<path>`.
-fn copy_media(project: &Project, out: &Path, summary: &mut BuildSummary) {
+fn copy_media(project: &Project, out: &Path, old: &Manifest, manifest: &mut Manifest, summary: &mut BuildSummary) {
     let mut seen = BTreeSet::new();
     for leaflet in &project.leaflets {
         for src in image_sources(&leaflet.blocks) {
@@ -315,7 +582,7 @@ fn copy_media(project: &Project, out: &Path, summary: &mut BuildSummary) {
                 continue;
             }
             match std::fs::read(project.root.join("content").join(&path)) {
-                Ok(bytes) => write_output(&out.join("media").join(&path), &bytes, summary),
+                Ok(bytes) => put(out, &format!("media/{path}"), &bytes, old, manifest, summary),
                 Err(e) => summary.diagnostics.push(
                     Diagnostic::warning(Kind::Source, &leaflet.file, format!("image `{path}` cannot be read: {e}"))
                         .leaflet(&leaflet.slug)
@@ -354,6 +621,7 @@ fn remove_unpublished(out: &Path, expected: &BTreeSet<PathBuf>, summary: &mut Bu
             let ours = path.extension().is_some_and(|e| e == "html" || e == "pdf");
             if ours && !expected.contains(&path) && std::fs::remove_file(&path).is_ok() {
                 summary.removed += 1;
+                summary.changed.push(format!("{name}/{}", f.file_name().to_string_lossy()));
             }
         }
     }

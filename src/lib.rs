@@ -16,4 +16,6 @@ pub mod status;
 pub mod cli;
 pub mod sync;
 pub mod render;
+pub mod cache;
 pub mod build;
+pub mod serve;

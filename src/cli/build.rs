@@ -1,38 +1,59 @@
 //! `tradui build`: every leaflet in every published language as HTML (and PDF), plus
-//! `public/index.html`. Exit 1 when a leaflet or a file could not be built.
+//! `public/index.html`. Only outputs whose inputs changed are rendered again (`--force`:
+//! all of them). Exit 1 when a leaflet or a file could not be built.
 
 use super::{ExitStatus, Out};
-use crate::build::{BuildOptions, build};
-use crate::render::pdf::PdfOptions;
+use crate::build::{BuildOptions, BuildSummary, build};
 use crate::diag::Fatal;
 use crate::project::Project;
-use std::path::PathBuf;
+use crate::render::pdf::PdfOptions;
+use std::path::{Path, PathBuf};
 
 pub struct Args {
     pub out: Option<PathBuf>,
     pub no_pdf: bool,
     pub pdf_a: bool,
+    pub force: bool,
+}
+
+impl Args {
+    /// The build options these arguments ask for.
+    pub fn options(&self, project: &Project, progress: bool) -> BuildOptions {
+        let out = self.out.clone().unwrap_or_else(|| project.root.join("public"));
+        let pdf = (!self.no_pdf).then(|| PdfOptions { pdf_a: self.pdf_a, ..PdfOptions::from_env() });
+        BuildOptions { out, pdf, progress, force: self.force }
+    }
 }
 
 pub fn run(project: &Project, args: &Args, out: &mut Out) -> Result<ExitStatus, Fatal> {
-    let out_dir = args.out.clone().unwrap_or_else(|| project.root.join("public"));
-    let pdf = (!args.no_pdf).then(|| PdfOptions { pdf_a: args.pdf_a, ..PdfOptions::from_env() });
-    let options = BuildOptions { out: out_dir.clone(), pdf, progress: true };
+    let options = args.options(project, true);
     let summary = build(project, &options)?;
+    report(&summary, &options.out, out);
+    Ok(if summary.failed { ExitStatus::Problems } else { ExitStatus::Success })
+}
+
+/// Prints a build's problems and its one-line summary.
+pub fn report(summary: &BuildSummary, out_dir: &Path, out: &mut Out) {
     for d in &summary.diagnostics {
         out.err(Out::styled(d));
     }
     for (slug, lang, why) in &summary.skipped {
         out.err(format!("{slug}: not published in {lang}: {why}"));
     }
-    out.line(format!(
-        "built {} page(s) and {} PDF(s) in {}: {} file(s) written, {} unchanged, {} removed",
+    out.line(summary_line(summary, out_dir));
+}
+
+/// "built 5 page(s) and 5 PDF(s) in public: 2 rebuilt, 8 up to date; ..."
+pub fn summary_line(summary: &BuildSummary, out_dir: &Path) -> String {
+    format!(
+        "built {} page(s) and {} PDF(s) in {}: {} rebuilt, {} up to date (skipped); {} file(s) written, {} unchanged, {} removed",
         summary.pages,
         summary.pdfs,
         out_dir.display(),
+        summary.rebuilt,
+        summary.reused,
         summary.written,
         summary.unchanged,
         summary.removed
-    ));
-    Ok(if summary.failed { ExitStatus::Problems } else { ExitStatus::Success })
+    )
 }

@@ -5,6 +5,7 @@ mod build;
 mod check;
 mod init;
 mod output;
+mod serve;
 mod status;
 mod sync;
 
@@ -74,6 +75,29 @@ pub enum Command {
         /// Write PDF/A-2b (for archiving) instead of plain PDF.
         #[arg(long)]
         pdf_a: bool,
+        /// Render every page and PDF again, even those whose inputs did not change.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Build, serve public/ on this computer, rebuild what changes and reload the page
+    /// in the browser. Stop with Ctrl-C.
+    Serve {
+        /// The port (default: 1111; if it is taken, the next free one).
+        #[arg(long)]
+        port: Option<u16>,
+        /// The address to listen on (default: 127.0.0.1, this computer only).
+        #[arg(long, value_name = "ADDR", default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Open the site in the web browser.
+        #[arg(long)]
+        open: bool,
+        /// HTML only (faster; the PDF links are left out).
+        #[arg(long)]
+        no_pdf: bool,
+        /// Look for changes by polling the files (for file systems that send no change
+        /// events, such as some network or container folders).
+        #[arg(long)]
+        poll: bool,
     },
     /// Report every problem, one line each with file:line:col. Exit 1 when a required
     /// language has an error.
@@ -113,9 +137,12 @@ pub enum Command {
 pub fn run(cli: Cli, out: &mut Out) -> ExitStatus {
     let result = match &cli.command {
         Command::Init { dir } => init::run(dir.as_deref().unwrap_or(&cli.project), out),
-        Command::Build { out: dir, no_pdf, pdf_a } => {
-            let args = build::Args { out: dir.clone(), no_pdf: *no_pdf, pdf_a: *pdf_a };
+        Command::Build { out: dir, no_pdf, pdf_a, force } => {
+            let args = build::Args { out: dir.clone(), no_pdf: *no_pdf, pdf_a: *pdf_a, force: *force };
             with_project(&cli, out, |p, out| build::run(p, &args, out))
+        }
+        Command::Serve { port, bind, open, no_pdf, poll } => {
+            serve::run(&cli.project, serve::Args { port: *port, bind: *bind, open: *open, no_pdf: *no_pdf, poll: *poll }, out)
         }
         Command::Check { format, lang } => with_project(&cli, out, |p, out| check::run(p, *format, lang, out)),
         Command::Status { format, lang } => with_project(&cli, out, |p, out| status::run(p, *format, lang, out)),

@@ -101,6 +101,12 @@ impl PdfRenderer {
         PdfRenderer { library: LazyHash::new(Library::default()), fonts: Arc::new(Fonts { book, fonts }), options }
     }
 
+    /// The fonts loaded (family, style, face index, size), for the build manifest: PDFs
+    /// made with other fonts are made again.
+    pub fn font_list(&self) -> Vec<String> {
+        self.fonts.fonts.iter().map(|f| format!("{} {:?} {} {}", f.info().family, f.info().variant, f.index(), f.data().len())).collect()
+    }
+
     /// Characters of `doc` that no loaded font has.
     pub fn missing_glyphs(&self, doc: &Document) -> BTreeSet<char> {
         document_chars(doc).into_iter().filter(|c| !covered(&self.fonts.fonts, *c)).collect()
@@ -203,6 +209,11 @@ fn covered(fonts: &[Font], c: char) -> bool {
 /// Invisible formatting characters (isolation marks, joiners) need no glyph.
 fn is_format_char(c: char) -> bool {
     matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+}
+
+/// The folders system fonts are looked for in.
+pub fn system_font_dirs() -> Vec<std::path::PathBuf> {
+    SYSTEM_FONT_DIRS.iter().map(std::path::PathBuf::from).collect()
 }
 
 /// System fonts that have at least one of `missing`.

@@ -1,0 +1,272 @@
+//! The preview server (tiny_http): files of `public/` as they are on disk, with one
+//! `<script>` added to HTML pages as they are sent (never on disk), and a stream of
+//! server-sent events at `/__tradui/events` that tells open pages what a rebuild changed.
+
+use std::io::Write;
+use std::net::{IpAddr, SocketAddr, TcpListener};
+use std::path::{Component, Path, PathBuf};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+use tiny_http::{Header, Request, Response, Server};
+
+/// The URL of the event stream.
+pub const EVENTS: &str = "/__tradui/events";
+/// The URL of the reload script.
+pub const SCRIPT: &str = "/__tradui/reload.js";
+const RELOAD_JS: &str = include_str!("reload.js");
+/// The port `serve` tries first.
+pub const DEFAULT_PORT: u16 = 1111;
+
+/// The open pages' event streams, and the last state sent (for pages that connect later).
+#[derive(Default)]
+pub struct Hub {
+    inner: Mutex<HubInner>,
+}
+
+#[derive(Default)]
+struct HubInner {
+    clients: Vec<Sender<String>>,
+    state: String,
+    closed: bool,
+}
+
+impl Hub {
+    /// Sends `event` (JSON) to every open page; it also becomes the state new pages get.
+    pub fn broadcast(&self, event: String) {
+        let mut inner = self.inner.lock().unwrap_or_else(|e| e.into_inner());
+        inner.clients.retain(|c| c.send(event.clone()).is_ok());
+        inner.state = event;
+    }
+
+    /// Sets the state new pages get, without telling open pages.
+    pub fn set_state(&self, event: String) {
+        self.inner.lock().unwrap_or_else(|e| e.into_inner()).state = event;
+    }
+
+    fn subscribe(&self) -> Option<Receiver<String>> {
+        let mut inner = self.inner.lock().unwrap_or_else(|e| e.into_inner());
+        if inner.closed {
+            return None;
+        }
+        let (tx, rx) = channel();
+        let _ = tx.send(inner.state.clone());
+        inner.clients.push(tx);
+        Some(rx)
+    }
+
+    /// Ends every event stream.
+    pub fn close(&self) {
+        let mut inner = self.inner.lock().unwrap_or_else(|e| e.into_inner());
+        inner.closed = true;
+        inner.clients.clear();
+    }
+}
+
+/// Why the server could not start.
+#[derive(Debug)]
+pub enum BindError {
+    InUse(u16),
+    Other(String),
+}
+
+/// Listens on `addr:port`; without a port, on 1111 or the next free one up to 1130.
+/// Returns the server and whether the port differs from the one wanted.
+pub fn bind(addr: IpAddr, port: Option<u16>) -> Result<(Arc<Server>, SocketAddr), BindError> {
+    let candidates: Vec<u16> = match port {
+        Some(p) => vec![p],
+        None => (DEFAULT_PORT..DEFAULT_PORT + 20).collect(),
+    };
+    for p in &candidates {
+        match TcpListener::bind(SocketAddr::new(addr, *p)) {
+            Ok(listener) => {
+                let local = listener.local_addr().map_err(|e| BindError::Other(e.to_string()))?;
+                let server = Server::from_listener(listener, None).map_err(|e| BindError::Other(e.to_string()))?;
+                return Ok((Arc::new(server), local));
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AddrInUse => continue,
+            Err(e) => return Err(BindError::Other(e.to_string())),
+        }
+    }
+    Err(BindError::InUse(candidates[0]))
+}
+
+/// Answers requests until the server is unblocked.
+pub fn spawn(server: Arc<Server>, out: PathBuf, hub: Arc<Hub>) -> std::thread::JoinHandle<()> {
+    let trace = std::env::var_os("TRADUI_SERVE_LOG").is_some();
+    std::thread::spawn(move || {
+        while let Ok(request) = server.recv() {
+            if trace {
+                eprintln!("{} {}", request.method(), request.url());
+            }
+            handle(request, &out, &hub);
+        }
+    })
+}
+
+fn handle(request: Request, out: &Path, hub: &Arc<Hub>) {
+    use tiny_http::Method;
+    if !matches!(request.method(), Method::Get | Method::Head) {
+        let _ = request.respond(Response::from_string("only GET and HEAD").with_status_code(405));
+        return;
+    }
+    let url = request.url().split(['?', '#']).next().unwrap_or("/").to_string();
+    if url == EVENTS {
+        let hub = Arc::clone(hub);
+        std::thread::spawn(move || events(request, &hub));
+        return;
+    }
+    if url == SCRIPT {
+        let _ = request.respond(with_type(Response::from_string(RELOAD_JS), "text/javascript; charset=utf-8"));
+        return;
+    }
+    let Some(path) = resolve(out, &url) else {
+        let _ = request.respond(not_found(&url));
+        return;
+    };
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+    if ext == "html" {
+        match std::fs::read(&path) {
+            Ok(bytes) => {
+                let _ = request.respond(with_type(Response::from_data(inject(bytes)), content_type(&ext)));
+            }
+            Err(_) => {
+                let _ = request.respond(not_found(&url));
+            }
+        }
+        return;
+    }
+    match std::fs::File::open(&path) {
+        Ok(file) => {
+            let _ = request.respond(with_type(Response::from_file(file), content_type(&ext)));
+        }
+        Err(_) => {
+            let _ = request.respond(not_found(&url));
+        }
+    }
+}
+
+/// The file of `out` a URL path names: percent-decoded, never outside `out`, never a
+/// hidden file; a folder means its `index.html`.
+pub fn resolve(out: &Path, url: &str) -> Option<PathBuf> {
+    let decoded = percent_decode(url)?;
+    let rel = Path::new(decoded.trim_start_matches('/'));
+    let mut path = out.to_path_buf();
+    for c in rel.components() {
+        match c {
+            Component::Normal(part) if !part.to_string_lossy().starts_with('.') => path.push(part),
+            _ => return None,
+        }
+    }
+    if path.is_dir() {
+        path.push("index.html");
+    }
+    path.is_file().then_some(path)
+}
+
+fn percent_decode(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = s.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    let text = String::from_utf8(out).ok()?;
+    (!text.contains('\\') && !text.contains('\0')).then_some(text)
+}
+
+/// The page with the reload script before `</body>` (at the end if it has none).
+pub fn inject(mut page: Vec<u8>) -> Vec<u8> {
+    let tag = format!("<script src=\"{SCRIPT}\"></script>\n");
+    let at = page.windows(7).rposition(|w| w.eq_ignore_ascii_case(b"</body>")).unwrap_or(page.len());
+    page.splice(at..at, tag.into_bytes());
+    page
+}
+
+fn content_type(ext: &str) -> &'static str {
+    match ext {
+        "html" => "text/html; charset=utf-8",
+        "pdf" => "application/pdf",
+        "css" => "text/css; charset=utf-8",
+        "js" => "text/javascript; charset=utf-8",
+        "json" => "application/json",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "svg" => "image/svg+xml",
+        "webp" => "image/webp",
+        _ => "application/octet-stream",
+    }
+}
+
+fn header(name: &str, value: &str) -> Header {
+    Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("a valid fixed header")
+}
+
+fn with_type<R: std::io::Read>(r: Response<R>, mime: &str) -> Response<R> {
+    r.with_header(header("Content-Type", mime)).with_header(header("Cache-Control", "no-store"))
+}
+
+fn not_found(url: &str) -> Response<std::io::Cursor<Vec<u8>>> {
+    // The page still listens, so it shows up by itself once a build writes it.
+    let mut body = String::from("<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>Not found</title></head><body>\n<p>Nothing here yet: ");
+    crate::render::escape::text(&mut body, url);
+    body.push_str("</p>\n</body></html>\n");
+    with_type(Response::from_data(inject(body.into_bytes())), "text/html; charset=utf-8").with_status_code(404)
+}
+
+/// One page's event stream: the current state at once, then every rebuild; a comment
+/// every 15 s finds closed connections.
+fn events(request: Request, hub: &Hub) {
+    let Some(rx) = hub.subscribe() else { return };
+    let mut w = request.into_writer();
+    let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: keep-alive\r\n\r\n";
+    if w.write_all(head.as_bytes()).and_then(|_| w.flush()).is_err() {
+        return;
+    }
+    loop {
+        let chunk = match rx.recv_timeout(Duration::from_secs(15)) {
+            Ok(event) => format!("data: {event}\n\n"),
+            Err(RecvTimeoutError::Timeout) => ": still here\n\n".to_string(),
+            Err(RecvTimeoutError::Disconnected) => return,
+        };
+        if w.write_all(chunk.as_bytes()).and_then(|_| w.flush()).is_err() {
+            return;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_never_leave_the_output_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        std::fs::create_dir_all(out.join("es")).unwrap();
+        std::fs::write(out.join("es/a.html"), "x").unwrap();
+        std::fs::write(out.join("index.html"), "x").unwrap();
+        std::fs::write(dir.path().join("secret"), "x").unwrap();
+        std::fs::write(out.join(".hidden"), "x").unwrap();
+        assert_eq!(resolve(&out, "/es/a.html"), Some(out.join("es/a.html")));
+        assert_eq!(resolve(&out, "/es/%61.html"), Some(out.join("es/a.html")));
+        assert_eq!(resolve(&out, "/"), Some(out.join("index.html")));
+        for bad in ["/../secret", "/es/../../secret", "/%2e%2e/secret", "/.hidden", "/es/..%2F..%2Fsecret", "/%zz", "/nope.html"] {
+            assert_eq!(resolve(&out, bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_script_goes_before_the_end_of_the_body() {
+        let page = String::from_utf8(inject(b"<html><body><p>x</p></body></html>\n".to_vec())).unwrap();
+        assert_eq!(page, format!("<html><body><p>x</p><script src=\"{SCRIPT}\"></script>\n</body></html>\n"));
+    }
+}

@@ -1,0 +1,187 @@
+//! `tradui serve`: build, serve `public/` on this computer, rebuild what changed when a
+//! file is saved, and reload the pages that changed in the browser.
+//!
+//! One loop on the main thread: the watcher (`watch`) and Ctrl-C send it messages; each
+//! change reloads the project and runs the same incremental [`build`] as `tradui build`
+//! (same files, same bytes); the server (`http`) then tells the open pages which files
+//! changed and which errors concern them (server-sent events), and a page that changed
+//! reloads itself, or shows the errors over its last good version.
+
+mod http;
+mod watch;
+
+use crate::build::{BuildOptions, BuildSummary, build};
+use crate::diag::{Diagnostic, Fatal, Kind};
+use crate::project::Project;
+use serde::Serialize;
+use std::net::{IpAddr, SocketAddr};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, channel};
+use std::time::{Duration, Instant};
+pub use watch::Msg;
+
+/// What `serve` was asked for.
+pub struct ServeOptions {
+    pub root: PathBuf,
+    pub build: BuildOptions,
+    pub bind: IpAddr,
+    /// None: 1111, or the next free port.
+    pub port: Option<u16>,
+    pub open: bool,
+    /// Poll the files instead of waiting for the file system's events.
+    pub poll: bool,
+}
+
+/// What `serve` tells the person who started it.
+pub enum Log {
+    /// A result (stdout).
+    Line(String),
+    /// A note (stderr).
+    Note(String),
+    Problem(Diagnostic),
+    /// A build finished.
+    Built(BuildSummary),
+}
+
+/// The event a rebuild sends to the open pages.
+#[derive(Serialize)]
+struct Event<'a> {
+    /// URL paths of the files written or removed (`/es/walkout.html`).
+    changed: Vec<String>,
+    /// Errors, for the pages they concern.
+    errors: &'a [Diagnostic],
+}
+
+/// Runs until Ctrl-C. A project that cannot be loaded at the start is fatal; later, its
+/// errors are shown in the pages until they are fixed.
+pub fn run(options: ServeOptions, log: &mut dyn FnMut(Log)) -> Result<(), Fatal> {
+    let project = Project::load(&options.root)?;
+    let (tx, rx) = channel();
+    let first = build(&project, &options.build)?;
+    let hub = Arc::new(http::Hub::default());
+    hub.set_state(event(&first, &[]));
+    let template = template_path(&project);
+    log(Log::Built(first));
+    let (server, addr) = http::bind(options.bind, options.port).map_err(|e| bind_error(e, options.port))?;
+    let url = announce(addr, options.port, options.bind, log);
+    let mut watcher = watch::ProjectWatcher::start(&options.root, &template, options.poll, tx.clone()).map_err(|e| {
+        Fatal::from(Diagnostic::error(Kind::Io, options.root.display().to_string(), format!("cannot watch the project's files: {e}")).hint("run `tradui serve --poll`"))
+    })?;
+    if watcher.polling {
+        log(Log::Note("watching the files by polling them (no change events here)".into()));
+    }
+    let stop = tx.clone();
+    if let Err(e) = ctrlc::set_handler(move || {
+        let _ = stop.send(Msg::Stop);
+    }) {
+        log(Log::Note(format!("Ctrl-C cannot be caught ({e}); the server stops when the process does")));
+    }
+    let http_thread = http::spawn(Arc::clone(&server), options.build.out.clone(), Arc::clone(&hub));
+    if options.open {
+        if let Err(e) = opener::open_browser(&url) {
+            log(Log::Note(format!("cannot open a browser ({e}); open {url} yourself")));
+        }
+    }
+    let mut template = template;
+    while let Some(changed) = next_change(&rx, &options.root, &template, log) {
+        let started = Instant::now();
+        let (event, summary) = rebuild(&options, &mut template, &changed);
+        hub.broadcast(event);
+        let names: Vec<String> = changed.iter().map(|p| crate::diag::rel_path(&options.root, p)).collect();
+        log(Log::Note(format!("{} changed: rebuilt in {} ms", names.join(", "), started.elapsed().as_millis())));
+        match summary {
+            Ok(summary) => log(Log::Built(summary)),
+            Err(fatal) => fatal.0.into_iter().for_each(|d| log(Log::Problem(d))),
+        }
+        let _ = watcher.watch_all(&options.root, &template);
+    }
+    hub.close();
+    server.unblock();
+    let _ = http_thread.join();
+    log(Log::Note("stopped".into()));
+    Ok(())
+}
+
+/// Waits for a change that matters; None on Ctrl-C. Changes that arrive while the
+/// last ones are read are taken together.
+fn next_change(rx: &Receiver<Msg>, root: &Path, template: &[PathBuf], log: &mut dyn FnMut(Log)) -> Option<Vec<PathBuf>> {
+    loop {
+        let mut changed = match rx.recv() {
+            Ok(Msg::Changed(paths)) => paths,
+            Ok(Msg::WatchError(e)) => {
+                log(Log::Note(format!("watching the files: {e}")));
+                continue;
+            }
+            Ok(Msg::Stop) | Err(_) => return None,
+        };
+        while let Ok(msg) = rx.recv_timeout(Duration::from_millis(1)) {
+            match msg {
+                Msg::Changed(more) => changed.extend(more),
+                Msg::Stop => return None,
+                Msg::WatchError(_) => {}
+            }
+        }
+        changed.retain(|p| watch::relevant(root, p, template.first().map(PathBuf::as_path)));
+        changed.sort();
+        changed.dedup();
+        if !changed.is_empty() {
+            return Some(changed);
+        }
+    }
+}
+
+/// Loads the project again and builds what changed; the event for the pages.
+fn rebuild(options: &ServeOptions, template: &mut Vec<PathBuf>, _changed: &[PathBuf]) -> (String, Result<BuildSummary, Fatal>) {
+    let mut build_options = options.build.clone();
+    build_options.progress = false;
+    let project = match Project::load(&options.root) {
+        Ok(p) => p,
+        Err(fatal) => return (event_for(&[], &fatal.0), Err(fatal)),
+    };
+    *template = template_path(&project);
+    match build(&project, &build_options) {
+        Ok(summary) => (event(&summary, &[]), Ok(summary)),
+        Err(fatal) => (event_for(&[], &fatal.0), Err(fatal)),
+    }
+}
+
+fn template_path(project: &Project) -> Vec<PathBuf> {
+    project.config.template.iter().map(|t| project.root.join(t)).collect()
+}
+
+/// The event of a build: what changed, and the errors a page may show.
+fn event(summary: &BuildSummary, extra: &[Diagnostic]) -> String {
+    let mut errors: Vec<Diagnostic> = summary.diagnostics.iter().chain(&summary.invalid).filter(|d| d.is_error()).cloned().collect();
+    errors.extend(extra.iter().cloned());
+    event_for(&summary.changed, &errors)
+}
+
+fn event_for(changed: &[String], errors: &[Diagnostic]) -> String {
+    let changed = changed.iter().map(|rel| format!("/{rel}")).collect();
+    serde_json::to_string(&Event { changed, errors }).unwrap_or_else(|_| "{}".into())
+}
+
+/// Says where the site is; warns when it is open to the network.
+fn announce(addr: SocketAddr, wanted: Option<u16>, bind: IpAddr, log: &mut dyn FnMut(Log)) -> String {
+    let url = format!("http://{addr}/");
+    if wanted.is_none() && addr.port() != http::DEFAULT_PORT {
+        log(Log::Note(format!("port {} is in use; using {} instead", http::DEFAULT_PORT, addr.port())));
+    }
+    if !bind.is_loopback() {
+        log(Log::Note(format!("the site is open to other computers on the network at {url}: only do this on a network you trust")));
+    }
+    log(Log::Line(format!("serving {url} (Ctrl-C to stop)")));
+    url
+}
+
+fn bind_error(e: http::BindError, wanted: Option<u16>) -> Fatal {
+    let d = match e {
+        http::BindError::InUse(port) if wanted.is_some() => Diagnostic::error(Kind::Io, format!("--port {port}"), format!("port {port} is in use by another program"))
+            .hint("choose another port (`tradui serve --port 8080`), or stop the other program"),
+        http::BindError::InUse(port) => Diagnostic::error(Kind::Io, "serve", format!("ports {port} to {} are all in use", port + 19))
+            .hint("choose a port with `tradui serve --port 8080`"),
+        http::BindError::Other(e) => Diagnostic::error(Kind::Io, "serve", format!("cannot listen: {e}")).hint("check --bind: it must be an address of this computer, such as 127.0.0.1"),
+    };
+    d.into()
+}

@@ -1,0 +1,80 @@
+// tradui serve: reloads this page when a rebuild changed it, and shows the errors that
+// concern it (file:line:col) over the last good version until they are fixed.
+// Added to pages only as they are served; the files in public/ never contain it.
+(function () {
+  "use strict";
+  var here = decodeURIComponent(location.pathname);
+  if (here.slice(-1) === "/") here += "index.html";
+  var match = /^\/([^/]+)\/([^/]+)\.html$/.exec(here);
+  var lang = match ? match[1] : null;
+  var slug = match ? match[2] : null;
+  var shown = "[]";
+  var box = null;
+
+  // An error concerns this page when it is about its leaflet (any language for the
+  // source, this language for a translation), or about no leaflet at all (the settings).
+  function concerns(d) {
+    if (!slug) return true;
+    if (d.leaflet && d.leaflet !== slug) return false;
+    if (d.lang && d.lang !== lang) return false;
+    return true;
+  }
+
+  function line(d) {
+    var at = d.file + (d.line ? ":" + d.line + ":" + d.column : "");
+    return at + ": " + d.severity + ": " + d.message;
+  }
+
+  function show(errors) {
+    hide();
+    box = document.createElement("div");
+    box.id = "tradui-errors";
+    box.setAttribute("role", "alert");
+    box.setAttribute("dir", "ltr");
+    box.setAttribute("lang", "en");
+    box.style.cssText = "position:fixed;inset-inline:0;bottom:0;max-height:60vh;overflow:auto;z-index:2147483647;" +
+      "background:#fff4f4;color:#5c0000;border-top:4px solid #b00020;padding:1em 1.25em;" +
+      "font:14px/1.45 ui-monospace,monospace;box-shadow:0 -4px 16px rgba(0,0,0,.25);text-align:left";
+    var title = document.createElement("strong");
+    title.textContent = "tradui: fix this to update the page (the page shows the last good build)";
+    box.appendChild(title);
+    errors.forEach(function (d) {
+      var p = document.createElement("p");
+      p.style.margin = ".6em 0 0";
+      p.textContent = line(d);
+      if (d.hint) {
+        var hint = document.createElement("div");
+        hint.style.color = "#333";
+        hint.textContent = "hint: " + d.hint;
+        p.appendChild(hint);
+      }
+      box.appendChild(p);
+    });
+    document.body.appendChild(box);
+  }
+
+  function hide() {
+    if (box) box.remove();
+    box = null;
+  }
+
+  var source = new EventSource("/__tradui/events");
+  source.onmessage = function (e) {
+    var msg;
+    try { msg = JSON.parse(e.data); } catch (_) { return; }
+    var errors = (msg.errors || []).filter(concerns);
+    var key = JSON.stringify(errors);
+    var changed = (msg.changed || []).indexOf(here) >= 0;
+    if (errors.length && key !== shown) {
+      // New errors: keep the last good page in view and say what to fix.
+      shown = key;
+      show(errors);
+    } else if (changed) {
+      source.close();
+      location.reload();
+    } else if (!errors.length) {
+      shown = "[]";
+      hide();
+    }
+  };
+})();
