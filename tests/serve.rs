@@ -1,0 +1,244 @@
+//! `tradui serve` end to end: the real binary on a free port, fetched over HTTP, its
+//! event stream read as a browser reads it, then stopped with Ctrl-C (SIGINT); and the
+//! live reload in headless Chromium.
+
+mod common;
+
+use common::Project;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc::{Receiver, channel};
+use std::time::{Duration, Instant};
+
+/// A running `tradui serve`, its stdout and stderr lines as they come.
+struct Server {
+    child: Child,
+    port: u16,
+    stderr: Receiver<String>,
+    stdout: Receiver<String>,
+}
+
+impl Server {
+    fn start(p: &Project, args: &[&str]) -> Server {
+        let mut child = Command::new(assert_cmd::cargo::cargo_bin("tradui"))
+            .current_dir(&p.root)
+            .args(["serve", "--port", "0"])
+            .args(args)
+            .env("NO_COLOR", "1")
+            .env("TRADUI_SERVE_LOG", "1")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let stdout = lines(child.stdout.take().unwrap());
+        let stderr = lines(child.stderr.take().unwrap());
+        let mut server = Server { child, port: 0, stderr, stdout };
+        let line = server.wait_stdout("serving http://");
+        assert!(line.starts_with("serving http://127.0.0.1:"), "only this computer by default: {line}");
+        server.port = line.split(':').nth(2).unwrap().split('/').next().unwrap().parse().unwrap();
+        server
+    }
+
+    fn wait_stdout(&mut self, prefix: &str) -> String {
+        wait_line(&self.stdout, prefix, "stdout")
+    }
+
+    fn wait_stderr(&mut self, prefix: &str) -> String {
+        wait_line(&self.stderr, prefix, "stderr")
+    }
+
+    fn get(&self, path: &str) -> (u16, String, Vec<u8>) {
+        let mut s = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        write!(s, "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").unwrap();
+        let mut all = Vec::new();
+        s.read_to_end(&mut all).unwrap();
+        let split = all.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
+        let head = String::from_utf8_lossy(&all[..split]).into_owned();
+        let status = head.split(' ').nth(1).unwrap().parse().unwrap();
+        (status, head, all[split + 4..].to_vec())
+    }
+
+    fn events(&self) -> Events {
+        let mut s = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        write!(s, "GET /__tradui/events HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream\r\n\r\n").unwrap();
+        s.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
+        let mut r = BufReader::new(s);
+        let mut line = String::new();
+        r.read_line(&mut line).unwrap();
+        assert!(line.starts_with("HTTP/1.1 200"), "{line}");
+        while line != "\r\n" {
+            line.clear();
+            r.read_line(&mut line).unwrap();
+        }
+        Events(r)
+    }
+
+    /// Ctrl-C: the server stops and exits 0.
+    fn stop(mut self) {
+        let pid = self.child.id().to_string();
+        assert!(Command::new("kill").args(["-INT", &pid]).status().unwrap().success());
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                assert!(status.success(), "Ctrl-C stops cleanly: {status}");
+                break;
+            }
+            assert!(Instant::now() < deadline, "the server did not stop");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        self.wait_stderr("stopped");
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn lines(r: impl Read + Send + 'static) -> Receiver<String> {
+    let (tx, rx) = channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(r).lines().map_while(Result::ok) {
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    rx
+}
+
+fn wait_line(rx: &Receiver<String>, prefix: &str, what: &str) -> String {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let mut seen = Vec::new();
+    while let Some(left) = deadline.checked_duration_since(Instant::now()) {
+        match rx.recv_timeout(left) {
+            Ok(line) if line.starts_with(prefix) => return line,
+            Ok(line) => seen.push(line),
+            Err(_) => break,
+        }
+    }
+    panic!("no {what} line starting with {prefix:?}; saw:\n{}", seen.join("\n"));
+}
+
+/// The data of server-sent events.
+struct Events(BufReader<TcpStream>);
+
+impl Events {
+    fn next(&mut self) -> serde_json::Value {
+        let mut line = String::new();
+        loop {
+            line.clear();
+            assert!(self.0.read_line(&mut line).unwrap() > 0, "the event stream ended");
+            if let Some(data) = line.strip_prefix("data: ") {
+                return serde_json::from_str(data.trim_end()).unwrap();
+            }
+        }
+    }
+}
+
+fn changed(event: &serde_json::Value) -> Vec<String> {
+    event["changed"].as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect()
+}
+
+#[test]
+fn serve_rebuilds_a_translation_reports_an_error_and_stops_on_ctrl_c() {
+    let p = Project::init();
+    let mut server = Server::start(&p, &[]);
+    let (status, head, page) = server.get("/es/meeting.html");
+    assert_eq!(status, 200);
+    assert!(head.to_ascii_lowercase().contains("content-type: text/html; charset=utf-8"), "{head}");
+    let page = String::from_utf8(page).unwrap();
+    assert!(page.contains("Ven a la reunión") && page.contains("<script src=\"/__tradui/reload.js\"></script>"), "{page}");
+    let on_disk = p.read("public/es/meeting.html");
+    assert!(!on_disk.contains("__tradui"), "the reload script is added as the page is served, never on disk");
+    assert_eq!(page.replace("<script src=\"/__tradui/reload.js\"></script>\n", ""), on_disk);
+    let (status, head, pdf) = server.get("/es/meeting.pdf");
+    assert!(status == 200 && head.contains("application/pdf") && pdf.starts_with(b"%PDF"), "{head}");
+    assert_eq!(server.get("/../tradui.toml").0, 404);
+    assert_eq!(server.get("/__tradui/reload.js").0, 200);
+
+    let mut events = server.events();
+    let hello = events.next();
+    assert_eq!(hello["errors"], serde_json::json!([]), "{hello}");
+
+    // A translation edit: the page and its PDF are rebuilt, and the pages hear of it.
+    let pdf_before = p.bytes("public/es/meeting.pdf");
+    p.edit("locales/es/meeting.ftl", "meeting = Ven a la reunión", "meeting = Ven a la asamblea");
+    let event = events.next();
+    assert_eq!(changed(&event), ["/es/meeting.html", "/es/meeting.pdf"], "only the Spanish page and PDF: {event}");
+    assert!(String::from_utf8(server.get("/es/meeting.html").2).unwrap().contains("Ven a la asamblea"));
+    assert_ne!(p.bytes("public/es/meeting.pdf"), pdf_before, "the PDF is rebuilt too");
+    server.wait_stdout("built ");
+
+    // A syntax error: the pages hear of it with its file, line and column.
+    p.edit("locales/es/meeting.ftl", "meeting = Ven a la asamblea", "meeting = Ven a la { asamblea");
+    let event = events.next();
+    let errors = event["errors"].as_array().unwrap();
+    let e = errors.iter().find(|e| e["file"] == "locales/es/meeting.ftl").unwrap_or_else(|| panic!("{event}"));
+    assert_eq!((e["line"].as_u64(), e["lang"].as_str()), (Some(5), Some("es")), "{e}");
+    assert!(e["column"].as_u64().unwrap() > 0);
+
+    // Fixed: no error left.
+    p.edit("locales/es/meeting.ftl", "meeting = Ven a la { asamblea", "meeting = Ven a la asamblea");
+    let event = events.next();
+    assert_eq!(event["errors"], serde_json::json!([]), "{event}");
+    assert!(changed(&event).contains(&"/es/meeting.html".to_string()), "{event}");
+
+    // What serve wrote is what build writes.
+    let served: Vec<u8> = p.bytes("public/es/meeting.html");
+    let rebuilt = p.run(&["build"]);
+    assert!(rebuilt.contains(" 0 rebuilt"), "serve left nothing for build to do: {rebuilt}");
+    assert_eq!(p.bytes("public/es/meeting.html"), served);
+    server.stop();
+}
+
+#[test]
+fn a_port_in_use_is_a_clear_error() {
+    let p = Project::init();
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port().to_string();
+    let out = p.run(&["serve", "--no-pdf", "--port", &port]);
+    assert!(out.starts_with("exit: 2"), "{out}");
+    assert!(out.contains(&format!("error[io]: port {port} is in use by another program")), "{out}");
+    assert!(out.contains("hint: choose another port"), "{out}");
+}
+
+fn chromium() -> Option<PathBuf> {
+    ["/usr/bin/chromium", "/usr/bin/chromium-browser"].iter().map(PathBuf::from).find(|p| p.exists())
+}
+
+#[test]
+fn the_open_page_reloads_itself_in_chromium() {
+    let Some(bin) = chromium() else {
+        if std::env::var_os("TRADUI_SKIP_BROWSER").is_some() {
+            return;
+        }
+        panic!("the live-reload test needs Chromium: apt-get install chromium (or set TRADUI_SKIP_BROWSER=1)");
+    };
+    let p = Project::init();
+    let mut server = Server::start(&p, &["--no-pdf"]);
+    let profile = tempfile::TempDir::new().unwrap();
+    let url = format!("http://127.0.0.1:{}/ht/meeting.html", server.port);
+    let mut browser = Command::new(bin)
+        .args(["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--remote-debugging-port=0"])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg(&url)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // The page loads, then its script listens.
+    server.wait_stderr("GET /ht/meeting.html");
+    server.wait_stderr("GET /__tradui/events");
+    p.edit("locales/ht/meeting.ftl", "Mennen yon kolèg travay.", "Mennen de kolèg travay.");
+    // Nobody but the page's own script asks for it again.
+    let again = wait_line(&server.stderr, "GET /ht/meeting.html", "stderr");
+    let _ = browser.kill();
+    let _ = browser.wait();
+    assert_eq!(again, "GET /ht/meeting.html");
+    server.stop();
+}
