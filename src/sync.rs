@@ -576,6 +576,30 @@ mod tests {
     }
 
     #[test]
+    fn a_crlf_file_ending_in_a_lone_cr_settles_in_one_sync() {
+        let md = "# Hi\n\nNew.\n";
+        for ftl in ["# en: Hi\r\nhi = Bonjou\r", "# en: Hi\r\nhi = Bonjou\r\n\r\n# en: New.\r\nhi-p1 = Nouvo\r"] {
+            let (once, _) = sync(md, ftl);
+            assert_eq!(sync(md, &once).0, once, "{once:?}");
+            assert!(!once.replace("\r\n", "").contains(['\r', '\n']), "{once:?}");
+        }
+    }
+
+    #[test]
+    fn an_editors_save_during_sync_is_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.ftl");
+        std::fs::write(&path, "a = editor's save\n").unwrap();
+        assert!(!replace_if_unchanged(&path, Some("a = what sync read\n"), "a = sync's text\n").unwrap());
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "a = editor's save\n");
+        assert!(!replace_if_unchanged(&dir.path().join("new.ftl"), Some("x"), "y").unwrap(), "a file that vanished is not written");
+        assert!(replace_if_unchanged(&path, Some("a = editor's save\n"), "a = sync's text\n").unwrap());
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "a = sync's text\n");
+        let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().map(|e| e.file_name()).collect();
+        assert_eq!(left.len(), 1, "no temporary file is left behind: {left:?}");
+    }
+
+    #[test]
     fn crlf_files_stay_crlf() {
         let (text, _) = sync("# Hi\n\nNew.\n", "# en: Hi\r\nhi = Bonjou\r\n");
         assert!(text.contains("hi = Bonjou\r\n\r\n# en: New.\r\n"), "{text:?}");
