@@ -112,7 +112,7 @@ pub struct Manifest {
 impl Manifest {
     /// An empty manifest (a full build) for `out`.
     pub fn empty(out: &Path) -> Manifest {
-        Manifest { format: FORMAT, out: out.display().to_string(), ..Manifest::default() }
+        Manifest { format: FORMAT, out: absolute(out).display().to_string(), ..Manifest::default() }
     }
 
     /// Where the manifest of `out` is kept.
@@ -126,7 +126,7 @@ impl Manifest {
     pub fn load(root: &Path, out: &Path) -> Manifest {
         let Ok(bytes) = std::fs::read(Self::path(root, out)) else { return Self::empty(out) };
         match serde_json::from_slice::<Manifest>(&bytes) {
-            Ok(m) if m.format == FORMAT && m.out == out.display().to_string() => m,
+            Ok(m) if m.format == FORMAT && m.out == absolute(out).display().to_string() => m,
             _ => Self::empty(out),
         }
     }
@@ -163,8 +163,11 @@ impl Manifest {
     }
 }
 
-fn absolute(path: &Path) -> PathBuf {
-    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+/// `path` from the root of the file system, without `.` components: one name for one
+/// folder however it was given (`public`, `./public`, `/home/x/p/public`).
+pub fn absolute(path: &Path) -> PathBuf {
+    let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    abs.components().filter(|c| *c != std::path::Component::CurDir).collect()
 }
 
 /// Size and modification time (nanoseconds since the epoch) of a file.
@@ -255,6 +258,12 @@ impl Inputs {
         let source = &config.source;
         let catalog = (lang != source).then(|| project.catalog(lang, &leaflet.slug)).flatten();
         h.text(catalog.map_or("", |c| c.file.as_str())).text(catalog.map_or("", |c| c.text.as_str()));
+        // What decides a message's state besides the file's text: a record restored from
+        // the provenance sidecar (`locales/.provenance/`).
+        for m in catalog.map_or(&[][..], |c| c.messages.as_slice()) {
+            h.text(&m.id).text(m.record.as_deref().unwrap_or("\u{0}none")).text(m.was.as_deref().unwrap_or("\u{0}none"));
+            h.field(&[u8::from(m.review), u8::from(m.restored)]);
+        }
         let mut used: BTreeSet<String> = leaflet.units.iter().flat_map(|u| term_refs(&u.refs)).collect();
         if let Some(c) = catalog {
             used.extend(c.messages.iter().flat_map(|m| term_refs(&m.refs)));

@@ -143,3 +143,22 @@ fn a_broken_leaflet_fails_every_build_not_only_the_first() {
     assert!(again.starts_with("exit: 1"), "an error is never skipped into an all-clear: {again}");
     assert_eq!(stderr(&first), stderr(&again));
 }
+
+#[test]
+fn a_record_restored_from_the_provenance_sidecar_is_an_input_too() {
+    let p = Project::init();
+    let sync = p.run(&["sync"]);
+    assert!(sync.starts_with("exit: 0"), "{sync}");
+    build_and_compare(&p);
+    // A tool dropped the record: the sidecar gives it back, and the page is unchanged.
+    p.edit("locales/ht/meeting.ftl", "# en: Bring a coworker.\n", "");
+    build_and_compare(&p);
+    assert!(p.read("public/ht/meeting.html").contains("Mennen yon kolèg travay."));
+    // Only the sidecar changes: the verdict changes (stale), so the page must too.
+    let sidecar = "locales/.provenance/ht/meeting.json";
+    assert!(p.read(sidecar).contains("\"record\": \"Bring a coworker.\""), "{}", p.read(sidecar));
+    p.edit(sidecar, "\"record\": \"Bring a coworker.\"", "\"record\": \"Bring an older coworker.\"");
+    let out = build_and_compare(&p);
+    assert_eq!(counts(&out), (2, 8), "{out}");
+    assert!(!p.read("public/ht/meeting.html").contains("Mennen yon kolèg travay."), "a stale translation is not shown");
+}

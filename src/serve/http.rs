@@ -32,11 +32,12 @@ struct HubInner {
 }
 
 impl Hub {
-    /// Sends `event` (JSON) to every open page; it also becomes the state new pages get.
-    pub fn broadcast(&self, event: String) {
+    /// Sends `event` (JSON) to every open page; `state` (the same without what changed)
+    /// is what pages that connect later get.
+    pub fn broadcast(&self, event: String, state: String) {
         let mut inner = self.inner.lock().unwrap_or_else(|e| e.into_inner());
         inner.clients.retain(|c| c.send(event.clone()).is_ok());
-        inner.state = event;
+        inner.state = state;
     }
 
     /// Sets the state new pages get, without telling open pages.

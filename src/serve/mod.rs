@@ -60,12 +60,14 @@ pub fn run(options: ServeOptions, log: &mut dyn FnMut(Log)) -> Result<(), Fatal>
     let (tx, rx) = channel();
     let first = build(&project, &options.build)?;
     let hub = Arc::new(http::Hub::default());
-    hub.set_state(event(&first, &[]));
+    hub.set_state(event_for(&[], &errors(&first)));
     let template = template_path(&project);
     log(Log::Built(first));
     let (server, addr) = http::bind(options.bind, options.port).map_err(|e| bind_error(e, options.port))?;
     let url = announce(addr, options.port, options.bind, log);
-    let mut watcher = watch::ProjectWatcher::start(&options.root, &template, options.poll, tx.clone()).map_err(|e| {
+    // The watcher names files from the root of the file system.
+    let root = crate::cache::absolute(&options.root);
+    let mut watcher = watch::ProjectWatcher::start(&root, &absolute_all(&template), options.poll, tx.clone()).map_err(|e| {
         Fatal::from(Diagnostic::error(Kind::Io, options.root.display().to_string(), format!("cannot watch the project's files: {e}")).hint("run `tradui serve --poll`"))
     })?;
     if watcher.polling {
@@ -84,17 +86,17 @@ pub fn run(options: ServeOptions, log: &mut dyn FnMut(Log)) -> Result<(), Fatal>
         }
     }
     let mut template = template;
-    while let Some(changed) = next_change(&rx, &options.root, &template, log) {
+    while let Some(changed) = next_change(&rx, &root, &absolute_all(&template), log) {
         let started = Instant::now();
-        let (event, summary) = rebuild(&options, &mut template, &changed);
-        hub.broadcast(event);
-        let names: Vec<String> = changed.iter().map(|p| crate::diag::rel_path(&options.root, p)).collect();
+        let (files, errors, summary) = rebuild(&options, &mut template);
+        hub.broadcast(event_for(&files, &errors), event_for(&[], &errors));
+        let names: Vec<String> = changed.iter().map(|p| crate::diag::rel_path(&root, p)).collect();
         log(Log::Note(format!("{} changed: rebuilt in {} ms", names.join(", "), started.elapsed().as_millis())));
         match summary {
             Ok(summary) => log(Log::Built(summary)),
             Err(fatal) => fatal.0.into_iter().for_each(|d| log(Log::Problem(d))),
         }
-        let _ = watcher.watch_all(&options.root, &template);
+        let _ = watcher.watch_all(&root, &absolute_all(&template));
     }
     hub.close();
     server.unblock();
@@ -108,7 +110,12 @@ pub fn run(options: ServeOptions, log: &mut dyn FnMut(Log)) -> Result<(), Fatal>
 fn next_change(rx: &Receiver<Msg>, root: &Path, template: &[PathBuf], log: &mut dyn FnMut(Log)) -> Option<Vec<PathBuf>> {
     loop {
         let mut changed = match rx.recv() {
-            Ok(Msg::Changed(paths)) => paths,
+            Ok(Msg::Changed(paths)) => {
+                if std::env::var_os("TRADUI_SERVE_LOG").is_some() {
+                    eprintln!("events: {paths:?}");
+                }
+                paths
+            }
             Ok(Msg::WatchError(e)) => {
                 log(Log::Note(format!("watching the files: {e}")));
                 continue;
@@ -131,30 +138,33 @@ fn next_change(rx: &Receiver<Msg>, root: &Path, template: &[PathBuf], log: &mut 
     }
 }
 
-/// Loads the project again and builds what changed; the event for the pages.
-fn rebuild(options: &ServeOptions, template: &mut Vec<PathBuf>, _changed: &[PathBuf]) -> (String, Result<BuildSummary, Fatal>) {
+/// Loads the project again and builds what changed: the files written or removed, the
+/// errors for the pages, and the build's summary.
+fn rebuild(options: &ServeOptions, template: &mut Vec<PathBuf>) -> (Vec<String>, Vec<Diagnostic>, Result<BuildSummary, Fatal>) {
     let mut build_options = options.build.clone();
     build_options.progress = false;
-    let project = match Project::load(&options.root) {
-        Ok(p) => p,
-        Err(fatal) => return (event_for(&[], &fatal.0), Err(fatal)),
-    };
-    *template = template_path(&project);
-    match build(&project, &build_options) {
-        Ok(summary) => (event(&summary, &[]), Ok(summary)),
-        Err(fatal) => (event_for(&[], &fatal.0), Err(fatal)),
+    let result = Project::load(&options.root).and_then(|project| {
+        *template = template_path(&project);
+        build(&project, &build_options)
+    });
+    match result {
+        Ok(summary) => (summary.changed.clone(), errors(&summary), Ok(summary)),
+        Err(fatal) => (Vec::new(), fatal.0.clone(), Err(fatal)),
     }
+}
+
+fn absolute_all(paths: &[PathBuf]) -> Vec<PathBuf> {
+    paths.iter().map(|p| crate::cache::absolute(p)).collect()
 }
 
 fn template_path(project: &Project) -> Vec<PathBuf> {
     project.config.template.iter().map(|t| project.root.join(t)).collect()
 }
 
-/// The event of a build: what changed, and the errors a page may show.
-fn event(summary: &BuildSummary, extra: &[Diagnostic]) -> String {
-    let mut errors: Vec<Diagnostic> = summary.diagnostics.iter().chain(&summary.invalid).filter(|d| d.is_error()).cloned().collect();
-    errors.extend(extra.iter().cloned());
-    event_for(&summary.changed, &errors)
+/// The errors of a build that pages show: the build's own, and translations that
+/// cannot be used.
+fn errors(summary: &BuildSummary) -> Vec<Diagnostic> {
+    summary.diagnostics.iter().chain(&summary.invalid).filter(|d| d.is_error()).cloned().collect()
 }
 
 fn event_for(changed: &[String], errors: &[Diagnostic]) -> String {
