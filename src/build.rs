@@ -365,19 +365,16 @@ fn choose_fonts(
 
 /// Renders and writes the two-language PDFs whose inputs changed.
 fn render_pairs(project: &Project, pairs: &[Pair], jobs: &[Job], docs: &BTreeMap<usize, Localized>, renderer: Option<&PdfRenderer>, old: &Manifest, out: &Path) -> Vec<Done> {
-    pairs
-        .par_iter()
-        .map(|p| {
+    in_parallel(pairs.iter().collect(), |p| {
             let (Some(renderer), None) = (renderer, &p.out.fresh) else { return reused(&p.out, true) };
             let (Some((a, _)), Some((b, _))) = (docs.get(&p.source), docs.get(&p.lang)) else { return reused(&p.out, true) };
             let job = &jobs[p.lang];
             let reusable = project.leaflet_ok(&job.leaflet.slug);
             match renderer.render_bilingual(a, b) {
                 Ok(bytes) => written(out, &p.out, &bytes, old, reusable, Vec::new(), String::new(), true),
-                Err(e) => failed(&p.out, pdf_error(&p.out.rel, job, &e.to_string(), "fix the template or report this with the leaflet attached")),
-            }
-        })
-        .collect()
+            Err(e) => failed(&p.out, pdf_error(&p.out.rel, job, &e.to_string(), "fix the template or report this with the leaflet attached")),
+        }
+    })
 }
 
 /// Renders and writes every job's outputs that changed, each as soon as it is ready;
@@ -395,9 +392,7 @@ fn render_jobs(
 ) -> Vec<Done> {
     let rendered = AtomicUsize::new(0);
     let work: Vec<(usize, Option<Localized>)> = (0..jobs.len()).map(|i| (i, docs.remove(&i))).collect();
-    let done: Vec<Vec<Done>> = work
-        .into_par_iter()
-        .map(|(i, doc)| {
+    let done: Vec<Vec<Done>> = in_parallel(work, |(i, doc)| {
             let job = &jobs[i];
             let Some((doc, diags)) = doc else {
                 return [Some(&job.html), job.pdf.as_ref()].into_iter().flatten().map(|o| reused(o, o.rel.ends_with(".pdf"))).collect();
@@ -409,9 +404,35 @@ fn render_jobs(
                 PdfRenderer::evict(4);
             }
             result
-        })
-        .collect();
+    });
     done.into_iter().flatten().collect()
+}
+
+/// Maps `items` on as many threads as rayon has (RAYON_NUM_THREADS), results in order.
+///
+/// Not rayon's own pool: Typst uses rayon inside a compilation, and a rayon worker that
+/// waits for it may start another document on the same stack, and so on a thousand
+/// documents deep. These threads only wait, so each document has a stack of its own.
+fn in_parallel<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) -> Vec<R> {
+    let threads = rayon::current_num_threads().clamp(1, items.len().max(1));
+    let count = items.len();
+    let queue = std::sync::Mutex::new(items.into_iter().enumerate());
+    let results = std::sync::Mutex::new(Vec::with_capacity(count));
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            let work = || loop {
+                let next = queue.lock().unwrap_or_else(|e| e.into_inner()).next();
+                let Some((i, item)) = next else { break };
+                let r = f(item);
+                results.lock().unwrap_or_else(|e| e.into_inner()).push((i, r));
+            };
+            // Typst's layout recurses deeply on long documents: the main thread's stack size.
+            std::thread::Builder::new().stack_size(8 << 20).spawn_scoped(scope, work).expect("a thread can be started");
+        }
+    });
+    let mut results = results.into_inner().unwrap_or_else(|e| e.into_inner());
+    results.sort_by_key(|(i, _)| *i);
+    results.into_iter().map(|(_, r)| r).collect()
 }
 
 /// Renders one document's outputs that changed, and writes them.
