@@ -137,11 +137,11 @@ pub fn build(project: &Project, options: &BuildOptions) -> Result<BuildSummary, 
     bar.finish_and_clear();
     let mut manifest = Manifest::empty(out);
     manifest.fonts = if pdf_options.is_some() { fonts } else { FontState::default() };
-    let mut expected = BTreeSet::new();
+    let mut expected = std::collections::HashSet::new();
     for d in done {
         // An output that failed is not left online in an older version.
         if !d.failed {
-            expected.insert(out.join(&d.rel));
+            expected.insert(d.rel.clone());
         }
         record(d, &mut manifest, &mut summary);
     }
@@ -196,9 +196,12 @@ fn finish(project: &Project, out: &Path, old: &Manifest, manifest: &Manifest, su
         }
     }
     if summary.written > 0 || summary.removed > 0 || manifest_changed {
-        let cache_dir = project.root.join(cache::CACHE_DIR);
-        let files: Vec<PathBuf> = summary.changed.iter().map(|rel| out.join(rel)).filter(|p| p.exists()).collect();
-        if let Err(e) = cache::sync_output(&[out, &cache_dir], &files) {
+        // A file removed: its folder holds the news.
+        let mut files: Vec<PathBuf> = summary.changed.iter().map(|rel| out.join(rel)).map(|p| if p.exists() { p } else { p.parent().unwrap_or(out).to_path_buf() }).collect();
+        files.sort();
+        files.dedup();
+        files.push(Manifest::path(&project.root, out));
+        if let Err(e) = cache::sync_output(&files) {
             summary.diagnostics.push(
                 Diagnostic::error(Kind::Io, out.display().to_string(), format!("cannot flush the output to disk: {e}"))
                     .hint("check the disk (is it full?) and build again"),
@@ -629,7 +632,7 @@ fn image_sources(blocks: &[crate::document::Block]) -> Vec<String> {
 }
 
 /// Removes pages and PDFs in `public/<lang>/` that this build did not produce.
-fn remove_unpublished(out: &Path, expected: &BTreeSet<PathBuf>, summary: &mut BuildSummary) {
+fn remove_unpublished(out: &Path, expected: &std::collections::HashSet<String>, summary: &mut BuildSummary) {
     let Ok(dirs) = std::fs::read_dir(out) else { return };
     for dir in dirs.flatten() {
         let name = dir.file_name().to_string_lossy().into_owned();
@@ -640,9 +643,10 @@ fn remove_unpublished(out: &Path, expected: &BTreeSet<PathBuf>, summary: &mut Bu
         for f in files.flatten() {
             let path = f.path();
             let ours = path.extension().is_some_and(|e| e == "html" || e == "pdf");
-            if ours && !expected.contains(&path) && std::fs::remove_file(&path).is_ok() {
+            let rel = format!("{name}/{}", f.file_name().to_string_lossy());
+            if ours && !expected.contains(&rel) && std::fs::remove_file(&path).is_ok() {
                 summary.removed += 1;
-                summary.changed.push(format!("{name}/{}", f.file_name().to_string_lossy()));
+                summary.changed.push(rel);
             }
         }
     }
