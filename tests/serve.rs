@@ -128,6 +128,19 @@ fn wait_line(rx: &Receiver<String>, prefix: &str, what: &str) -> String {
 struct Events(BufReader<TcpStream>);
 
 impl Events {
+    /// The next event that passes `test` (at most 5).
+    fn until(&mut self, test: impl Fn(&serde_json::Value) -> bool) -> serde_json::Value {
+        let mut seen = Vec::new();
+        for _ in 0..5 {
+            let e = self.next();
+            if test(&e) {
+                return e;
+            }
+            seen.push(e);
+        }
+        panic!("no such event among {seen:?}");
+    }
+
     fn next(&mut self) -> serde_json::Value {
         let mut line = String::new();
         loop {
@@ -168,15 +181,18 @@ fn serve_rebuilds_a_translation_reports_an_error_and_stops_on_ctrl_c() {
     // A translation edit: the page and its PDF are rebuilt, and the pages hear of it.
     let pdf_before = p.bytes("public/es/meeting.pdf");
     p.edit("locales/es/meeting.ftl", "meeting = Ven a la reunión", "meeting = Ven a la asamblea");
-    let event = events.next();
-    assert_eq!(changed(&event), ["/es/meeting.html", "/es/meeting.pdf"], "only the Spanish page and PDF: {event}");
-    assert!(String::from_utf8(server.get("/es/meeting.html").2).unwrap().contains("Ven a la asamblea"));
+    let event = events.until(|e| {
+        assert_eq!(changed(e), ["/es/meeting.html", "/es/meeting.pdf"], "only the Spanish page and PDF: {e}");
+        String::from_utf8(server.get("/es/meeting.html").2).unwrap().contains("Ven a la asamblea")
+    });
+    assert_eq!(event["errors"], serde_json::json!([]));
     assert_ne!(p.bytes("public/es/meeting.pdf"), pdf_before, "the PDF is rebuilt too");
     server.wait_stdout("built ");
 
     // A syntax error: the pages hear of it with its file, line and column.
     p.edit("locales/es/meeting.ftl", "meeting = Ven a la asamblea", "meeting = Ven a la { asamblea");
-    let event = events.next();
+    // (A save may come as two events, the file emptied then written: wait for the error.)
+    let event = events.until(|e| !e["errors"].as_array().unwrap().is_empty());
     let errors = event["errors"].as_array().unwrap();
     let e = errors.iter().find(|e| e["file"] == "locales/es/meeting.ftl").unwrap_or_else(|| panic!("{event}"));
     assert_eq!((e["line"].as_u64(), e["lang"].as_str()), (Some(5), Some("es")), "{e}");
@@ -184,9 +200,11 @@ fn serve_rebuilds_a_translation_reports_an_error_and_stops_on_ctrl_c() {
 
     // Fixed: no error left.
     p.edit("locales/es/meeting.ftl", "meeting = Ven a la { asamblea", "meeting = Ven a la asamblea");
-    let event = events.next();
-    assert_eq!(event["errors"], serde_json::json!([]), "{event}");
+    let event = events.until(|e| e["errors"] == serde_json::json!([]));
     assert!(changed(&event).contains(&"/es/meeting.html".to_string()), "{event}");
+    assert!(String::from_utf8(server.get("/es/meeting.html").2).unwrap().contains("Ven a la asamblea"));
+    // Let the watcher settle: no rebuild of serve's may run beside the build below.
+    std::thread::sleep(Duration::from_millis(500));
 
     // What serve wrote is what build writes.
     let served: Vec<u8> = p.bytes("public/es/meeting.html");
