@@ -140,6 +140,7 @@ pub fn counts_against(d: &Diagnostic, project: &Project) -> bool {
 pub fn report(project: &Project) -> Report {
     let mut diagnostics = project.diagnostics.clone();
     source_terms(project, &mut diagnostics);
+    diagnostics.extend(project.leaflets.iter().flat_map(|l| crate::references::check_source(project, l)));
     let pairs: Vec<(&Leaflet, &Lang)> =
         project.leaflets.iter().flat_map(|l| project.config.languages.iter().map(move |lang| (l, lang))).collect();
     use rayon::prelude::*;
@@ -188,6 +189,9 @@ fn leaflet_status(project: &Project, leaflet: &Leaflet, lang: &Lang) -> (Cell, V
     let mut units = Vec::with_capacity(leaflet.units.len());
     let mut obsolete = Vec::new();
     let junk_ids = catalog.map(Catalog::junk_ids).unwrap_or_default();
+    let unrenderable = crate::references::check_translations(leaflet, catalog, terms);
+    let unrenderable_ids: HashSet<String> = unrenderable.iter().filter_map(|d| d.id.clone()).collect();
+    ctx.diags.extend(unrenderable);
     if let Some(c) = catalog {
         ctx.diags.extend(c.errors.iter().cloned());
         obsolete = ctx.obsolete_and_duplicates(c);
@@ -200,6 +204,7 @@ fn leaflet_status(project: &Project, leaflet: &Leaflet, lang: &Lang) -> (Cell, V
                 ctx.missing(unit);
                 State::Missing
             }
+            Some(_) if unrenderable_ids.contains(&unit.id) => State::Invalid,
             Some(m) => ctx.translated(unit, m, catalog.expect("a message comes from a catalog"), terms),
         };
         units.push(UnitState { id: unit.id.clone(), state, words: unit.words(), source: unit.text.clone() });
@@ -247,6 +252,8 @@ impl Ctx<'_> {
     fn obsolete_and_duplicates(&mut self, c: &Catalog) -> Vec<String> {
         let mut seen = HashSet::new();
         let mut obsolete = Vec::new();
+        // A source with an error may have lost units: its translations are not obsolete.
+        let source_ok = self.project.leaflet_ok(&self.leaflet.slug);
         for m in &c.messages {
             if !seen.insert(m.id.as_str()) {
                 let d = self
@@ -255,7 +262,7 @@ impl Ctx<'_> {
                 self.diags.push(d);
                 continue;
             }
-            if self.leaflet.unit(&m.id).is_none() {
+            if source_ok && self.leaflet.unit(&m.id).is_none() {
                 obsolete.push(m.id.clone());
                 let d = self
                     .at(m, Kind::Obsolete, Severity::Warning, format!("`{}` matches no text of {} any more", m.id, self.leaflet.file))

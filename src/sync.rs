@@ -362,17 +362,6 @@ fn stub(unit: &Unit, leaflet: &Leaflet, src: &str) -> String {
     lines.join("\n")
 }
 
-#[cfg(unix)]
-fn default_permissions() -> std::fs::Permissions {
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::Permissions::from_mode(0o644)
-}
-
-#[cfg(not(unix))]
-fn default_permissions() -> std::fs::Permissions {
-    tempfile::tempfile().and_then(|f| f.metadata()).map(|m| m.permissions()).expect("a temporary file has permissions")
-}
-
 /// Why a file is left untouched.
 pub fn refuse(catalog: &Catalog, path: &Path) -> Option<Diagnostic> {
     let mut seen = HashSet::new();
@@ -395,24 +384,7 @@ pub fn refuse(catalog: &Catalog, path: &Path) -> Option<Diagnostic> {
     None
 }
 
-/// Writes `text` to `path` atomically: a temporary file in the same folder, renamed.
-pub fn write_atomic(path: &Path, bytes: impl AsRef<[u8]>) -> std::io::Result<()> {
-    use std::io::Write;
-    let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)?;
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-    tmp.write_all(bytes.as_ref())?;
-    // Keep the permissions of the file replaced; a new file is readable by all (public/
-    // is served as it is), where the temporary file was private.
-    let permissions = match std::fs::metadata(path) {
-        Ok(m) => m.permissions(),
-        Err(_) => default_permissions(),
-    };
-    tmp.as_file().set_permissions(permissions)?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
-}
+pub use crate::fsx::write_atomic;
 
 #[cfg(test)]
 mod tests {

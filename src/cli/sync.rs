@@ -20,6 +20,9 @@ pub fn run(project: &Project, args: Args, out: &mut Out) -> Result<ExitStatus, F
     for d in project.diagnostics.iter().filter(|d| matches!(d.kind, Kind::UnknownLocale | Kind::Source | Kind::Io)) {
         out.err(Out::styled(d));
     }
+    if !args.check {
+        crate::fsx::clean_and_report(&project.root, &project.root.join("locales"), 1).inspect(|d| out.err(Out::styled(d)));
+    }
     let source = project.config.source.to_string();
     let (mut changed, mut same, mut failed) = (0, 0, 0);
     for lang in &langs {
@@ -32,7 +35,7 @@ pub fn run(project: &Project, args: Args, out: &mut Out) -> Result<ExitStatus, F
             }
             let path = project.root.join(&file);
             let catalog = project.catalog(lang, &leaflet.slug);
-            if path.exists() && catalog.is_none() {
+            if path.symlink_metadata().is_ok() && catalog.is_none() {
                 // The file exists but could not be read (its diagnostic is above).
                 failed += 1;
                 continue;
