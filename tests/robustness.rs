@@ -72,8 +72,113 @@ fn links(inlines: &[Inline], out: &mut Vec<String>) {
     }
 }
 
+/// Is (line, column) a place in `text` (1-based, columns in characters), or the file as
+/// a whole (line 0)?
+fn inside(text: &str, line: usize, column: usize) -> bool {
+    if line == 0 {
+        return true;
+    }
+    let lines: Vec<&str> = text.split('\n').collect();
+    line >= 1 && column >= 1 && lines.get(line - 1).is_some_and(|l| column <= l.trim_end_matches('\r').chars().count() + 1)
+}
+
+fn front_matterish() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("title = \"T\"\n".to_string()),
+        Just("paper = \"a4\"\n".to_string()),
+        Just("paper = letter\n".to_string()),
+        Just("[variables]\n".to_string()),
+        Just("[variables.es]\n".to_string()),
+        Just("[variables.klingon]\n".to_string()),
+        Just("date = 2026-12-03\n".to_string()),
+        Just("when = 2026-12-03T18:00:00-05:00\n".to_string()),
+        Just("n = 123456789012345678\n".to_string()),
+        Just("x = [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]\n".to_string()),
+        Just("t = { a = { b = { c = 1 } } }\n".to_string()),
+        Just("place = \"Gate 4\"\n".to_string()),
+        Just("unknown = 1\n".to_string()),
+        Just("\"".to_string()),
+        Just("=".to_string()),
+        Just("é\n".to_string()),
+        "[a-z ]{0,6}",
+    ];
+    prop::collection::vec(piece, 0..12).prop_map(|v| format!("+++\n{}+++\n# Hi {{ $place }}\n", v.concat()))
+}
+
+fn configish() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("source = \"en\"\n".to_string()),
+        Just("languages = [\"es\", \"ar\"]\n".to_string()),
+        Just("languages = [\"xx-!!\"]\n".to_string()),
+        Just("required = [\"fr\"]\n".to_string()),
+        Just("template = \"../x\"\n".to_string()),
+        Just("template = \"/etc/x\"\n".to_string()),
+        Just("template = \"t.typ\"\n".to_string()),
+        Just("bilingual = [\"es\"]\n".to_string()),
+        Just("[fallback]\nstale = \"translation\"\n".to_string()),
+        Just("[fallback.languages.ar]\nmin-coverage = 300\n".to_string()),
+        Just("paper = \"a5\"\n".to_string()),
+        Just("title = \"Ünïon\"\n".to_string()),
+        Just("=\"\n".to_string()),
+        "[a-z =\\[\\]\"]{0,8}",
+    ];
+    prop::collection::vec(piece, 0..10).prop_map(|v| v.concat())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn front_matter_errors_point_into_the_file(md in front_matterish()) {
+        let (leaflet, diags) = parse_leaflet("t", "content/t.md", &md);
+        for d in &diags {
+            prop_assert!(inside(&md, d.line, d.column), "{d} is outside\n{md}");
+            prop_assert_eq!(d.leaflet.as_deref(), Some("t"));
+        }
+        for u in &leaflet.units {
+            prop_assert!(inside(&md, u.line, u.column));
+        }
+    }
+
+    #[test]
+    fn config_errors_point_into_the_file(toml in configish()) {
+        if let Err(fatal) = tradui::config::Config::parse(&toml) {
+            prop_assert!(!fatal.0.is_empty());
+            for d in &fatal.0 {
+                prop_assert!(inside(&toml, d.line, d.column), "{d} is outside\n{toml}");
+            }
+        }
+    }
+
+    #[test]
+    fn deep_or_odd_fluent_never_crashes(ftl in fluentish(), depth in 0usize..400) {
+        let deep = format!("{ftl}\nd = {}x{}\n", "{ ".repeat(depth), " }".repeat(depth));
+        match tradui::limits::check_fluent("x.ftl", &deep) {
+            Ok(()) => {
+                let c = Catalog::parse("x.ftl", deep.clone(), "en");
+                for d in &c.errors {
+                    prop_assert!(inside(&deep, d.line, d.column), "{d}");
+                }
+            }
+            Err(d) => {
+                prop_assert!(depth > tradui::limits::MAX_NESTING || ftl.contains('{'), "refused at depth {depth}: {d}");
+                prop_assert!(inside(&deep, d.line, d.column), "{d}");
+            }
+        }
+    }
+
+    #[test]
+    fn deep_or_odd_markdown_never_crashes(md in markdownish(), depth in 0usize..300, kind in 0usize..3) {
+        let nest = ["> ", "- ", "*a "][kind].repeat(depth);
+        let text = format!("{md}\n\n{nest}x\n");
+        let (leaflet, diags) = parse_leaflet("t", "content/t.md", &text);
+        for d in &diags {
+            prop_assert!(inside(&text, d.line, d.column), "{d}");
+        }
+        for u in &leaflet.units {
+            prop_assert!(inside(&text, u.line, u.column), "{:?}", u);
+        }
+    }
 
     #[test]
     fn leaflets_parse_without_panic(md in markdownish()) {
@@ -83,7 +188,7 @@ proptest! {
             prop_assert!(seen.insert(u.id.clone()), "duplicate ID {}", u.id);
             prop_assert!(is_identifier(&u.id), "bad ID {:?}", u.id);
             prop_assert!(!u.text.trim().is_empty());
-            prop_assert!(u.line >= 1 && u.column >= 1);
+            prop_assert!(u.line >= 1 && inside(&md, u.line, u.column));
         }
     }
 
@@ -99,7 +204,10 @@ proptest! {
             prop_assert!(ftl[m.offset..].starts_with(m.id.as_str()));
         }
         for d in &c.errors {
-            prop_assert!(d.line >= 1 && d.column >= 1);
+            prop_assert!(d.line >= 1 && inside(&ftl, d.line, d.column), "{d}");
+        }
+        for m in &c.messages {
+            prop_assert!(inside(&ftl, m.line, m.column));
         }
     }
 
