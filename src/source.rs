@@ -386,6 +386,9 @@ struct IdGen {
     used: BTreeSet<String>,
     section: String,
     counters: HashMap<String, usize>,
+    /// The next suffix to try for a heading slug already taken (so that many equal
+    /// headings cost linear time, not quadratic).
+    next_suffix: HashMap<String, usize>,
 }
 
 impl IdGen {
@@ -395,10 +398,10 @@ impl IdGen {
             None => slug(text),
         };
         let mut id = base.clone();
-        let mut n = 2;
+        let n = self.next_suffix.entry(base.clone()).or_insert(2);
         while self.used.contains(&id) {
             id = format!("{base}-{n}");
-            n += 1;
+            *n += 1;
         }
         self.used.insert(id.clone());
         self.section = id.clone();
@@ -562,7 +565,7 @@ impl<'a> BodyParser<'a> {
                 Event::Start(Tag::Table(align)) => out.push(self.table(&align)),
                 Event::Start(Tag::CodeBlock(_)) => out.push(Block::Code { text: self.raw_until(TagEnd::CodeBlock) }),
                 Event::Start(Tag::HtmlBlock) => {
-                    let (line, column) = line_col(self.text, range.start);
+                    let (line, column) = self.lines.line_col(range.start);
                     self.diags.push(
                         Diagnostic::warning(Kind::Source, self.file.clone(), "raw HTML is shown as text, never as markup")
                             .at((line, column))
@@ -706,7 +709,7 @@ impl<'a> BodyParser<'a> {
                 let offset = first.start + raw.find("{#").unwrap_or(0);
                 self.diags.push(
                     Diagnostic::error(Kind::Source, self.file.clone(), format!("`{{#{p}}}` is not a usable message ID"))
-                        .at(line_col(self.text, offset))
+                        .at(self.lines.line_col(offset))
                         .hint("start the ID with a letter and use only letters, digits, `-` and `_`"),
                 );
             }
@@ -715,7 +718,7 @@ impl<'a> BodyParser<'a> {
             let offset = first.start + raw.find("{#").unwrap_or(0);
             self.diags.push(
                 Diagnostic::error(Kind::Source, self.file.clone(), format!("the ID `{p}` is pinned here but already used earlier in the leaflet"))
-                    .at(line_col(self.text, offset))
+                    .at(self.lines.line_col(offset))
                     .id(p)
                     .hint("pin a different ID: each `{#id}` must be unique, or translations would follow the wrong heading"),
             );
