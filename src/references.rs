@@ -9,7 +9,7 @@
 //! messages); its depth is bounded, since every step of a chain adds a placeable and the
 //! walk stops past [`MAX_EXPANSION`].
 
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, Message};
 use crate::diag::{Diagnostic, Kind};
 use crate::lang::Lang;
 use crate::limits::{MAX_EXPANSION, text_too_long};
@@ -174,14 +174,14 @@ fn describe(cycle: &[String]) -> String {
     cycle.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(" -> ")
 }
 
-/// Problems of the translations of `leaflet` in `lang` that would keep them from being
-/// rendered, each with the message's ID; the status engine calls those units invalid.
-pub fn check_translations(leaflet: &Leaflet, catalog: Option<&Catalog>, terms: Option<&Catalog>) -> Vec<Diagnostic> {
+/// Problems of `messages` (the translations paired with the leaflet's units) that would
+/// keep them from being rendered, each with the message's ID; the status engine calls
+/// those units invalid.
+pub fn check_translations<'c>(catalog: Option<&'c Catalog>, terms: Option<&Catalog>, messages: impl Iterator<Item = &'c Message>) -> Vec<Diagnostic> {
     let Some(catalog) = catalog else { return Vec::new() };
     let mut diags = Vec::new();
     let mut walk_ids = Vec::new();
-    for unit in &leaflet.units {
-        let Some(m) = catalog.message(&unit.id) else { continue };
+    for m in messages {
         let Some(value) = &m.value else { continue };
         if let Some(d) = text_too_long(&catalog.file, &format!("the translation `{}`", m.id), value.len(), (m.line, m.column)) {
             diags.push(d.id(&m.id));
@@ -268,7 +268,8 @@ mod tests {
         let (l, _) = parse_leaflet("t", "content/t.md", md);
         let c = Catalog::parse("locales/ht/t.ftl", ftl.to_string(), "en");
         let t = Catalog::parse("locales/ht/terms.ftl", terms.to_string(), "en");
-        check_translations(&l, Some(&c), Some(&t)).into_iter().map(|d| d.to_string().lines().next().unwrap().to_string()).collect()
+        let paired = l.units.iter().filter_map(|u| c.message(&u.id));
+        check_translations(Some(&c), Some(&t), paired).into_iter().map(|d| d.to_string().lines().next().unwrap().to_string()).collect()
     }
 
     #[test]

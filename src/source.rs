@@ -133,6 +133,15 @@ impl Leaflet {
         }
     }
 
+    /// A leaflet of these units and nothing else (for tests and tools that make units
+    /// themselves).
+    pub fn from_units(slug: &str, file: &str, units: Vec<Unit>) -> Leaflet {
+        let mut leaflet = Leaflet::unreadable(slug, file);
+        leaflet.index = units.iter().enumerate().map(|(i, u)| (u.id.clone(), i)).collect();
+        leaflet.units = units;
+        leaflet
+    }
+
     pub fn unit(&self, id: &str) -> Option<&Unit> {
         match self.index.get(id) {
             Some(&i) => self.units.get(i).filter(|u| u.id == id),
