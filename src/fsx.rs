@@ -26,21 +26,26 @@ fn default_permissions() -> std::fs::Permissions {
 /// Writes `bytes` to `path` atomically: a temporary file in the same folder, flushed,
 /// then renamed.
 pub fn write_atomic(path: &Path, bytes: impl AsRef<[u8]>) -> std::io::Result<()> {
+    staged(path, bytes.as_ref())?.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// A temporary file beside `path` holding `bytes`, synced to disk, with the permissions
+/// of the file it will replace (a new file is readable by all: public/ is served as it
+/// is, where a temporary file is private). Renaming it over `path` is the caller's.
+pub fn staged(path: &Path, bytes: &[u8]) -> std::io::Result<tempfile::NamedTempFile> {
     use std::io::Write;
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
     let mut tmp = tempfile::Builder::new().prefix(TEMP_PREFIX).tempfile_in(dir)?;
-    tmp.write_all(bytes.as_ref())?;
-    // Keep the permissions of the file replaced; a new file is readable by all (public/
-    // is served as it is), where the temporary file was private.
+    tmp.write_all(bytes)?;
     let permissions = match std::fs::metadata(path) {
         Ok(m) => m.permissions(),
         Err(_) => default_permissions(),
     };
     tmp.as_file().set_permissions(permissions)?;
     tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
+    Ok(tmp)
 }
 
 /// Is this a temporary file of tradui's?
