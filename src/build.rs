@@ -70,6 +70,7 @@ struct Plan<'p> {
 pub fn build(project: &Project, options: &BuildOptions) -> Result<BuildSummary, Fatal> {
     let report = status::report(project);
     let mut summary = BuildSummary::default();
+    crate::fsx::check_writable(&project.root, &options.out, 1)?;
     summary.diagnostics.extend(crate::fsx::clean_and_report(&project.root, &options.out, 8));
     // Problems of the sources themselves explain what is not built.
     summary.diagnostics.extend(project.diagnostics.iter().filter(|d| matches!(d.kind, Kind::Source | Kind::Io)).cloned());

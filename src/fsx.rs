@@ -81,6 +81,23 @@ pub fn clean_and_report(root: &Path, dir: &Path, depth: usize) -> Option<crate::
     )
 }
 
+/// Checks, before anything is written, that tradui may write in `dir` and its folders
+/// (`depth` levels down) that exist: a folder it may not write in stops the command
+/// (exit 2) with nothing changed, rather than half a build or half a sync.
+pub fn check_writable(root: &Path, dir: &Path, depth: usize) -> Result<(), crate::diag::Fatal> {
+    use crate::diag::{Diagnostic, Kind, rel_path};
+    let walk = walkdir::WalkDir::new(dir).max_depth(depth).sort_by_file_name();
+    for entry in walk.into_iter().flatten().filter(|e| e.file_type().is_dir()) {
+        if let Err(e) = tempfile::Builder::new().prefix(TEMP_PREFIX).tempfile_in(entry.path()) {
+            let rel = rel_path(root, entry.path());
+            return Err(Diagnostic::error(Kind::Io, rel.clone(), format!("cannot write in the folder {rel}: {e}; nothing was changed"))
+                .hint(format!("make the folder writable (e.g. `chmod u+w {rel}`), then run the command again"))
+                .into());
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -35,6 +35,7 @@ pub fn run(project: &Project, args: Args, out: &mut Out) -> Result<ExitStatus, F
         out.err(Out::styled(d));
     }
     if !args.check {
+        crate::fsx::check_writable(&project.root, &project.root.join("locales"), 1)?;
         crate::fsx::clean_and_report(&project.root, &project.root.join("locales"), 1).inspect(|d| out.err(Out::styled(d)));
     }
     let mut tally = Tally::default();
