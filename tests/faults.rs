@@ -176,11 +176,19 @@ fn an_interrupted_sync_leaves_whole_files_and_the_next_sync_cleans_up() {
         whole_files(&files(&locales), &old, &new, &format!("round {round}, killed after {delay:?}"));
     }
     std::fs::write(locales.join("ht/.tradui-tmp-Q9"), b"# en: half").unwrap();
+    // Sync also writes files one folder deeper (provenance sidecars).
+    std::fs::create_dir_all(locales.join(".provenance/ht")).unwrap();
+    std::fs::write(locales.join(".provenance/ht/.tradui-tmp-P1"), b"{").unwrap();
     let (code, log) = run(&p.root, &["sync"]);
     assert_eq!(code, 0, "{log}");
     assert!(log.contains("temporary file(s) that an interrupted run left"), "{log}");
-    assert!(log.contains("locales/ht/.tradui-tmp-Q9"), "{log}");
-    assert_eq!(files(&locales), new);
+    assert!(!locales.join("ht/.tradui-tmp-Q9").exists() && !locales.join(".provenance/ht/.tradui-tmp-P1").exists(), "{log}");
+    let now = files(&locales);
+    for (rel, bytes) in &new {
+        assert!(now.get(rel) == Some(bytes), "after a full sync, {rel} differs from a sync that was never interrupted:\n{}\n---- wanted:\n{}", String::from_utf8_lossy(now.get(rel).map_or(&[][..], |b| b)), String::from_utf8_lossy(bytes));
+    }
+    let extra: Vec<&String> = now.keys().filter(|k| !new.contains_key(*k)).collect();
+    assert!(extra.is_empty(), "left behind: {extra:?}");
 }
 
 // ---------------------------------------------------------------------------------------

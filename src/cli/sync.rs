@@ -36,7 +36,7 @@ pub fn run(project: &Project, args: Args, out: &mut Out) -> Result<ExitStatus, F
     }
     if !args.check {
         crate::fsx::check_writable(&project.root, &project.root.join("locales"), 1)?;
-        crate::fsx::clean_and_report(&project.root, &project.root.join("locales"), 1).inspect(|d| out.err(Out::styled(d)));
+        crate::fsx::clean_and_report(&project.root, &project.root.join("locales"), 2).inspect(|d| out.err(Out::styled(d)));
     }
     let mut tally = Tally::default();
     for leaflet in &project.leaflets {
