@@ -350,6 +350,9 @@ impl InlineBuilder {
     fn push_text(&mut self, s: &str) {
         for c in s.chars() {
             match c {
+                // A control character (a Fluent escape such as `{ "\u0000" }`) is not
+                // text: it never reaches a page or a PDF.
+                c if c.is_control() => {}
                 FSI => {
                     // An isolate inside another: the outer one is text around a value.
                     if let Some(outer) = self.placeable.take() {
@@ -534,6 +537,11 @@ mod tests {
         let got = parse(&deep);
         assert!(depth(&got) <= crate::limits::MAX_NESTING + 1, "{}", depth(&got));
         assert!(crate::document::Text { id: String::new(), inlines: got, fallback: false }.plain().contains('x'));
+    }
+
+    #[test]
+    fn control_characters_never_reach_the_document() {
+        assert_eq!(parse("a\u{0}b\u{1b}[2Jc\u{85}"), [t("ab[2Jc")]);
     }
 
     #[test]

@@ -358,6 +358,11 @@ fn var_value(file: &str, text: &str, at: usize, name: &str, value: toml::Value) 
             .hint("start variable names with a letter and use only letters, digits, `-` and `_`"));
     }
     Ok(match value {
+        toml::Value::String(s) if s.contains(char::is_control) => {
+            return Err(Diagnostic::error(Kind::Source, file, format!("variable `{name}` holds a control character (written as an escape such as \\u0000), which is not text"))
+                .at_offset(text, at)
+                .hint("remove the escape from the value"));
+        }
         toml::Value::String(s) => VarValue::Text(s),
         // Beyond 2^53 a number would be shown rounded: that is text, not a number.
         toml::Value::Integer(i) if i.unsigned_abs() > 1 << 53 => {

@@ -445,6 +445,15 @@ fn control_characters_are_errors_where_they_are() {
     check_says(&p, "exit: 1", "locales/es/meeting.ftl:17:14: error[io]: the file contains the control character U+001B");
     let out = p.run(&["build", "--no-pdf"]);
     assert!(!p.read("public/es/meeting.html").contains('\u{1b}'), "{out}");
+    // Written as escapes: in the front matter an error, in a translation dropped.
+    let p = Project::init();
+    p.edit("content/meeting.md", "place = \"Union hall, 2nd floor\"", "place = \"Union hall\\u0000, 2nd floor\"");
+    check_says(&p, "exit: 1", "content/meeting.md:7:1: error[source]: variable `place` holds a control character");
+    let p = Project::init();
+    p.edit("locales/es/meeting.ftl", "Por qué importa", "Por qué{ \"\\u0000\" } importa");
+    p.run(&["build", "--no-pdf"]);
+    let html = p.read("public/es/meeting.html");
+    assert!(html.contains("Por qué importa") && !html.contains('\u{0}'), "{html}");
 }
 
 #[test]
