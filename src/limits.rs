@@ -72,7 +72,7 @@ pub fn check_fluent(file: &str, text: &str) -> Result<(), Diagnostic> {
             b'{' => {
                 depth += 1;
                 if depth > MAX_NESTING {
-                    return Err(too_deep(Kind::Invalid, file, text, i, "placeables are"));
+                    return Err(too_deep(Kind::Io, file, text, i, "placeables are"));
                 }
                 i = skip_string_literal(bytes, i + 1);
                 continue;
@@ -80,7 +80,7 @@ pub fn check_fluent(file: &str, text: &str) -> Result<(), Diagnostic> {
             b'(' if depth > 0 => {
                 depth += 1;
                 if depth > MAX_NESTING {
-                    return Err(too_deep(Kind::Invalid, file, text, i, "placeables and function arguments are"));
+                    return Err(too_deep(Kind::Io, file, text, i, "placeables and function arguments are"));
                 }
             }
             b'}' | b')' => depth = depth.saturating_sub(1),

@@ -286,9 +286,10 @@ fn deeply_nested_fluent_is_an_error_not_a_crash() {
     p.write("locales/ht/meeting.ftl", &deep);
     let out = p.run(&["check"]);
     assert_eq!(exit(&out), "exit: 1", "{out}");
-    assert!(out.contains("locales/ht/meeting.ftl:17:39: error[invalid]: placeables are nested more than 16 levels deep, tradui's limit"), "{out}");
+    assert!(out.contains("locales/ht/meeting.ftl:17:39: error[io]: placeables are nested more than 16 levels deep, tradui's limit"), "{out}");
     let out = p.run(&["sync"]);
     assert_eq!(exit(&out), "exit: 1", "{out}");
+    assert!(out.contains("locales/ht/meeting.ftl:17:39: error[io]: placeables are nested"), "sync says why it left the file: {out}");
     assert_eq!(p.read("locales/ht/meeting.ftl"), deep);
     // The translation file is not read, so the page shows the source text (the build's
     // policy for a file that does not parse); what matters is that nothing crashes.
