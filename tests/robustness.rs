@@ -386,6 +386,13 @@ fn references_that_cannot_be_rendered_fail_check() {
     let out = p.run(&["check"]);
     assert_eq!(exit(&out), "exit: 1", "{out}");
     assert!(out.contains("`meeting-p1` expands to more than 100 placeables"), "{out}");
+
+    // In the source language's glossary, the source text itself cannot be shown.
+    let p = Project::init();
+    p.edit("locales/en/terms.ftl", "-union-name = ", "-union-name = { -union-name } ");
+    let out = p.run(&["check"]);
+    assert_eq!(exit(&out), "exit: 1", "{out}");
+    assert!(out.contains("content/meeting.md:12:1: error[source]: `meeting-p1` cannot be shown: the terms it uses go round in a circle, `-union-name` -> `-union-name`"), "{out}");
 }
 
 fn check_says(p: &Project, exit_code: &str, what: &str) {
