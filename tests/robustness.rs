@@ -526,6 +526,9 @@ fn limits_name_the_limit_and_the_place() {
     p.edit("content/meeting.md", "When we speak", &format!("{long}When we speak"));
     check_says(&p, "exit: 1", "content/meeting.md:19:1: error[source]: `why-p1` is 20045 bytes long, more than tradui's limit of 16 KiB for one text");
     let p = Project::init();
+    p.edit("locales/es/meeting.ftl", "why-p1 = ", &format!("why-p1 = {}", "palabra ".repeat(2100)));
+    check_says(&p, "exit: 1", "locales/es/meeting.ftl:20:1: error[invalid]: the translation `why-p1` is 16846 bytes long, more than tradui's limit of 16 KiB for one text");
+    let p = Project::init();
     p.write("content/big.md", "# Big\n\n".to_string() + &"a".repeat(5 * 1024 * 1024));
     check_says(&p, "exit: 1", "content/big.md:1:1: error[io]: the file is 5242887 bytes, more than tradui's limit of 4 MiB per file");
 }
