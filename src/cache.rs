@@ -184,7 +184,7 @@ pub fn write_unsynced(path: &Path, bytes: &[u8]) -> std::io::Result<(u64, u128)>
     use std::io::Write;
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
-    let mut tmp = tempfile::Builder::new().prefix(".tradui-").tempfile_in(dir)?;
+    let mut tmp = tempfile::Builder::new().prefix(crate::fsx::TEMP_PREFIX).tempfile_in(dir)?;
     tmp.write_all(bytes)?;
     tmp.as_file().set_permissions(permissions(path))?;
     tmp.persist(path).map_err(|e| e.error)?;
