@@ -251,7 +251,7 @@ pub struct Inputs {
 impl Inputs {
     pub fn new(project: &Project) -> Inputs {
         use rayon::prelude::*;
-        let leaflets = project.leaflets.par_iter().map(|l| (l.slug.clone(), KeyHasher::new("leaflet").text(&format!("{l:?}")).finish())).collect();
+        let leaflets = project.leaflets.par_iter().map(|l| (l.slug.clone(), leaflet_key(l))).collect();
         Inputs { engine: engine(), leaflets }
     }
 
@@ -282,6 +282,18 @@ impl Inputs {
         h
     }
 }
+
+/// The parsed leaflet, field by field (its private index is a HashMap, whose order is
+/// not stable, and is derived from the units anyway).
+fn leaflet_key(l: &Leaflet) -> Key {
+    let fields = (&l.slug, &l.file, &l.title, &l.paper, &l.variables, &l.variable_overrides, &l.units, &l.blocks, &l.title_id, &l.override_positions);
+    KeyHasher::new("leaflet").text(&format!("{fields:?}")).finish()
+}
+
+/// Every field of [`Leaflet`]: those in [`leaflet_key`], and `index` (derived). A field
+/// added to `Leaflet` fails the test below until it is considered here.
+#[cfg(test)]
+const LEAFLET_FIELDS: [&str; 11] = ["slug", "file", "title", "paper", "variables", "variable_overrides", "units", "blocks", "title_id", "override_positions", "index"];
 
 fn term_refs(refs: &BTreeSet<Ref>) -> impl Iterator<Item = String> + '_ {
     refs.iter().filter_map(|r| match r {
@@ -372,6 +384,16 @@ pub fn font_folders(dirs: &[PathBuf]) -> Key {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_field_of_a_leaflet_is_in_its_key_or_said_to_be_derived() {
+        let (leaflet, _) = crate::source::parse_leaflet("t", "content/t.md", "# Hi\n\nText.\n");
+        let debug = format!("{leaflet:#?}");
+        let fields: Vec<&str> = debug.lines().filter_map(|l| l.strip_prefix("    ")).filter(|l| !l.starts_with(' ') && l.contains(": ")).filter_map(|l| l.split(':').next()).collect();
+        assert_eq!(fields, LEAFLET_FIELDS, "a field was added to Leaflet: put it in leaflet_key (or say why not)");
+        let same = crate::source::parse_leaflet("t", "content/t.md", "# Hi\n\nText.\n").0;
+        assert_eq!(leaflet_key(&leaflet), leaflet_key(&same));
+    }
 
     #[test]
     fn fields_are_length_prefixed() {
