@@ -30,14 +30,20 @@ hyperfine --warmup 2 --runs 20 -N -i \
     --command-name "tradui build, nothing changed" "$bin build"
 
 # Each run makes one edit (toggled, so every run has something to rebuild).
-para="perl -0pi -e 's/\\[read (more|on)\\]/\"[read \".(\$1 eq \"more\" ? \"on\" : \"more\").\"]\"/e' content/leaflet-0007.md"
-trans="perl -0pi -e 's/\\ntitle = ([^\\n]*?)( otra)?\\n/\"\\ntitle = \$1\".(\$2 ? \"\" : \" otra\").\"\\n\"/e' locales/es/leaflet-0007.ftl"
-var="perl -pi -e 's/^place = \"Gate 7\"\$/place = \"Gate 7B\"/ or s/^place = \"Gate 7B\"\$/place = \"Gate 7\"/' content/leaflet-0007.md"
+cat > "$work/para.sh" <<'SH'
+perl -0pi -e 's/\[read (more|on)\]/"[read ".($1 eq "more" ? "on" : "more")."]"/e' content/leaflet-0007.md
+SH
+cat > "$work/trans.sh" <<'SH'
+perl -0pi -e 's/\ntitle = ([^\n]*?)( otra)?\n/"\ntitle = $1".($2 ? "" : " otra")."\n"/e' locales/es/leaflet-0007.ftl
+SH
+cat > "$work/var.sh" <<'SH'
+perl -pi -e 's/^place = "Gate 7"$/place = "Gate 7B"/ or s/^place = "Gate 7B"$/place = "Gate 7"/' content/leaflet-0007.md
+SH
 echo "== one change, then build (HTML + PDF)"
 hyperfine --warmup 2 --runs 20 -N -i \
-    --prepare "bash -c '$para'" --command-name "one source paragraph changed" "$bin build" \
-    --prepare "bash -c '$trans'" --command-name "one translation changed" "$bin build" \
-    --prepare "bash -c '$var'" --command-name "one variable changed" "$bin build"
+    --prepare "bash $work/para.sh" --command-name "one source paragraph changed" "$bin build" \
+    --prepare "bash $work/trans.sh" --command-name "one translation changed" "$bin build" \
+    --prepare "bash $work/var.sh" --command-name "one variable changed" "$bin build"
 "$bin" build | tail -1
 
 echo "== serve: file saved -> reload event received"
