@@ -38,7 +38,12 @@ pub struct BuildOptions {
     pub progress: bool,
     /// Render every output, whatever the manifest says.
     pub force: bool,
+    /// A renderer kept from one build to the next (`serve`): its fonts load once.
+    pub renderers: Option<RendererCache>,
 }
+
+/// The last renderer made, with the key of what chose its fonts and options.
+pub type RendererCache = std::sync::Arc<std::sync::Mutex<Option<(Key, std::sync::Arc<PdfRenderer>)>>>;
 
 /// What a build did.
 #[derive(Debug, Default)]
@@ -130,12 +135,12 @@ pub fn build(project: &Project, options: &BuildOptions) -> Result<BuildSummary, 
     let mut docs = localize_dirty(project, &report, &jobs, &pairs, &mut BTreeMap::new());
     let mut fonts = old.fonts.clone();
     let renderer = match &pdf_options {
-        Some(o) => choose_fonts(project, o, &mut jobs, &mut pairs, &mut docs, &report, &old, &mut fonts),
+        Some(o) => choose_fonts(project, o, &mut jobs, &mut pairs, &mut docs, &report, &old, &mut fonts, options.renderers.as_ref()),
         None => None,
     };
     let bar = progress_bar(options.progress, docs.len());
-    let mut done = render_pairs(project, &pairs, &jobs, &docs, renderer.as_ref(), &old, out);
-    done.extend(render_jobs(project, &plan, &jobs, docs, renderer.as_ref(), &old, out, &bar));
+    let mut done = render_pairs(project, &pairs, &jobs, &docs, renderer.as_deref(), &old, out);
+    done.extend(render_jobs(project, &plan, &jobs, docs, renderer.as_deref(), &old, out, &bar));
     bar.finish_and_clear();
     let mut manifest = Manifest::empty(out);
     manifest.fonts = if pdf_options.is_some() { fonts } else { FontState::default() };
@@ -336,7 +341,8 @@ fn choose_fonts(
     report: &Report,
     old: &Manifest,
     fonts: &mut FontState,
-) -> Option<PdfRenderer> {
+    cache: Option<&RendererCache>,
+) -> Option<std::sync::Arc<PdfRenderer>> {
     let chars = |jobs: &[Job], docs: &BTreeMap<usize, Localized>| -> BTreeSet<char> {
         let mut all = BTreeSet::new();
         for (i, job) in jobs.iter().enumerate() {
@@ -355,7 +361,7 @@ fn choose_fonts(
     if inputs == old.fonts.inputs && !any_dirty {
         return None;
     }
-    let renderer = PdfRenderer::new(options.clone(), &needed);
+    let renderer = cached_renderer(options, &needed, &inputs, cache);
     let loaded = KeyHasher::new("fonts").text(&renderer.font_list().join("\n")).finish();
     *fonts = FontState { inputs, fonts: loaded.clone() };
     if loaded != old.fonts.fonts {
@@ -371,6 +377,20 @@ fn choose_fonts(
         *docs = more;
     }
     Some(renderer)
+}
+
+/// A renderer for `needed`: the cached one when it was made for the same characters,
+/// font folders and options (the same fonts, so the same bytes), else a new one.
+fn cached_renderer(options: &PdfOptions, needed: &BTreeSet<char>, inputs: &Key, cache: Option<&RendererCache>) -> std::sync::Arc<PdfRenderer> {
+    let key = KeyHasher::new("renderer").text(inputs).text(&format!("{options:?}")).finish();
+    let Some(cache) = cache else { return std::sync::Arc::new(PdfRenderer::new(options.clone(), needed)) };
+    let mut slot = cache.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((_, r)) = slot.as_ref().filter(|(k, _)| *k == key) {
+        return std::sync::Arc::clone(r);
+    }
+    let renderer = std::sync::Arc::new(PdfRenderer::new(options.clone(), needed));
+    *slot = Some((key, std::sync::Arc::clone(&renderer)));
+    renderer
 }
 
 /// Renders and writes the two-language PDFs whose inputs changed.

@@ -128,6 +128,18 @@ fn wait_line(rx: &Receiver<String>, prefix: &str, what: &str) -> String {
 struct Events(BufReader<TcpStream>);
 
 impl Events {
+    /// What comes in `wait` (nothing: an empty string).
+    fn within(&mut self, wait: Duration) -> String {
+        self.0.get_ref().set_read_timeout(Some(wait)).unwrap();
+        let mut line = String::new();
+        // The blank line that ends the last event is not news.
+        while self.0.read_line(&mut line).is_ok_and(|n| n > 0) && line.trim().is_empty() {
+            line.clear();
+        }
+        self.0.get_ref().set_read_timeout(Some(Duration::from_secs(60))).unwrap();
+        line
+    }
+
     /// The next event that passes `test` (at most 5).
     fn until(&mut self, test: impl Fn(&serde_json::Value) -> bool) -> serde_json::Value {
         let mut seen = Vec::new();
@@ -187,6 +199,9 @@ fn serve_rebuilds_a_translation_reports_an_error_and_stops_on_ctrl_c() {
     });
     assert_eq!(event["errors"], serde_json::json!([]));
     assert_ne!(p.bytes("public/es/meeting.pdf"), pdf_before, "the PDF is rebuilt too");
+    // A build reads every file; reading is no change, so the server then stays quiet.
+    let more = events.within(Duration::from_millis(1500));
+    assert_eq!(more, "", "a rebuild must not set off another");
     server.wait_stdout("built ");
 
     // A syntax error: the pages hear of it with its file, line and column.

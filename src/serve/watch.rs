@@ -1,11 +1,13 @@
 //! Watching the project's files: `tradui.toml` and the project template (the project
 //! folder itself, not recursively), `content/`, `locales/` and `fonts/` (recursively).
-//! Events are debounced (notify-debouncer-mini) so that an editor's save, or `tradui
-//! sync` writing many files, makes one rebuild. Where the file system sends no events
-//! (some network and container file systems), or when asked, the folders are polled.
+//! Events are debounced (notify-debouncer-full) so that an editor's save, or `tradui
+//! sync` writing many files, makes one rebuild; a file only read (as every build reads
+//! them all) is no change. Where the file system sends no events (some network and
+//! container file systems), or when asked, the folders are polled.
 
-use notify::{RecommendedWatcher, RecursiveMode, Watcher};
-use notify_debouncer_mini::{Config, DebounceEventResult, Debouncer, new_debouncer_opt};
+use notify::event::{AccessKind, AccessMode, EventKind};
+use notify::{RecommendedWatcher, RecursiveMode};
+use notify_debouncer_full::{DebounceEventResult, Debouncer, NoCache, RecommendedCache, new_debouncer_opt};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::Sender;
 use std::time::Duration;
@@ -37,8 +39,8 @@ pub struct ProjectWatcher {
 }
 
 enum Inner {
-    Events(Debouncer<RecommendedWatcher>),
-    Poll(Debouncer<notify::PollWatcher>),
+    Events(Debouncer<RecommendedWatcher, RecommendedCache>),
+    Poll(Debouncer<notify::PollWatcher, NoCache>),
 }
 
 impl ProjectWatcher {
@@ -46,7 +48,7 @@ impl ProjectWatcher {
     /// system cannot send events.
     pub fn start(root: &Path, extra: &[PathBuf], poll: bool, tx: Sender<Msg>) -> Result<ProjectWatcher, String> {
         if !poll {
-            let events = new_debouncer_opt::<_, RecommendedWatcher>(Config::default().with_timeout(DEBOUNCE), handler(tx.clone()));
+            let events = new_debouncer_opt::<_, RecommendedWatcher, RecommendedCache>(DEBOUNCE, None, handler(tx.clone()), RecommendedCache::new(), notify::Config::default());
             if let Ok(d) = events {
                 let mut w = ProjectWatcher { inner: Inner::Events(d), watched: Vec::new(), polling: false };
                 if w.watch_all(root, extra).is_ok() {
@@ -54,8 +56,8 @@ impl ProjectWatcher {
                 }
             }
         }
-        let config = Config::default().with_timeout(DEBOUNCE).with_notify_config(notify::Config::default().with_poll_interval(POLL));
-        let d = new_debouncer_opt::<_, notify::PollWatcher>(config, handler(tx)).map_err(|e| e.to_string())?;
+        let config = notify::Config::default().with_poll_interval(POLL);
+        let d = new_debouncer_opt::<_, notify::PollWatcher, NoCache>(DEBOUNCE, None, handler(tx), NoCache, config).map_err(|e| e.to_string())?;
         let mut w = ProjectWatcher { inner: Inner::Poll(d), watched: Vec::new(), polling: true };
         w.watch_all(root, extra).map_err(|e| e.to_string())?;
         Ok(w)
@@ -71,27 +73,39 @@ impl ProjectWatcher {
             if !path.is_dir() || self.watched.contains(&path) {
                 continue;
             }
-            self.watcher().watch(&path, mode)?;
+            match &mut self.inner {
+                Inner::Events(d) => d.watch(&path, mode)?,
+                Inner::Poll(d) => d.watch(&path, mode)?,
+            }
             self.watched.push(path);
         }
         Ok(())
-    }
-
-    fn watcher(&mut self) -> &mut dyn Watcher {
-        match &mut self.inner {
-            Inner::Events(d) => d.watcher(),
-            Inner::Poll(d) => d.watcher(),
-        }
     }
 }
 
 fn handler(tx: Sender<Msg>) -> impl FnMut(DebounceEventResult) + Send + 'static {
     move |result: DebounceEventResult| {
         let msg = match result {
-            Ok(events) => Msg::Changed(events.into_iter().map(|e| e.path).collect()),
-            Err(e) => Msg::WatchError(e.to_string()),
+            Ok(events) => {
+                let paths: Vec<PathBuf> = events.into_iter().filter(|e| changes(&e.kind)).flat_map(|e| e.event.paths).collect();
+                if paths.is_empty() {
+                    return;
+                }
+                Msg::Changed(paths)
+            }
+            Err(errors) => Msg::WatchError(errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")),
         };
         let _ = tx.send(msg);
+    }
+}
+
+/// Whether an event can change a file: anything but reading it (opening, closing
+/// without writing), which every build does to every file.
+fn changes(kind: &EventKind) -> bool {
+    match kind {
+        EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
+        EventKind::Access(_) => false,
+        _ => true,
     }
 }
 
@@ -112,6 +126,16 @@ pub fn relevant(root: &Path, path: &Path, template: Option<&Path>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reading_a_file_is_no_change() {
+        use notify::event::{CreateKind, ModifyKind};
+        assert!(!changes(&EventKind::Access(AccessKind::Open(AccessMode::Any))));
+        assert!(!changes(&EventKind::Access(AccessKind::Close(AccessMode::Read))));
+        assert!(changes(&EventKind::Access(AccessKind::Close(AccessMode::Write))));
+        assert!(changes(&EventKind::Modify(ModifyKind::Any)));
+        assert!(changes(&EventKind::Create(CreateKind::File)));
+    }
 
     #[test]
     fn only_project_files_are_relevant() {
