@@ -12,7 +12,7 @@ use crate::document::Document;
 use crate::lang::Lang;
 use crate::localize::localize;
 use crate::project::Project;
-use crate::render::pdf::{PdfOptions, PdfRenderer, document_chars};
+use crate::render::pdf::{PdfOptions, PdfRenderer, printed_chars};
 use crate::render::html::{Alternate, IndexEntry, IndexLang, PageContext, media_path, render_index, render_page};
 use crate::source::Leaflet;
 use crate::status::{self, Report};
@@ -145,9 +145,10 @@ fn plan<'p>(project: &'p Project, report: &Report, pdf: bool, summary: &mut Buil
 
 /// One renderer for the whole build, with fonts for every character the documents use.
 fn pdf_renderer(project: &Project, options: &PdfOptions, docs: &[(Document, Vec<Diagnostic>)], summary: &mut BuildSummary) -> PdfRenderer {
-    let needed = docs.iter().flat_map(|(doc, _)| document_chars(doc)).collect();
+    let needed = docs.iter().flat_map(|(doc, _)| printed_chars(doc, &project.config.title)).collect();
     let mut options = options.clone();
     options.site_title = project.config.title.clone();
+    options.fonts_dir = Some(crate::glyphs::project_fonts(project));
     if options.template.is_none() {
         options.template = project_template(project, summary);
     }
@@ -228,13 +229,9 @@ fn render_doc(project: &Project, doc: &Document, mut diagnostics: Vec<Diagnostic
     let pdf = pdf.and_then(|renderer| {
         let missing = renderer.missing_glyphs(doc);
         if !missing.is_empty() {
-            let chars: Vec<String> = missing.iter().map(|c| format!("'{c}' (U+{:04X})", *c as u32)).collect();
-            diagnostics.push(
-                Diagnostic::warning(Kind::Source, &pdf_file, format!("no font has {} needed for {} ({}); the PDF shows empty boxes there", chars.join(", "), doc.lang_name, doc.lang))
-                    .leaflet(slug)
-                    .lang(&doc.lang)
-                    .hint("install a font for this script (e.g. Debian's fonts-noto-core) and build again"),
-            );
+            // No PDF full of empty boxes: the build fails and says what to install.
+            diagnostics.push(crate::glyphs::error(project, doc, &missing));
+            return None;
         }
         match renderer.render(doc) {
             Ok(bytes) => Some(bytes),

@@ -7,6 +7,8 @@
 pub mod config;
 pub mod diag;
 pub mod document;
+pub mod fonts;
+pub mod glyphs;
 pub mod lang;
 pub mod catalog;
 pub mod localize;
