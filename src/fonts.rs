@@ -33,15 +33,16 @@ macro_rules! bundled {
 
 /// The faces every build has, whatever the machine. See `fonts/README.md` for sources,
 /// sizes and licences.
-pub const BUNDLED: [Bundled; 21] = bundled!(
+pub const BUNDLED: [Bundled; 20] = bundled!(
     "NotoSans-Regular.ttf",
     "NotoSans-Bold.ttf",
     "NotoSans-Italic.ttf",
     "NotoSans-BoldItalic.ttf",
     "NotoNaskhArabic-Regular.ttf",
     "NotoNaskhArabic-Bold.ttf",
+    // Debian's Noto Nastaliq Urdu Bold declares weight 400, the same as Regular, so
+    // Typst could never pick it: Urdu is set in the Regular face only.
     "NotoNastaliqUrdu-Regular.ttf",
-    "NotoNastaliqUrdu-Bold.ttf",
     "NotoSansHebrew-Regular.ttf",
     "NotoSansHebrew-Bold.ttf",
     "NotoSansDevanagari-Regular.ttf",
@@ -57,6 +58,9 @@ pub const BUNDLED: [Bundled; 21] = bundled!(
     // Vai has a Regular face only.
     "NotoSansVai-Regular.ttf",
 );
+
+/// Typst's own monospace face, kept for code blocks.
+const CODE_FAMILY: &str = "DejaVu Sans Mono";
 
 /// The scripts the bundled fonts cover.
 const BUNDLED_SCRIPTS: [&str; 11] = ["Latn", "Cyrl", "Grek", "Arab", "Hebr", "Deva", "Beng", "Guru", "Ethi", "Adlm", "Vaii"];
@@ -119,7 +123,7 @@ impl FontSet {
         store.extend(BUNDLED.iter().flat_map(|b| faces(b.data)));
         // Typst's own monospace face for code; its serif and math faces would stand in
         // for real fonts of other scripts.
-        store.extend(typst_assets::fonts().flat_map(faces).filter(|(_, info)| info.family == "DejaVu Sans Mono"));
+        store.extend(typst_assets::fonts().flat_map(faces).filter(|(_, info)| info.family == CODE_FAMILY));
         if let Some(dir) = project_fonts.filter(|d| d.is_dir()) {
             store.extend(typst_kit::fonts::scan(dir));
         }
@@ -143,7 +147,10 @@ impl FontSet {
     /// The characters of `chars` that no face has.
     pub fn missing(&self, chars: &BTreeSet<char>) -> BTreeSet<char> {
         let book = self.store.book();
-        chars.iter().copied().filter(|c| needs_glyph(*c) && !(0..).map_while(|i| book.info(i)).any(|info| info.coverage.contains(*c as u32))).collect()
+        // The monospace face is for code: it does not make a script readable in prose
+        // (it would set Georgian or Armenian in a typewriter face).
+        let prose = |info: &&FontInfo| info.family != CODE_FAMILY;
+        chars.iter().copied().filter(|c| needs_glyph(*c) && !(0..).map_while(|i| book.info(i)).filter(prose).any(|info| info.coverage.contains(*c as u32))).collect()
     }
 
     /// Family names of every face, for tests and diagnostics.
