@@ -317,7 +317,7 @@ fn install_hint(script: &str) -> String {
     };
     match script_fonts(script) {
         Some(s) => format!("for {name}, install {} ({})", s.families[0], s.install),
-        None if script == "Zyyy" => "these are symbols; install a font that has them, e.g. Noto Sans Symbols (Debian: `apt-get install fonts-noto-core`)".to_string(),
+        None if script == "Zyyy" => "these belong to no script (symbols, or code points Unicode has not assigned); install a font that has them, e.g. Noto Sans Symbols (Debian: `apt-get install fonts-noto-core`), or remove them".to_string(),
         None => format!("for {name}, install Noto Sans {name} ({NOTO_CORE}, or fonts-noto-extra)"),
     }
 }
