@@ -11,6 +11,8 @@ pub mod fonts;
 pub mod glyphs;
 pub mod lang;
 pub mod catalog;
+pub mod matching;
+pub mod provenance;
 pub mod localize;
 pub mod project;
 pub mod source;
