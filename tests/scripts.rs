@@ -253,3 +253,15 @@ fn a_project_fonts_folder_fills_a_gap() {
     assert!(out.starts_with("exit: 0"), "{out}");
     assert!(poppler("pdffonts", &[&pdf(&p, "th")]).contains("NotoSansThai-Regular"));
 }
+
+#[test]
+fn emphasis_is_italic_only_where_the_script_has_italics() {
+    let p = project();
+    p.edit("locales/fr/rights.ftl", "naissent libres", "naissent *libres*");
+    p.edit("locales/ar/rights.ftl", "أحرارًا", "*أحرارًا*");
+    assert!(run(&p, &["build"], true).starts_with("exit: 0"));
+    assert!(poppler("pdffonts", &[&pdf(&p, "fr")]).contains("NotoSans-Italic"), "French emphasis is italic");
+    let ar = poppler("pdffonts", &[&pdf(&p, "ar")]);
+    assert!(!ar.contains("Italic") && !ar.contains("Oblique"), "no slanted Arabic:\n{ar}");
+    assert!(p.read("public/ar/rights.html").contains("<em>أحرارًا</em>"));
+}
