@@ -136,7 +136,10 @@ impl Lang {
     /// asks for names in a menu; the tag itself when nothing is known.
     pub fn native_name(&self) -> String {
         let locale = self.cldr_locale();
-        let name = cldr_autonym(&locale)
+        // The tag's own language named in the canonical locale first: `tl` is "Tagalog"
+        // in CLDR's Filipino data, not "Filipino".
+        let name = cldr_name(&locale, self.locale().id)
+            .or_else(|| cldr_autonym(&locale))
             .or_else(|| AUTONYMS_CLDR_LACKS.iter().find(|(t, _)| *t == self.tag || *t == locale.id.to_string()).map(|(_, n)| n.to_string()))
             .or_else(|| AUTONYMS_CLDR_LACKS.iter().find(|(t, _)| *t == locale.id.language.as_str()).map(|(_, n)| n.to_string()));
         // CLDR asks for a capital in menus for Latin and Cyrillic names ("Español",
@@ -213,8 +216,12 @@ fn variants_known(locale: &Locale) -> bool {
 
 /// The name CLDR gives the language in itself, if it has one (not a fallback to codes).
 fn cldr_autonym(locale: &Locale) -> Option<String> {
+    cldr_name(locale, locale.id.clone())
+}
+
+/// The name of `id` in `locale`'s CLDR data, if CLDR has one.
+fn cldr_name(locale: &Locale, id: IcuLangId) -> Option<String> {
     let prefs = DisplayNamesPreferences::from(locale);
-    let id = locale.id.clone();
     let name = LanguageIdentifierDisplayName::try_new_heavy(prefs, id, LanguageIdentifierDisplayNameOptions::default()).ok()?;
     let text = name.as_borrowed().try_write_to_string().ok()?.into_owned();
     Some(text)
@@ -301,6 +308,10 @@ mod tests {
         assert_eq!(name("pnb"), "پنجابی");
         assert_eq!(name("yo"), "Èdè Yorùbá");
         assert_eq!(name("xyz-Latn"), "xyz-Latn");
+        assert_eq!(name("tl"), "Tagalog");
+        assert_eq!(name("fil"), "Filipino");
+        assert_eq!(name("iw"), "עברית");
+        assert_eq!(name("ka"), "ქართული", "Georgian names take no capital");
     }
 
     #[test]
