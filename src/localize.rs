@@ -238,6 +238,22 @@ pub fn display_value(v: &VarValue, lang: &Lang) -> String {
 /// (`ar-u-nu-arab` -> `٣ ديسمبر ٢٠٢٦`). CLDR has no Haitian Creole: its month names are
 /// written here; any other language CLDR lacks gets the unambiguous `2026-12-03`.
 fn format_date(year: u16, month: u8, day: u8, lang: &Lang) -> String {
+    // Building a CLDR formatter loads data: a build formats the same few dates in each
+    // language for every leaflet, so each result is kept.
+    type Key = (String, u16, u8, u8);
+    static DONE: std::sync::LazyLock<std::sync::Mutex<std::collections::HashMap<Key, String>>> = std::sync::LazyLock::new(Default::default);
+    let key = (lang.as_str().to_string(), year, month, day);
+    if let Some(text) = DONE.lock().ok().and_then(|done| done.get(&key).cloned()) {
+        return text;
+    }
+    let text = format_date_cldr(year, month, day, lang);
+    if let Ok(mut done) = DONE.lock() {
+        done.insert(key, text.clone());
+    }
+    text
+}
+
+fn format_date_cldr(year: u16, month: u8, day: u8, lang: &Lang) -> String {
     use icu_datetime::{FixedCalendarDateTimeFormatter, fieldsets::YMD};
     let iso = format!("{year:04}-{month:02}-{day:02}");
     if lang.primary() == "ht" {

@@ -53,6 +53,17 @@ fn run(p: &Project, args: &[&str], system_fonts: bool) -> String {
     format!("exit: {}\n{}{}", out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr))
 }
 
+/// Reduces the project to one translation language.
+fn keep_only(p: &Project, lang: &str) {
+    p.write("tradui.toml", format!("source = \"en\"\nlanguages = [\"{lang}\"]\ntitle = \"Scripts\"\n"));
+    for dir in std::fs::read_dir(p.root.join("locales")).unwrap() {
+        let dir = dir.unwrap();
+        if dir.file_name() != lang {
+            std::fs::remove_dir_all(dir.path()).unwrap();
+        }
+    }
+}
+
 fn poppler(tool: &str, args: &[&str]) -> String {
     let out = std::process::Command::new(tool)
         .args(args)
@@ -244,8 +255,9 @@ fn without_system_fonts_bundled_scripts_render_and_the_rest_fail_clearly() {
 #[test]
 fn a_project_fonts_folder_fills_a_gap() {
     let p = project();
-    p.write("tradui.toml", "source = \"en\"\nlanguages = [\"th\"]\ntitle = \"Scripts\"\n");
-    assert!(run(&p, &["check"], false).starts_with("exit: 1"));
+    keep_only(&p, "th");
+    let out = run(&p, &["check"], false);
+    assert!(out.starts_with("exit: 1") && out.contains("for Thai, install Noto Sans Thai"), "{out}");
     let thai = Path::new("/usr/share/fonts/truetype/noto/NotoSansThai-Regular.ttf");
     let bytes = std::fs::read(thai).unwrap_or_else(|e| panic!("{}: {e}: apt-get install fonts-noto-core", thai.display()));
     p.write("fonts/NotoSansThai-Regular.ttf", bytes);
@@ -264,4 +276,16 @@ fn emphasis_is_italic_only_where_the_script_has_italics() {
     let ar = poppler("pdffonts", &[&pdf(&p, "ar")]);
     assert!(!ar.contains("Italic") && !ar.contains("Oblique"), "no slanted Arabic:\n{ar}");
     assert!(p.read("public/ar/rights.html").contains("<em>أحرارًا</em>"));
+}
+
+#[test]
+fn only_printed_characters_need_a_font() {
+    let p = project();
+    keep_only(&p, "es");
+    p.edit("locales/es/rights.ftl", "# en: Our rights", "# Nota: 권리 = derechos\n# en: Our rights");
+    let out = run(&p, &["check"], false);
+    assert!(out.starts_with("exit: 0"), "a comment is not printed:\n{out}");
+    p.edit("locales/es/rights.ftl", "Nuestros derechos", "Nuestros derechos (권리)");
+    let out = run(&p, &["check"], false);
+    assert!(out.starts_with("exit: 1") && out.contains("locales/es/rights.ftl:3:28: error[source]: no font has '권' (U+AD8C)"), "{out}");
 }
