@@ -152,11 +152,6 @@ impl FontSet {
         let prose = |info: &&FontInfo| info.family != CODE_FAMILY;
         chars.iter().copied().filter(|c| needs_glyph(*c) && !(0..).map_while(|i| book.info(i)).filter(prose).any(|info| info.coverage.contains(*c as u32))).collect()
     }
-
-    /// Family names of every face, for tests and diagnostics.
-    pub fn families(&self) -> BTreeSet<String> {
-        self.store.book().families().map(|(f, _)| f.to_string()).collect()
-    }
 }
 
 fn faces(data: &'static [u8]) -> Vec<(Font, FontInfo)> {
@@ -374,6 +369,16 @@ mod tests {
         assert_eq!(set.missing(&chars), BTreeSet::new());
         let cjk: BTreeSet<char> = "한국어 中文".chars().collect();
         assert_eq!(set.missing(&cjk).len(), 5, "CJK is not bundled");
+    }
+
+    #[test]
+    fn the_system_is_searched_only_for_what_the_bundle_lacks() {
+        let bundled: BTreeSet<char> = "Ẹ̀TỌ́ العربية اردو ਪੰਜਾਬੀ".chars().collect();
+        assert!(!FontSet::load(None, &bundled).system_scanned);
+        if system_fonts_allowed() {
+            let korean: BTreeSet<char> = "한국어".chars().collect();
+            assert!(FontSet::load(None, &korean).system_scanned);
+        }
     }
 
     fn bundled_only() -> FontStore {
