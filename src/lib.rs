@@ -9,6 +9,8 @@ pub mod diag;
 pub mod document;
 pub mod lang;
 pub mod catalog;
+pub mod interchange;
+pub mod memory;
 pub mod localize;
 pub mod project;
 pub mod source;

@@ -3,6 +3,8 @@
 
 mod build;
 mod check;
+mod export;
+mod import;
 mod init;
 mod output;
 mod status;
@@ -56,6 +58,15 @@ pub enum StatusFormat {
     Json,
 }
 
+/// The file formats of `tradui export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InterchangeFormat {
+    /// GNU gettext PO (Poedit, Weblate, Pootle).
+    Po,
+    /// XLIFF 1.2 (OmegaT, Trados, memoQ, Crowdin).
+    Xliff,
+}
+
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Create a new project with one example leaflet translated into es, ht, ar, fr.
@@ -107,6 +118,25 @@ pub enum Command {
         #[arg(long = "accept-source", value_name = "LEAFLET:ID")]
         accept_source: Vec<String>,
     },
+    /// Write a PO or XLIFF file per language for translators' tools (Poedit, CAT tools).
+    Export {
+        /// Languages to export (default: all).
+        langs: Vec<String>,
+        #[arg(long, value_enum, default_value_t = InterchangeFormat::Po)]
+        format: InterchangeFormat,
+        /// Only this leaflet (one file per leaflet and language).
+        #[arg(long, value_name = "SLUG")]
+        leaflet: Option<String>,
+        /// Output folder (default: export/ in the project).
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
+    /// Put the translations of PO or XLIFF files back into locales/<lang>/*.ftl.
+    Import {
+        /// The .po or .xlf files translators sent back.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
 }
 
 /// Runs the parsed command line.
@@ -122,6 +152,10 @@ pub fn run(cli: Cli, out: &mut Out) -> ExitStatus {
         Command::Sync { langs, check, prune, accept_source } => with_project(&cli, out, |p, out| {
             sync::run(p, sync::Args { langs, check: *check, prune: *prune, accept: accept_source }, out)
         }),
+        Command::Export { langs, format, leaflet, out: dir } => with_project(&cli, out, |p, out| {
+            export::run(p, export::Args { langs, format: *format, leaflet: leaflet.as_deref(), out: dir.clone() }, out)
+        }),
+        Command::Import { files } => import::run(&cli.project, files, out),
     };
     match result {
         Ok(status) => status,
