@@ -61,6 +61,11 @@ pub struct Message {
     pub record: Option<String>,
     /// The review marker is present.
     pub review: bool,
+    /// The `# was:` line `sync` writes beside a review marker: the source text the
+    /// translation was last confirmed for.
+    pub was: Option<String>,
+    /// The record came from the provenance sidecar, not from the file.
+    pub restored: bool,
     /// Variables, terms and messages the value refers to (all variants).
     pub refs: BTreeSet<Ref>,
     pub selects: Vec<Select>,
@@ -77,6 +82,8 @@ pub struct Catalog {
     pub entries: Vec<EntrySpan>,
     /// Syntax errors, one per piece of junk.
     pub errors: Vec<Diagnostic>,
+    /// Stubs `sync` wrote (a commented-out `# id =`), by unit ID: (line, column).
+    pub stubs: std::collections::HashMap<String, (usize, usize)>,
     /// Message index by ID (the first message of an ID, as check reports the later ones).
     index: std::collections::HashMap<String, usize>,
 }
@@ -98,11 +105,18 @@ impl Catalog {
         let mut messages = Vec::new();
         let mut terms = Vec::new();
         let mut starts: Vec<(usize, EntryKind, Option<String>)> = Vec::new();
+        let mut stubs = std::collections::HashMap::new();
         for entry in &resource.body {
             match entry {
                 ast::Entry::Message(m) => {
                     let Some(offset) = offset_of(m.id.name) else { continue };
-                    let start = comment_start(&text, line_start(&text, offset), m.comment.is_some());
+                    let mut start = comment_start(&text, line_start(&text, offset), m.comment.is_some());
+                    if let Some((stub, line, end)) = embedded_stub(&text[start..line_start(&text, offset)]) {
+                        // A stub left with no blank line above a message is its own entry.
+                        starts.push((start, EntryKind::Comment, None));
+                        stubs.entry(stub).or_insert_with(|| lines.line_col(start + line));
+                        start += end;
+                    }
                     starts.push((start, EntryKind::Message, Some(m.id.name.to_string())));
                     messages.push(message(m, lines.line_col(offset), offset, &record_prefix));
                 }
@@ -115,6 +129,11 @@ impl Catalog {
                 ast::Entry::Comment(c) | ast::Entry::GroupComment(c) | ast::Entry::ResourceComment(c) => {
                     if let Some(offset) = c.content.first().and_then(|l| offset_of(l)) {
                         starts.push((line_start(&text, offset), EntryKind::Comment, None));
+                    }
+                    if let (ast::Entry::Comment(_), Some(last)) = (entry, c.content.last()) {
+                        if let (Some(id), Some(offset)) = (stub_id(last), offset_of(last)) {
+                            stubs.entry(id).or_insert_with(|| lines.line_col(line_start(&text, offset)));
+                        }
                     }
                 }
                 ast::Entry::Junk { content } => {
@@ -135,7 +154,7 @@ impl Catalog {
         for (i, m) in messages.iter().enumerate() {
             index.entry(m.id.clone()).or_insert(i);
         }
-        Catalog { file: file.to_string(), text, messages, terms, entries, errors, index }
+        Catalog { file: file.to_string(), text, messages, terms, entries, errors, stubs, index }
     }
 
     /// IDs at the start of junk entries (`id = { broken`): messages that exist but do
@@ -155,6 +174,47 @@ impl Catalog {
     pub fn message(&self, id: &str) -> Option<&Message> {
         self.index.get(id).map(|&i| &self.messages[i])
     }
+
+    /// IDs of the messages that sit under the Obsolete heading `sync` writes.
+    pub fn obsolete_section_ids(&self) -> std::collections::HashSet<&str> {
+        let mut after = false;
+        let mut ids = std::collections::HashSet::new();
+        for e in &self.entries {
+            if e.kind == EntryKind::Comment && self.text[e.range.clone()].starts_with("## Obsolete") {
+                after = true;
+            } else if after && e.kind == EntryKind::Message {
+                ids.extend(e.id.as_deref());
+            }
+        }
+        ids
+    }
+
+    /// The index in `messages` of the first message with this ID.
+    pub fn message_index(&self, id: &str) -> Option<usize> {
+        self.index.get(id).copied()
+    }
+}
+
+/// A stub inside the comment lines above a message: (unit ID, offset of its `# id =`
+/// line, offset just past it).
+fn embedded_stub(comment: &str) -> Option<(String, usize, usize)> {
+    let mut found = None;
+    let mut at = 0;
+    for line in comment.split_inclusive('\n') {
+        if let Some(id) = line.strip_prefix('#').and_then(|_| stub_id(line)) {
+            found = Some((id, at, at + line.len()));
+        }
+        at += line.len();
+    }
+    found
+}
+
+/// The ID of a stub's last comment line (`id =`, from `# id =`), if it is one.
+pub fn stub_id(line: &str) -> Option<String> {
+    let line = line.trim_end();
+    let line = line.strip_prefix("# ").unwrap_or(line);
+    let id = line.strip_suffix(" =").or_else(|| line.strip_suffix('='))?.trim_end();
+    crate::source::is_identifier(id).then(|| id.to_string())
 }
 
 fn line_start(text: &str, offset: usize) -> usize {
@@ -181,12 +241,18 @@ fn comment_start(text: &str, mut start: usize, has_comment: bool) -> usize {
 fn message(m: &ast::Message<&str>, (line, column): (usize, usize), offset: usize, record_prefix: &str) -> Message {
     let mut record = None;
     let mut review = false;
+    let mut was = None;
     if let Some(c) = &m.comment {
         for l in &c.content {
-            if let Some(r) = l.strip_prefix(record_prefix) {
+            if stub_id(l).is_some() {
+                // Lines above a stub's `# id =` belong to the stub, not to this message.
+                (record, review, was) = (None, false, None);
+            } else if let Some(r) = l.strip_prefix(record_prefix) {
                 record = Some(normalize(r, false));
             } else if l.starts_with(REVIEW_MARKER) {
                 review = true;
+            } else if let Some(w) = l.strip_prefix("was:") {
+                was = Some(normalize(w, false));
             }
         }
     }
@@ -196,7 +262,7 @@ fn message(m: &ast::Message<&str>, (line, column): (usize, usize), offset: usize
         collect_pattern(p, &mut refs, &mut selects);
         pattern_source(p)
     });
-    Message { id: m.id.name.to_string(), offset, line, column, value, record, review, refs, selects }
+    Message { id: m.id.name.to_string(), offset, line, column, value, record, review, was, restored: false, refs, selects }
 }
 
 /// A pattern back as Fluent source text, whitespace collapsed.

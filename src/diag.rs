@@ -30,8 +30,11 @@ pub enum Kind {
     Invalid,
     /// The translation is a copy of the source text.
     Untranslated,
-    /// A translation without a `# en:` record of the text it was made from.
+    /// A translation without a `# en:` record of the text it was made from (an error:
+    /// it cannot be shown to be current).
     NoRecord,
+    /// A current translation found under an old ID (its unit moved); `sync` re-keys it.
+    Moved,
     /// A translation file for a leaflet that does not exist.
     OrphanFile,
     /// A locale folder for a language that `tradui.toml` does not list.
@@ -57,6 +60,7 @@ impl Kind {
             Kind::Invalid => "invalid",
             Kind::Untranslated => "untranslated",
             Kind::NoRecord => "no-record",
+            Kind::Moved => "moved",
             Kind::OrphanFile => "orphan-file",
             Kind::UnknownLocale => "unknown-locale",
             Kind::Plural => "plural",

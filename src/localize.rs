@@ -18,7 +18,7 @@ use crate::source::{Leaflet, VarValue};
 use crate::status::{Cell, State};
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 const FSI: char = '\u{2068}';
 const PDI: char = '\u{2069}';
@@ -31,13 +31,15 @@ pub fn localize(project: &Project, leaflet: &Leaflet, lang: &Lang, cell: Option<
     let policy = config.fallback(lang);
     let mut diags = Vec::new();
 
-    let translated: HashSet<&str> = match cell {
-        None => leaflet.units.iter().map(|u| u.id.as_str()).collect(),
+    // Unit ID -> the ID of the message that translates it (they differ when the unit
+    // moved or was renamed: the status report pairs them).
+    let translated: HashMap<&str, &str> = match cell {
+        None => leaflet.units.iter().map(|u| (u.id.as_str(), u.id.as_str())).collect(),
         Some(c) => c
             .units
             .iter()
             .filter(|u| u.state == State::Current || (u.state == State::Stale && policy.stale == StaleFallback::Translation))
-            .map(|u| u.id.as_str())
+            .filter_map(|u| Some((u.id.as_str(), u.message.as_deref()?)))
             .collect(),
     };
     let source_bundle = source_bundle(project, leaflet);
@@ -50,15 +52,15 @@ pub fn localize(project: &Project, leaflet: &Leaflet, lang: &Lang, cell: Option<
         if text.id.is_empty() {
             return;
         }
-        let use_translation = target_bundle.is_some() && translated.contains(text.id.as_str());
-        let (bundle, file, is_fallback) = match (&target_bundle, use_translation) {
-            (Some(b), true) => (b, Project::catalog_file(lang, &leaflet.slug), false),
-            _ => (&source_bundle, leaflet.file.clone(), target_bundle.is_some()),
+        let message = target_bundle.as_ref().and(translated.get(text.id.as_str()).copied());
+        let (bundle, file, is_fallback, id) = match (&target_bundle, message) {
+            (Some(b), Some(id)) => (b, Project::catalog_file(lang, &leaflet.slug), false, id.to_string()),
+            _ => (&source_bundle, leaflet.file.clone(), target_bundle.is_some(), text.id.clone()),
         };
         // Formatting problems of the source show once, in the source language's pass.
         let report_to = if is_fallback { None } else { Some(&mut diags) };
         let args = if is_fallback { &source_args } else { &args };
-        let formatted = format(bundle, &text.id, args, &file, report_to);
+        let formatted = format(bundle, &id, args, &file, report_to);
         text.inlines = inlines(&formatted, &mut |url| {
             diags.push(
                 Diagnostic::warning(Kind::UnsafeLink, &file, format!("`{}`: the link to `{url}` is shown as plain text", text.id))
@@ -89,7 +91,7 @@ pub fn localize(project: &Project, leaflet: &Leaflet, lang: &Lang, cell: Option<
         })
         .collect();
     let total = leaflet.units.len();
-    let shown = leaflet.units.iter().filter(|u| translated.contains(u.id.as_str())).count();
+    let shown = leaflet.units.iter().filter(|u| translated.contains_key(u.id.as_str())).count();
     let doc = Document {
         slug: leaflet.slug.clone(),
         lang: lang.to_string(),

@@ -88,6 +88,10 @@ impl Project {
                 continue;
             }
             let dir_name = entry.file_name().to_string_lossy().into_owned();
+            if dir_name.starts_with('.') {
+                // `.provenance/` (see `provenance`) and editors' folders.
+                continue;
+            }
             let rel = rel_path(&self.root, entry.path());
             let lang = match Lang::parse(&dir_name) {
                 Ok(l) if known.contains(&l) && l.as_str() != dir_name => {
@@ -127,11 +131,18 @@ impl Project {
             .into_par_iter()
             .map(|(lang, slug, path)| {
                 let rel = rel_path(&root, &path);
-                let catalog = read_text(&root, &path).map(|text| Catalog::parse(&rel, text, &source));
-                (lang, slug, rel, catalog)
+                let mut catalog = read_text(&root, &path).map(|text| Catalog::parse(&rel, text, &source));
+                let mut warning = None;
+                if let (Ok(c), false) = (&mut catalog, slug == TERMS || lang.as_str() == source) {
+                    let (sidecar, w) = crate::provenance::Sidecar::load(&root, lang.as_str(), &slug);
+                    sidecar.iter().for_each(|s| s.apply(c));
+                    warning = w;
+                }
+                (lang, slug, rel, catalog, warning)
             })
             .collect();
-        for (lang, slug, rel, catalog) in parsed {
+        for (lang, slug, rel, catalog, warning) in parsed {
+            self.diagnostics.extend(warning.map(|w| w.lang(lang.as_str()).leaflet(&slug)));
             let catalog = match catalog {
                 Ok(c) => c,
                 Err(d) => {

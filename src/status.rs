@@ -4,6 +4,7 @@
 
 use crate::catalog::{Catalog, Message};
 use crate::diag::{Diagnostic, Kind, Severity};
+use crate::matching::{self, How, Matching};
 use crate::lang::Lang;
 use crate::project::Project;
 use crate::source::{Leaflet, Ref, Unit};
@@ -29,6 +30,9 @@ pub struct UnitState {
     pub words: usize,
     /// Today's source text.
     pub source: String,
+    /// The ID of the message that translates it (it may differ from the unit's ID when
+    /// the unit moved or was renamed).
+    pub message: Option<String>,
 }
 
 /// One leaflet in one translation language.
@@ -185,24 +189,31 @@ fn leaflet_status(project: &Project, leaflet: &Leaflet, lang: &Lang) -> (Cell, V
     let catalog = project.catalog(lang, &leaflet.slug);
     let terms = project.terms.get(lang);
     let mut ctx = Ctx { project, leaflet, lang, file: &file, diags: Vec::new() };
-    let mut units = Vec::with_capacity(leaflet.units.len());
-    let mut obsolete = Vec::new();
     let junk_ids = catalog.map(Catalog::junk_ids).unwrap_or_default();
+    let matching = match catalog {
+        Some(c) => matching::pair(leaflet, c, &junk_ids),
+        None => Matching { units: vec![None; leaflet.units.len()], unpaired: Vec::new() },
+    };
+    let mut obsolete = Vec::new();
     if let Some(c) = catalog {
         ctx.diags.extend(c.errors.iter().cloned());
-        obsolete = ctx.obsolete_and_duplicates(c);
+        ctx.duplicates(c);
+        obsolete = ctx.obsolete(c, &matching.unpaired);
     }
-    for unit in &leaflet.units {
-        let message = catalog.and_then(|c| c.message(&unit.id));
-        let state = match message {
-            None if junk_ids.contains(unit.id.as_str()) => State::Invalid,
-            None => {
-                ctx.missing(unit);
-                State::Missing
+    let mut units = Vec::with_capacity(leaflet.units.len());
+    for (unit, pair) in leaflet.units.iter().zip(&matching.units) {
+        let (state, message) = match (pair, catalog) {
+            (Some(p), Some(c)) => {
+                let m = &c.messages[p.message];
+                (ctx.translated(unit, m, p.how, c, terms), Some(m.id.clone()))
             }
-            Some(m) => ctx.translated(unit, m, catalog.expect("a message comes from a catalog"), terms),
+            _ if junk_ids.contains(unit.id.as_str()) => (State::Invalid, None),
+            _ => {
+                ctx.missing(unit, catalog);
+                (State::Missing, None)
+            }
         };
-        units.push(UnitState { id: unit.id.clone(), state, words: unit.words(), source: unit.text.clone() });
+        units.push(UnitState { id: unit.id.clone(), state, words: unit.words(), source: unit.text.clone(), message });
     }
     let required = project.config.is_required(lang);
     let diags = ctx
@@ -224,6 +235,9 @@ struct Ctx<'a> {
     diags: Vec<Diagnostic>,
 }
 
+/// A source edit this small (a typo, a comma) may need no new translation.
+const MINOR_EDIT: f64 = 0.9;
+
 impl Ctx<'_> {
     fn source_name(&self) -> String {
         self.project.config.source.to_string()
@@ -233,40 +247,57 @@ impl Ctx<'_> {
         Diagnostic::new(kind, severity, self.file, message).at((m.line, m.column)).id(&m.id)
     }
 
-    fn missing(&mut self, unit: &Unit) {
+    fn missing(&mut self, unit: &Unit, catalog: Option<&Catalog>) {
         let lang = self.lang;
+        let hint = match catalog.and_then(|c| c.stubs.get(&unit.id)) {
+            Some((line, _)) => format!(
+                "translate the stub at {}:{line}: delete the `# ` before `{} =` and write the translation after `=`",
+                self.file, unit.id
+            ),
+            None => format!("translate it in {}; `tradui sync {lang}` adds a stub with the source text", self.file),
+        };
         self.diags.push(
             Diagnostic::error(Kind::Missing, &self.leaflet.file, format!("no {lang} translation of `{}`: \"{}\"", unit.id, unit.text))
                 .at((unit.line, unit.column))
                 .id(&unit.id)
                 .source(&unit.text)
-                .hint(format!("translate it in {}; `tradui sync {lang}` adds a stub with the source text", self.file)),
+                .hint(hint),
         );
     }
 
-    fn obsolete_and_duplicates(&mut self, c: &Catalog) -> Vec<String> {
+    fn duplicates(&mut self, c: &Catalog) {
         let mut seen = HashSet::new();
-        let mut obsolete = Vec::new();
         for m in &c.messages {
             if !seen.insert(m.id.as_str()) {
                 let d = self
                     .at(m, Kind::Invalid, Severity::Error, format!("`{}` is defined twice; only the last one is used", m.id))
                     .hint("delete one of the two messages");
                 self.diags.push(d);
-                continue;
             }
-            if self.leaflet.unit(&m.id).is_none() {
-                obsolete.push(m.id.clone());
-                let d = self
-                    .at(m, Kind::Obsolete, Severity::Warning, format!("`{}` matches no text of {} any more", m.id, self.leaflet.file))
-                    .hint(format!("`tradui sync {}` moves it under \"Obsolete\" at the end of the file", self.lang));
-                self.diags.push(d);
-            }
+        }
+    }
+
+    /// Messages that translate no unit of the leaflet.
+    fn obsolete(&mut self, c: &Catalog, unpaired: &[usize]) -> Vec<String> {
+        let kept = c.obsolete_section_ids();
+        let mut obsolete = Vec::new();
+        for &i in unpaired {
+            let m = &c.messages[i];
+            obsolete.push(m.id.clone());
+            let hint = if kept.contains(m.id.as_str()) {
+                "it is kept under \"Obsolete\" at the end of the file; `tradui sync --prune` deletes it (git history keeps it)".to_string()
+            } else {
+                format!("`tradui sync {}` moves it under \"Obsolete\" at the end of the file", self.lang)
+            };
+            let d = self
+                .at(m, Kind::Obsolete, Severity::Warning, format!("`{}` matches no text of {} any more", m.id, self.leaflet.file))
+                .hint(hint);
+            self.diags.push(d);
         }
         obsolete
     }
 
-    fn translated(&mut self, unit: &Unit, m: &Message, catalog: &Catalog, terms: Option<&Catalog>) -> State {
+    fn translated(&mut self, unit: &Unit, m: &Message, how: How, catalog: &Catalog, terms: Option<&Catalog>) -> State {
         let Some(value) = &m.value else {
             let d = self.at(m, Kind::Invalid, Severity::Error, format!("`{}` has no text", m.id)).hint("write the translation after `=`");
             self.diags.push(d);
@@ -279,39 +310,73 @@ impl Ctx<'_> {
         if invalid {
             return State::Invalid;
         }
-        let source = self.source_name();
-        let copy = if unit.text.contains(['{', '}']) { *value == unit.fluent_pattern() } else { *value == unit.text };
-        if copy && looks_like_prose(&unit.text) {
-            let d = self
-                .at(m, Kind::Untranslated, Severity::Warning, format!("`{}` is a copy of the {source} text", m.id))
-                .hint("translate it, or keep it if the text is the same in this language (a name, a number)");
-            self.diags.push(d);
-        }
+        self.untranslated(unit, m, value);
         let Some(record) = &m.record else {
-            let d = self
-                .at(m, Kind::NoRecord, Severity::Warning, format!("`{}` has no `# {source}:` record of the text it translates", m.id))
-                .hint(format!("add `# {source}: {}` on the line above it (`tradui sync` does this)", unit.text));
-            self.diags.push(d);
-            return State::Current;
+            self.no_record(unit, m);
+            return State::Stale;
         };
         // Records and unit texts are both whitespace-normalised when parsed.
         if m.review || *record != unit.text {
-            let why = if m.review && *record == unit.text {
-                "is marked for review".to_string()
-            } else {
-                format!("was translated from an older {source} text: \"{record}\"")
-            };
-            let d = self
-                .at(m, Kind::Stale, Severity::Error, format!("`{}` {why}", m.id))
-                .source(&unit.text)
-                .hint(format!(
-                    "update the translation to today's text, then set its `# {source}:` line to it and delete any REVIEW line: \"{}\"",
-                    unit.text
-                ));
-            self.diags.push(d);
+            self.stale(unit, m, how, record);
             return State::Stale;
         }
+        if how == How::Moved {
+            let d = self
+                .at(m, Kind::Moved, Severity::Warning, format!("`{}` is translated here under its old ID `{}` (the text moved)", unit.id, m.id))
+                .source(&unit.text)
+                .hint(format!("nothing to translate: `tradui sync {}` renames the message to `{}`", self.lang, unit.id));
+            self.diags.push(d);
+        }
         State::Current
+    }
+
+    fn untranslated(&mut self, unit: &Unit, m: &Message, value: &str) {
+        let copy = if unit.text.contains(['{', '}']) { value == unit.fluent_pattern() } else { value == unit.text };
+        if copy && looks_like_prose(&unit.text) {
+            let d = self
+                .at(m, Kind::Untranslated, Severity::Warning, format!("`{}` is a copy of the {} text", m.id, self.source_name()))
+                .hint("translate it, or keep it if the text is the same in this language (a name, a number)");
+            self.diags.push(d);
+        }
+    }
+
+    /// Fail closed: without a record nobody can show the translation is current.
+    fn no_record(&mut self, unit: &Unit, m: &Message) {
+        let (source, lang) = (self.source_name(), self.lang);
+        let d = self
+            .at(
+                m,
+                Kind::NoRecord,
+                Severity::Error,
+                format!("`{}` has no `# {source}:` record of the text it was translated from, so it cannot count as current (a tool may have rewritten the file without its comments)", m.id),
+            )
+            .source(&unit.text)
+            .hint(format!(
+                "compare the translation with today's text: \"{}\". If it is right, put `# {source}: {}` on the line above it; `tradui sync {lang}` writes that line with a REVIEW line to delete once you have checked",
+                unit.text, unit.text
+            ));
+        self.diags.push(d);
+    }
+
+    fn stale(&mut self, unit: &Unit, m: &Message, how: How, record: &str) {
+        let source = self.source_name();
+        // The text the translation was last confirmed for.
+        let confirmed = m.was.as_deref().filter(|_| m.review).unwrap_or(record);
+        let change = if confirmed == unit.text { String::new() } else { format!("; change: {}", matching::word_diff(confirmed, &unit.text)) };
+        let why = match how {
+            How::Renamed => format!("`{}` is the translation of `{}` (renamed or moved and edited), made from an older {source} text{change}", m.id, unit.id),
+            _ if confirmed == unit.text => format!("`{}` is marked for review", m.id),
+            _ => format!("`{}` was translated from an older {source} text{change}", m.id),
+        };
+        let mut hint = format!("update the translation to today's text, then set its `# {source}:` line to it and delete any REVIEW line: \"{}\"", unit.text);
+        if confirmed != unit.text && matching::similarity(confirmed, &unit.text) >= MINOR_EDIT {
+            hint.push_str(&format!(
+                ". If the edit does not change the meaning (a typo), `tradui sync --accept-source {}:{}` keeps the translation as it is",
+                self.leaflet.slug, unit.id
+            ));
+        }
+        let d = self.at(m, Kind::Stale, Severity::Error, why).source(&unit.text).hint(hint);
+        self.diags.push(d);
     }
 
     /// Placeables must match the source: no `$variable` or `-term` dropped, added or

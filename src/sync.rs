@@ -31,6 +31,8 @@ pub struct Changes {
     pub obsolete: usize,
     pub pruned: usize,
     pub records_added: usize,
+    /// Records and review markers brought back from the provenance sidecar.
+    pub restored: usize,
     pub junk_kept: usize,
 }
 
@@ -45,6 +47,7 @@ impl Changes {
             (self.obsolete, "moved to Obsolete"),
             (self.pruned, "obsolete deleted"),
             (self.records_added, "source record(s) added, marked for review"),
+            (self.restored, "record(s) restored from locales/.provenance"),
         ]
         .iter()
         .filter(|(n, _)| *n > 0)
@@ -80,10 +83,7 @@ struct Anchor<'a> {
 
 /// Is this comment entry a stub that sync wrote (its last line `# id =`)?
 fn stub_id(text: &str) -> Option<String> {
-    let last = text.lines().last()?.trim_end();
-    let rest = last.strip_prefix("# ")?;
-    let id = rest.strip_suffix(" =").or_else(|| rest.strip_suffix('='))?.trim_end();
-    crate::source::is_identifier(id).then(|| id.to_string())
+    crate::catalog::stub_id(text.lines().last()?)
 }
 
 fn split<'a>(catalog: &'a Catalog) -> Parts<'a> {
@@ -127,6 +127,7 @@ pub fn sync_text(leaflet: &Leaflet, catalog: Option<&Catalog>, source_lang: &str
     let units: HashSet<&str> = leaflet.units.iter().map(|u| u.id.as_str()).collect();
 
     let assignment = assign(leaflet, catalog, &parts, &junk_ids);
+    let ctx = Ctx { src: source_lang, file: &leaflet.file, options };
     changes.rekeyed = assignment.values().filter(|a| a.rekeyed).count();
     let mut out: Vec<String> = parts.header.iter().map(|s| s.to_string()).collect();
     for unit in &leaflet.units {
@@ -136,7 +137,7 @@ pub fn sync_text(leaflet: &Leaflet, catalog: Option<&Catalog>, source_lang: &str
         match anchor {
             Some(a) => {
                 let message = catalog.message(&a.id).expect("an anchor is a parsed message");
-                out.push(rewrite(a.text, message, unit, new_id, source_lang, options, &mut changes));
+                out.push(rewrite(a.text, message, unit, new_id, &ctx, &mut changes));
                 out.extend(a.followers.iter().map(|s| s.to_string()));
             }
             None if junk_ids.contains(unit.id.as_str()) => {}
@@ -156,12 +157,12 @@ pub fn sync_text(leaflet: &Leaflet, catalog: Option<&Catalog>, source_lang: &str
             out.extend(followers.iter().map(|s| s.to_string()));
         }
     }
-    let used: Vec<&Anchor> = assignment.values().map(|a| a.anchor).collect();
+    let used: HashSet<*const Anchor> = assignment.values().map(|a| a.anchor as *const Anchor).collect();
     let mut seen_ids: HashSet<String> = assignment.keys().cloned().collect();
     let obsolete: Vec<(&Anchor, String)> = parts
         .messages
         .iter()
-        .filter(|m| !used.iter().any(|u| std::ptr::eq(*u, *m)))
+        .filter(|m| !used.contains(&(*m as *const Anchor)))
         .map(|m| {
             // An obsolete message must not share its ID with a live one.
             let mut id = m.id.clone();
@@ -179,7 +180,7 @@ pub fn sync_text(leaflet: &Leaflet, catalog: Option<&Catalog>, source_lang: &str
             out.extend(m.followers.iter().map(|s| s.to_string()));
         }
     } else if !obsolete.is_empty() {
-        let was_obsolete = old_obsolete_ids(catalog);
+        let was_obsolete = catalog.obsolete_section_ids();
         changes.obsolete = obsolete.iter().filter(|(m, _)| !was_obsolete.contains(m.id.as_str())).count();
         out.push(OBSOLETE_HEADING.to_string());
         for (m, id) in obsolete {
@@ -203,41 +204,16 @@ struct Assigned<'a> {
     rekeyed: bool,
 }
 
-/// Matches messages to units: first a message whose ID and record both match; then a
-/// message whose record matches a unit's source exactly follows that unit (re-keying);
-/// then a message keeps its unit by ID (stale). The rest is obsolete. Only the first of
-/// messages sharing an ID takes part.
+/// Pairs messages with units by the rule every command shares (see `matching`).
 fn assign<'a>(leaflet: &Leaflet, catalog: &Catalog, parts: &'a Parts<'a>, junk: &HashSet<String>) -> HashMap<String, Assigned<'a>> {
-    let record = |a: &Anchor| catalog.message(&a.id).and_then(|m| m.record.clone());
-    let source = |id: &str| leaflet.unit(id).map(|u| normalize(&u.text, false));
-    let mut firsts: Vec<&'a Anchor<'a>> = Vec::new();
-    for m in &parts.messages {
-        if !firsts.iter().any(|f| f.id == m.id) {
-            firsts.push(m);
-        }
-    }
-    let mut out: HashMap<String, Assigned<'a>> = HashMap::new();
-    let mut taken = vec![false; firsts.len()];
-    for (i, m) in firsts.iter().enumerate() {
-        if source(&m.id).is_some() && record(m) == source(&m.id) {
-            out.insert(m.id.clone(), Assigned { anchor: m, rekeyed: false });
-            taken[i] = true;
-        }
-    }
-    for unit in &leaflet.units {
-        if out.contains_key(&unit.id) || junk.contains(&unit.id) {
-            continue;
-        }
-        let src = Some(normalize(&unit.text, false));
-        if let Some(i) = (0..firsts.len()).find(|&i| !taken[i] && record(firsts[i]) == src) {
-            taken[i] = true;
-            out.insert(unit.id.clone(), Assigned { anchor: firsts[i], rekeyed: firsts[i].id != unit.id });
-        }
-    }
-    for (i, m) in firsts.iter().enumerate() {
-        if !taken[i] && source(&m.id).is_some() && !out.contains_key(&m.id) {
-            taken[i] = true;
-            out.insert(m.id.clone(), Assigned { anchor: m, rekeyed: false });
+    debug_assert_eq!(parts.messages.len(), catalog.messages.len(), "one anchor per parsed message");
+    let skip: HashSet<&str> = junk.iter().map(String::as_str).collect();
+    let matching = crate::matching::pair(leaflet, catalog, &skip);
+    let mut out = HashMap::new();
+    for (unit, pair) in leaflet.units.iter().zip(&matching.units) {
+        if let Some(p) = pair {
+            let anchor = &parts.messages[p.message];
+            out.insert(unit.id.clone(), Assigned { anchor, rekeyed: anchor.id != unit.id });
         }
     }
     out
@@ -267,29 +243,26 @@ fn sorted<'a, V>(m: &'a HashMap<String, V>) -> Vec<(&'a String, &'a V)> {
     v
 }
 
-/// IDs of messages that already sit under the Obsolete heading.
-fn old_obsolete_ids(catalog: &Catalog) -> HashSet<&str> {
-    let mut after = false;
-    let mut ids = HashSet::new();
-    for e in &catalog.entries {
-        if e.kind == EntryKind::Comment && catalog.text[e.range.clone()].starts_with("## Obsolete") {
-            after = true;
-        } else if after && e.kind == EntryKind::Message {
-            ids.extend(e.id.as_deref());
-        }
-    }
-    ids
-}
-
-/// The comment lines tradui owns above a message.
-fn owned(line: &str, source_lang: &str) -> bool {
+/// The comment lines tradui owns above a message: the record, the review marker with
+/// its `was:` and `change:` lines, and the location line of the stub it came from.
+fn owned(line: &str, source_lang: &str, leaflet_file: &str) -> bool {
     let Some(rest) = line.strip_prefix('#') else { return false };
     let rest = rest.trim_start();
-    rest.starts_with(&format!("{source_lang}:")) || rest.starts_with(REVIEW_MARKER) || rest.starts_with("was:") || rest.starts_with("change:")
+    let location = rest.strip_prefix(leaflet_file).and_then(|r| r.strip_prefix(':')).is_some_and(|r| {
+        let digits = r.len() - r.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        digits > 0 && (r[digits..].trim().is_empty() || r[digits..].starts_with(" - keep "))
+    });
+    location
+        || rest.starts_with(&format!("{source_lang}:"))
+        || rest.starts_with(REVIEW_MARKER)
+        || rest.starts_with("was:")
+        || rest.starts_with("change:")
 }
 
-/// An existing message, brought up to date: its translation is never touched.
-fn rewrite(text: &str, m: &crate::catalog::Message, unit: &Unit, new_id: Option<&str>, src: &str, options: &Options, changes: &mut Changes) -> String {
+/// An existing message, brought up to date: its translation is never touched; the lines
+/// tradui owns above it are written afresh from its state, so leftovers of a finished
+/// review go away.
+fn rewrite(text: &str, m: &crate::catalog::Message, unit: &Unit, new_id: Option<&str>, ctx: &Ctx, changes: &mut Changes) -> String {
     let body_start = comment_len(text);
     let (comment, body) = text.split_at(body_start);
     let body = match new_id {
@@ -297,57 +270,62 @@ fn rewrite(text: &str, m: &crate::catalog::Message, unit: &Unit, new_id: Option<
         None => body.to_string(),
     };
     let lines: Vec<&str> = comment.lines().collect();
-    let theirs: Vec<&str> = lines.iter().copied().filter(|l| !owned(l, src)).collect();
-    let source = normalize(&unit.text, false);
-    let was = lines.iter().find_map(|l| l.strip_prefix("# was:")).map(|s| s.trim().to_string());
-    let mut mine: Vec<String> = Vec::new();
-    match &m.record {
-        None => {
-            changes.records_added += 1;
-            mine.push(format!("# {REVIEW_MARKER} no record of the {src} text this was translated from; check it, then delete this line."));
-            mine.push(format!("# {src}: {source}"));
-        }
-        Some(r) if *r == source && !m.review => return rename(text, &m.id, new_id.unwrap_or(&m.id)),
-        // Accepting a source edit also clears a review marker an earlier sync put there.
-        Some(r) if options.accept.contains(&unit.id) && (m.review || *r != source) => {
-            changes.accepted += 1;
-            mine.push(format!("# {src}: {source}"));
-        }
-        Some(r) if *r == source => return rename(text, &m.id, new_id.unwrap_or(&m.id)),
-        Some(r) => {
-            if !m.review {
-                changes.marked_stale += 1;
-            }
-            let old = was.unwrap_or_else(|| r.clone());
-            mine.push(format!("# {REVIEW_MARKER} the {src} text changed. Update the translation, then delete this line."));
-            mine.push(format!("# was: {old}"));
-            mine.push(format!("# change: {}", word_diff(&old, &source)));
-            mine.push(format!("# {src}: {source}"));
-        }
-    }
-    let mut out: Vec<String> = theirs.iter().map(|s| s.to_string()).collect();
-    out.extend(mine);
+    let mut out: Vec<String> = lines.iter().filter(|l| !owned(l, ctx.src, ctx.file)).map(|s| s.to_string()).collect();
+    let review_line = lines.iter().find(|l| l.trim_start_matches('#').trim_start().starts_with(REVIEW_MARKER)).map(|l| l.to_string());
+    out.extend(owned_lines(m, unit, review_line, ctx, changes));
     out.push(body);
-    out.join("\n")
+    let new = out.join("\n");
+    // A CRLF file keeps its line ends.
+    if text.replace("\r\n", "\n") == new { text.to_string() } else { new }
 }
 
-/// A word diff in the notation of wdiff: `[-removed-]{+added+}`.
-pub fn word_diff(old: &str, new: &str) -> String {
-    use similar::{ChangeTag, TextDiff};
-    let diff = TextDiff::from_words(old, new);
-    let mut out = String::new();
-    for change in diff.iter_all_changes() {
-        let v = change.value();
-        match change.tag() {
-            ChangeTag::Equal => out.push_str(v),
-            ChangeTag::Delete if v.trim().is_empty() => {}
-            ChangeTag::Insert if v.trim().is_empty() => out.push_str(v),
-            ChangeTag::Delete => out.push_str(&format!("[-{v}-]")),
-            ChangeTag::Insert => out.push_str(&format!("{{+{v}+}}")),
-        }
-    }
-    out
+/// What `rewrite` needs to know besides the message.
+struct Ctx<'a> {
+    src: &'a str,
+    file: &'a str,
+    options: &'a Options,
 }
+
+/// The record, review marker, `was:` and `change:` lines a message should have now.
+fn owned_lines(m: &crate::catalog::Message, unit: &Unit, review_line: Option<String>, ctx: &Ctx, changes: &mut Changes) -> Vec<String> {
+    let src = ctx.src;
+    let source = normalize(&unit.text, false);
+    if m.restored {
+        changes.restored += 1;
+    }
+    let record_line = format!("# {src}: {source}");
+    if ctx.options.accept.contains(&unit.id) && (m.review || m.record.as_deref() != Some(source.as_str())) {
+        // Accepting a source edit also clears a review marker an earlier sync put there.
+        changes.accepted += 1;
+        return vec![record_line];
+    }
+    let Some(record) = &m.record else {
+        changes.records_added += 1;
+        let review = review_line.unwrap_or_else(|| format!("# {REVIEW_MARKER} no record of the {src} text this was translated from; check it, then delete this line."));
+        return vec![review, record_line];
+    };
+    if *record == source && !m.review {
+        return vec![record_line];
+    }
+    // The text the translation was last confirmed for.
+    let confirmed = if m.review { m.was.clone().unwrap_or_else(|| record.clone()) } else { record.clone() };
+    let review = match review_line {
+        Some(line) if m.review => line,
+        _ => {
+            changes.marked_stale += usize::from(!m.restored || !m.review);
+            format!("# {REVIEW_MARKER} the {src} text changed. Update the translation, then delete this line.")
+        }
+    };
+    let mut lines = vec![review];
+    if confirmed != source {
+        lines.push(format!("# was: {confirmed}"));
+        lines.push(format!("# change: {}", word_diff(&confirmed, &source)));
+    }
+    lines.push(record_line);
+    lines
+}
+
+pub use crate::matching::word_diff;
 
 /// A stub for a missing unit: commented out, so the file stays valid Fluent.
 fn stub(unit: &Unit, leaflet: &Leaflet, src: &str) -> String {
@@ -360,6 +338,52 @@ fn stub(unit: &Unit, leaflet: &Leaflet, src: &str) -> String {
     lines.push(note);
     lines.push(format!("# {} =", unit.id));
     lines.join("\n")
+}
+
+/// The reference catalog of a leaflet: today's source text as Fluent, one message per
+/// unit (`locales/<source>/<slug>.ftl`), the file translation platforms and
+/// compare-locales read. No comment above a message: a platform that copies the
+/// reference file's comments into a translation must not copy anything that looks like
+/// a `# en:` record.
+pub fn reference_text(leaflet: &Leaflet, source_lang: &str) -> String {
+    let mut out = format!(
+        "### Reference catalog: the {source_lang} text of {}, written by `tradui sync`.\n### Edit the leaflet, not this file.\n\n",
+        leaflet.file
+    );
+    for u in &leaflet.units {
+        out.push_str(&format!("{} = {}\n", u.id, u.fluent_pattern()));
+    }
+    out
+}
+
+/// What a translation file says, layout aside: its messages with their provenance (the
+/// sidecar's included), terms, junk and translators' comments, each sorted. Blank lines,
+/// the order of entries, where a serializer put a comment, stubs and `sync`'s own
+/// `was:`/`change:`/location lines are layout.
+pub fn meaning(catalog: &Catalog, source_lang: &str, leaflet_file: &str) -> Vec<String> {
+    let mut out: Vec<String> = catalog
+        .messages
+        .iter()
+        .map(|m| format!("message {} = {:?} record {:?} review {}", m.id, m.value, m.record, m.review))
+        .collect();
+    for e in &catalog.entries {
+        let text = &catalog.text[e.range.clone()];
+        let stub = e.kind == EntryKind::Comment && stub_id(text).is_some();
+        for line in text.lines() {
+            let line = line.trim_end();
+            let comment = line.starts_with('#');
+            let ours = owned(line, source_lang, leaflet_file) || line.starts_with("## Obsolete") || stub;
+            if comment && !ours {
+                out.push(format!("comment {line}"));
+            }
+        }
+        if matches!(e.kind, EntryKind::Term | EntryKind::Junk) {
+            let body: Vec<&str> = text.lines().filter(|l| !l.starts_with('#')).collect();
+            out.push(format!("{:?} {}", e.kind, normalize(&body.join("\n"), false)));
+        }
+    }
+    out.sort();
+    out
 }
 
 #[cfg(unix)]
@@ -393,6 +417,35 @@ pub fn refuse(catalog: &Catalog, path: &Path) -> Option<Diagnostic> {
         );
     }
     None
+}
+
+/// Replaces the file at `path` with `bytes`, atomically, unless it no longer holds `old`
+/// (None: unless it has come to exist): an editor that saved the file while `sync` was
+/// working keeps its save. The new file is written and synced first, then the old one
+/// is read again and compared, then renamed over it, so the window for a lost save is
+/// the rename alone. Returns false when it left the file alone.
+pub fn replace_if_unchanged(path: &Path, old: Option<&str>, bytes: impl AsRef<[u8]>) -> std::io::Result<bool> {
+    use std::io::Write;
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let mut tmp = tempfile::Builder::new().prefix(".tradui-tmp-").tempfile_in(dir)?;
+    tmp.write_all(bytes.as_ref())?;
+    let permissions = match std::fs::metadata(path) {
+        Ok(m) => m.permissions(),
+        Err(_) => default_permissions(),
+    };
+    tmp.as_file().set_permissions(permissions)?;
+    tmp.as_file().sync_all()?;
+    let now = match std::fs::read(path) {
+        Ok(b) => crate::diag::decode_text("", b).ok(),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(e),
+    };
+    if now.as_deref() != old {
+        return Ok(false);
+    }
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(true)
 }
 
 /// Writes `text` to `path` atomically: a temporary file in the same folder, renamed.
@@ -508,6 +561,45 @@ mod tests {
     }
 
     #[test]
+    fn a_stub_left_right_above_a_message_is_not_stubbed_twice() {
+        let md = "# Hi\n\nText.\n";
+        let (stubbed, _) = sync(md, "");
+        // The translator wrote the message under the stub, with no blank line between.
+        let ftl = stubbed.replace("# hi-p1 =", "# hi-p1 =\nhi-p1 = Tèks.").replace("# hi =", "# hi =\n");
+        let c = Catalog::parse("x", ftl.clone(), "en");
+        assert_eq!(c.messages.iter().map(|m| (m.id.as_str(), m.record.clone())).collect::<Vec<_>>(), [("hi-p1", None)]);
+        let (text, ch) = sync(md, &ftl);
+        assert_eq!(text.matches("# hi-p1 =").count(), 0, "{text}");
+        assert_eq!(text.matches("# hi =").count(), 1, "{text}");
+        assert_eq!(ch.stubs, 0);
+        assert_eq!(sync(md, &text).0, text);
+    }
+
+    #[test]
+    fn a_crlf_file_ending_in_a_lone_cr_settles_in_one_sync() {
+        let md = "# Hi\n\nNew.\n";
+        for ftl in ["# en: Hi\r\nhi = Bonjou\r", "# en: Hi\r\nhi = Bonjou\r\n\r\n# en: New.\r\nhi-p1 = Nouvo\r"] {
+            let (once, _) = sync(md, ftl);
+            assert_eq!(sync(md, &once).0, once, "{once:?}");
+            assert!(!once.replace("\r\n", "").contains(['\r', '\n']), "{once:?}");
+        }
+    }
+
+    #[test]
+    fn an_editors_save_during_sync_is_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.ftl");
+        std::fs::write(&path, "a = editor's save\n").unwrap();
+        assert!(!replace_if_unchanged(&path, Some("a = what sync read\n"), "a = sync's text\n").unwrap());
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "a = editor's save\n");
+        assert!(!replace_if_unchanged(&dir.path().join("new.ftl"), Some("x"), "y").unwrap(), "a file that vanished is not written");
+        assert!(replace_if_unchanged(&path, Some("a = editor's save\n"), "a = sync's text\n").unwrap());
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "a = sync's text\n");
+        let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().map(|e| e.file_name()).collect();
+        assert_eq!(left.len(), 1, "no temporary file is left behind: {left:?}");
+    }
+
+    #[test]
     fn crlf_files_stay_crlf() {
         let (text, _) = sync("# Hi\n\nNew.\n", "# en: Hi\r\nhi = Bonjou\r\n");
         assert!(text.contains("hi = Bonjou\r\n\r\n# en: New.\r\n"), "{text:?}");
@@ -520,6 +612,9 @@ mod tests {
         let filled = stubbed.replace("# hi =", "hi = Bonjou");
         let c = Catalog::parse("x", filled.clone(), "en");
         assert_eq!(c.messages[0].record.as_deref(), Some("Hi"));
-        assert_eq!(sync("# Hi\n", &filled), (filled, Changes::default()));
+        // The stub's location line goes; the record stays.
+        let (cleaned, changes) = sync("# Hi\n", &filled);
+        assert_eq!((cleaned.as_str(), changes), ("# en: Hi\nhi = Bonjou\n", Changes::default()));
+        assert_eq!(sync("# Hi\n", &cleaned).0, cleaned);
     }
 }

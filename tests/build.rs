@@ -82,7 +82,7 @@ fn builds_are_deterministic_and_incremental() {
 #[test]
 fn missing_and_stale_text_falls_back_to_the_source_marked() {
     let p = Project::init();
-    p.edit("locales/ht/meeting.ftl", "why-p1 =", "why-p9 =");
+    p.delete_message("locales/ht/meeting.ftl", "why-p1");
     p.edit("content/meeting.md", "Bring a coworker.", "Bring two coworkers.");
     let out = p.run(&["build"]);
     assert!(out.starts_with("exit: 0"), "{out}");
@@ -108,7 +108,7 @@ fn stale_translations_can_be_shown_by_policy() {
 fn languages_below_the_minimum_are_not_published_and_old_pages_go() {
     let p = built();
     p.write("tradui.toml", "source = \"en\"\nlanguages = [\"es\", \"ht\", \"ar\", \"fr\"]\n[fallback.languages.ar]\nmin-coverage = 100\n");
-    p.edit("locales/ar/meeting.ftl", "why-p1 =", "why-p9 =");
+    p.delete_message("locales/ar/meeting.ftl", "why-p1");
     let out = p.run(&["build"]);
     assert!(out.contains("meeting: not published in ar: 85% translated, below the 100% minimum"), "{out}");
     assert!(out.contains("2 removed"), "{out}");
@@ -321,7 +321,7 @@ fn pdf_a_on_request() {
 fn a_variable_can_take_another_value_in_one_language() {
     let p = Project::init();
     p.edit("content/meeting.md", "place = \"Union hall, 2nd floor\"", "place = \"Union hall, 2nd floor\"\n\n[variables.es]\nplace = \"la sede del sindicato\"");
-    p.edit("locales/es/meeting.ftl", "why-p1 =", "why-p9 =");
+    p.delete_message("locales/es/meeting.ftl", "why-p1");
     let out = p.run(&["check"]);
     assert!(!out.contains("stale"), "a variable's value makes nothing stale: {out}");
     p.run(&["build", "--no-pdf"]);
@@ -347,14 +347,18 @@ fn plurals_follow_each_language_cldr_rules() {
 }
 
 #[test]
-fn copies_of_the_source_and_missing_records_are_warnings() {
+fn a_copy_of_the_source_warns_and_a_missing_record_fails_closed() {
     let p = Project::init();
     p.edit("locales/fr/meeting.ftl", "why-p1 = Quand nous parlons *ensemble*, la direction écoute.", "why-p1 = When we speak *together*, management listens.");
     p.edit("locales/fr/meeting.ftl", "# en: Bring a coworker.\n", "");
+    // The provenance sidecar still knows this translation: its record comes back.
+    assert!(p.run(&["check", "--lang", "fr"]).starts_with("exit: 0"));
+    std::fs::remove_dir_all(p.root.join("locales/.provenance")).unwrap();
     let out = p.run(&["check", "--lang", "fr"]);
-    assert!(out.starts_with("exit: 0"), "warnings alone pass: {out}");
+    assert!(out.starts_with("exit: 1"), "a translation with no record cannot count as current: {out}");
     assert!(out.contains("warning[untranslated]: `why-p1` is a copy of the en text"), "{out}");
-    assert!(out.contains("warning[no-record]: `meeting-li2` has no `# en:` record"), "{out}");
+    assert!(out.contains("error[no-record]: `meeting-li2` has no `# en:` record"), "{out}");
+    assert!(out.contains("If it is right, put `# en: Bring a coworker.` on the line above it"), "{out}");
     let sync = p.run(&["sync", "fr"]);
     assert!(sync.contains("1 source record(s) added, marked for review"), "{sync}");
     assert!(p.run(&["check", "--lang", "fr"]).contains("error[stale]: `meeting-li2` is marked for review"));

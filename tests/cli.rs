@@ -19,6 +19,15 @@ fn init_creates_a_project_that_passes_check() {
 }
 
 #[test]
+fn init_writes_what_sync_would() {
+    let p = Project::init();
+    assert!(p.read("locales/en/meeting.ftl").contains("\nmeeting = Come to the meeting\n"));
+    assert!(p.read("locales/.provenance/es/meeting.json").contains("\"meeting\""));
+    let out = p.run(&["sync", "--check"]);
+    assert!(out.starts_with("exit: 0") && out.contains("0 file(s) would change"), "{out}");
+}
+
+#[test]
 fn init_refuses_an_existing_project() {
     let p = Project::init();
     let out = p.run(&["init", "."]);
@@ -57,7 +66,7 @@ fn misspelt_variable_is_invalid() {
 fn errors_in_a_language_that_is_not_required_do_not_fail() {
     let p = Project::init();
     p.edit("tradui.toml", "required = [\"es\", \"ht\", \"ar\", \"fr\"]", "required = [\"es\", \"ht\", \"fr\"]");
-    p.edit("locales/ar/meeting.ftl", "why-p1 =", "why-p9 =");
+    p.delete_message("locales/ar/meeting.ftl", "why-p1");
     let out = p.run(&["check"]);
     assert!(out.starts_with("exit: 0"), "{out}");
     assert!(out.contains("error[missing]: no ar translation of `why-p1`"), "{out}");
@@ -68,7 +77,8 @@ fn errors_in_a_language_that_is_not_required_do_not_fail() {
 fn json_has_the_documented_shape() {
     let p = Project::init();
     p.edit("content/meeting.md", "Bring a coworker.", "Bring two coworkers.");
-    p.edit("locales/es/meeting.ftl", "why-p1 =", "why-p9 =");
+    p.delete_message("locales/es/meeting.ftl", "why-p1");
+    p.write("locales/es/meeting.ftl", p.read("locales/es/meeting.ftl") + "\n# en: A paragraph that was deleted.\ngone-p1 = Un párrafo borrado.\n");
     let out = Command::cargo_bin("tradui").unwrap().current_dir(&p.root).args(["check", "--format", "json"]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -92,7 +102,7 @@ fn json_has_the_documented_shape() {
 #[test]
 fn github_annotations() {
     let p = Project::init();
-    p.edit("locales/ht/meeting.ftl", "why-p1 =", "why-p9 =");
+    p.delete_message("locales/ht/meeting.ftl", "why-p1");
     insta::assert_snapshot!(p.run(&["check", "--format", "github", "--lang", "ht"]));
 }
 
@@ -100,7 +110,7 @@ fn github_annotations() {
 fn status_table_and_todo_list() {
     let p = Project::init();
     p.edit("content/meeting.md", "Bring a coworker.", "Bring two coworkers.");
-    p.edit("locales/ht/meeting.ftl", "why-p1 =", "why-p9 =");
+    p.delete_message("locales/ht/meeting.ftl", "why-p1");
     insta::assert_snapshot!(p.run(&["status", "--lang", "ht"]));
     let all = p.run(&["status"]);
     assert!(all.contains("meeting  es            85%"), "{all}");
@@ -109,7 +119,8 @@ fn status_table_and_todo_list() {
 #[test]
 fn status_json() {
     let p = Project::init();
-    p.edit("locales/ht/meeting.ftl", "why-p1 =", "why-p9 =");
+    p.delete_message("locales/ht/meeting.ftl", "why-p1");
+    p.write("locales/ht/meeting.ftl", p.read("locales/ht/meeting.ftl") + "\n# en: A paragraph that was deleted.\ngone-p1 = Yon paragraf.\n");
     let out = Command::cargo_bin("tradui").unwrap().current_dir(&p.root).args(["status", "--format", "json", "--lang", "ht"]).output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -123,7 +134,7 @@ fn status_json() {
 #[test]
 fn colour_only_when_asked() {
     let p = Project::init();
-    p.edit("locales/ht/meeting.ftl", "why-p1 =", "why-p9 =");
+    p.delete_message("locales/ht/meeting.ftl", "why-p1");
     assert!(!p.run(&["check"]).contains('\u{1b}'));
     let out = Command::cargo_bin("tradui").unwrap().current_dir(&p.root).args(["check", "--color", "always"]).output().unwrap();
     assert!(String::from_utf8_lossy(&out.stdout).contains("\u{1b}["));
@@ -287,7 +298,7 @@ fn sync_adds_stubs_marks_stale_and_is_idempotent() {
     }
     insta::assert_snapshot!("synced_ht_file", after);
     let again = p.run(&["sync", "ht"]);
-    assert!(again.contains("sync: 0 file(s) updated, 1 up to date"), "{again}");
+    assert!(again.contains("sync: 0 file(s) updated, 2 up to date"), "{again}");
     assert!(p.run(&["sync", "--check", "ht"]).starts_with("exit: 0"));
     // The translator updates the translation and deletes the marker: current again.
     let fixed = after

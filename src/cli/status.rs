@@ -70,7 +70,7 @@ fn todo_items<'r>(report: &'r Report, lang: &Lang) -> Vec<&'r Diagnostic> {
         .diagnostics
         .iter()
         .filter(|d| d.lang.as_deref() == Some(lang.as_str()))
-        .filter(|d| d.is_error() && matches!(d.kind, Kind::Missing | Kind::Stale | Kind::Invalid | Kind::UnsafeLink))
+        .filter(|d| d.is_error() && matches!(d.kind, Kind::Missing | Kind::Stale | Kind::NoRecord | Kind::Invalid | Kind::UnsafeLink))
         .collect()
 }
 

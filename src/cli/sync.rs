@@ -1,11 +1,17 @@
 //! `tradui sync [LANG...]`: updates translation files to the source (stubs, review
-//! markers, re-keying, obsolete section), writing each changed file atomically.
-//! `--check` changes nothing and exits 1 when a file would change.
+//! markers, re-keying, obsolete section), their provenance sidecars, and the reference
+//! catalog (`locales/<source>/<slug>.ftl`), writing each changed file atomically.
+//! `--check` changes nothing and exits 1 when a file would change in meaning.
 
-use super::{ExitStatus, Out, select_langs};
-use crate::diag::{Diagnostic, Fatal, Kind};
+use super::{ExitStatus, Out};
+use crate::catalog::Catalog;
+use crate::diag::{Diagnostic, Fatal, Kind, decode_text};
+use crate::lang::Lang;
 use crate::project::Project;
-use crate::sync::{Options, refuse, sync_text, write_atomic};
+use crate::provenance::{self, Sidecar};
+use crate::source::Leaflet;
+use crate::sync::{Options, meaning, reference_text, refuse, sync_text};
+use std::path::Path;
 
 pub struct Args<'a> {
     pub langs: &'a [String],
@@ -14,70 +20,157 @@ pub struct Args<'a> {
     pub accept: &'a [String],
 }
 
+/// Counts for the closing line.
+#[derive(Default)]
+struct Tally {
+    changed: usize,
+    same: usize,
+    failed: usize,
+}
+
 pub fn run(project: &Project, args: Args, out: &mut Out) -> Result<ExitStatus, Fatal> {
-    let langs = select_langs(project, args.langs)?;
+    let langs = languages(project, args.langs)?;
     let accept = accepted(project, args.accept)?;
     for d in project.diagnostics.iter().filter(|d| matches!(d.kind, Kind::UnknownLocale | Kind::Source | Kind::Io)) {
         out.err(Out::styled(d));
     }
-    let source = project.config.source.to_string();
-    let (mut changed, mut same, mut failed) = (0, 0, 0);
-    for lang in &langs {
+    let mut tally = Tally::default();
+    for leaflet in &project.leaflets {
+        if project.leaflet_ok(&leaflet.slug) {
+            reference(project, leaflet, args.check, out, &mut tally);
+        }
+    }
+    for lang in langs.iter().filter(|l| **l != project.config.source) {
         for leaflet in &project.leaflets {
-            let file = Project::catalog_file(lang, &leaflet.slug);
-            if !project.leaflet_ok(&leaflet.slug) {
-                out.err(format!("{file}: skipped: fix the errors in {} first", leaflet.file));
-                failed += 1;
-                continue;
-            }
-            let path = project.root.join(&file);
-            let catalog = project.catalog(lang, &leaflet.slug);
-            if path.exists() && catalog.is_none() {
-                // The file exists but could not be read (its diagnostic is above).
-                failed += 1;
-                continue;
-            }
-            if let Some(d) = catalog.and_then(|c| refuse(c, &path)) {
-                out.err(Out::styled(&d));
-                failed += 1;
-                continue;
-            }
             let options = Options { prune: args.prune, accept: accept.get(&leaflet.slug).cloned().unwrap_or_default() };
-            let (text, changes) = sync_text(leaflet, catalog, &source, &options);
-            if changes.junk_kept > 0 {
-                let d = Diagnostic::warning(Kind::Invalid, &file, format!("{} piece(s) of Fluent that do not parse kept as they are", changes.junk_kept))
-                    .hint(format!("run `tradui check --lang {lang}` to see where, and fix them"));
-                out.err(Out::styled(&d));
-            }
-            let old = catalog.map(|c| c.text.as_str());
-            if old == Some(text.as_str()) || (old.is_none() && text.is_empty()) {
-                same += 1;
-                continue;
-            }
-            let what = changes.describe().unwrap_or_else(|| "reformatted".into());
-            if args.check {
-                out.line(format!("{file}: would change: {what}"));
-                changed += 1;
-                continue;
-            }
-            match write_atomic(&path, &text) {
-                Ok(()) => {
-                    out.line(format!("{file}: {what}"));
-                    changed += 1;
-                }
-                Err(e) => {
-                    let d = Diagnostic::error(Kind::Io, &file, format!("cannot write: {e}; the file is unchanged"))
-                        .hint("check that you may write to the folder");
-                    out.err(Out::styled(&d));
-                    failed += 1;
-                }
-            }
+            translation(project, leaflet, lang, &options, args.check, out, &mut tally);
         }
     }
     let verb = if args.check { "would change" } else { "updated" };
-    out.err(format!("sync: {changed} file(s) {verb}, {same} up to date{}", if failed > 0 { format!(", {failed} left untouched") } else { String::new() }));
-    let problems = failed > 0 || (args.check && changed > 0);
+    let untouched = if tally.failed > 0 { format!(", {} left untouched", tally.failed) } else { String::new() };
+    out.err(format!("sync: {} file(s) {verb}, {} up to date{untouched}", tally.changed, tally.same));
+    let problems = tally.failed > 0 || (args.check && tally.changed > 0);
     Ok(if problems { ExitStatus::Problems } else { ExitStatus::Success })
+}
+
+/// The languages to sync: the project's translation languages, and the source language
+/// (whose reference catalogs every run writes anyway).
+fn languages(project: &Project, wanted: &[String]) -> Result<Vec<Lang>, Fatal> {
+    let source = project.config.source.to_string();
+    let translations: Vec<String> = wanted.iter().filter(|w| Lang::parse(w).map(|l| l.to_string()) != Ok(source.clone())).cloned().collect();
+    if !wanted.is_empty() && translations.is_empty() {
+        return Ok(Vec::new());
+    }
+    super::select_langs(project, &translations)
+}
+
+/// Keeps `locales/<source>/<slug>.ftl` in line with the leaflet.
+fn reference(project: &Project, leaflet: &Leaflet, check: bool, out: &mut Out, tally: &mut Tally) {
+    let source = project.config.source.to_string();
+    let file = Project::catalog_file(&project.config.source, &leaflet.slug);
+    let path = project.root.join(&file);
+    let text = reference_text(leaflet, &source);
+    let old = std::fs::read(&path).ok().and_then(|b| decode_text(&file, b).ok());
+    let values = |t: &str| Catalog::parse(&file, t.to_string(), &source).messages.into_iter().map(|m| (m.id, m.value)).collect::<Vec<_>>();
+    if old.as_deref().is_some_and(|o| values(o) == values(&text)) {
+        tally.same += 1;
+        return;
+    }
+    let what = if old.is_some() { "reference catalog updated to the leaflet" } else { "reference catalog written" };
+    write(&path, &file, old.as_deref(), &text, what, check, out, tally);
+}
+
+/// Brings one translation file (and its sidecar) in line with its leaflet.
+fn translation(project: &Project, leaflet: &Leaflet, lang: &Lang, options: &Options, check: bool, out: &mut Out, tally: &mut Tally) {
+    let file = Project::catalog_file(lang, &leaflet.slug);
+    if !project.leaflet_ok(&leaflet.slug) {
+        out.err(format!("{file}: skipped: fix the errors in {} first", leaflet.file));
+        tally.failed += 1;
+        return;
+    }
+    let path = project.root.join(&file);
+    let catalog = project.catalog(lang, &leaflet.slug);
+    if path.exists() && catalog.is_none() {
+        // The file exists but could not be read (its diagnostic is above).
+        tally.failed += 1;
+        return;
+    }
+    if let Some(d) = catalog.and_then(|c| refuse(c, &path)) {
+        out.err(Out::styled(&d));
+        tally.failed += 1;
+        return;
+    }
+    let source = project.config.source.to_string();
+    let (text, changes) = sync_text(leaflet, catalog, &source, options);
+    if changes.junk_kept > 0 {
+        let d = Diagnostic::warning(Kind::Invalid, &file, format!("{} piece(s) of Fluent that do not parse kept as they are", changes.junk_kept))
+            .hint(format!("run `tradui check --lang {lang}` to see where, and fix them"));
+        out.err(Out::styled(&d));
+    }
+    let new = Catalog::parse(&file, text.clone(), &source);
+    let old = catalog.map(|c| c.text.as_str());
+    let same = match catalog {
+        Some(c) if !check => c.text == text,
+        Some(c) => meaning(c, &source, &leaflet.file) == meaning(&new, &source, &leaflet.file),
+        None => text.is_empty(),
+    };
+    if same {
+        tally.same += 1;
+    } else {
+        let what = changes.describe().unwrap_or_else(|| "layout only".into());
+        if !write(&path, &file, old, &text, &what, check, out, tally) {
+            return;
+        }
+    }
+    if !check {
+        sidecar(project, leaflet, lang, &new, out);
+    }
+}
+
+/// Writes the provenance sidecar when it changed (see `provenance`).
+fn sidecar(project: &Project, leaflet: &Leaflet, lang: &Lang, catalog: &Catalog, out: &mut Out) {
+    let rel = provenance::path(lang.as_str(), &leaflet.slug);
+    let path = project.root.join(&rel);
+    let text = Sidecar::of(catalog, leaflet).to_text();
+    if std::fs::read_to_string(&path).is_ok_and(|old| old == text) {
+        return;
+    }
+    if let Err(e) = crate::sync::write_atomic(&path, &text) {
+        let d = Diagnostic::warning(Kind::Io, &rel, format!("cannot write the provenance sidecar: {e}"))
+            .hint("check that you may write to locales/; without it, a platform that drops comments makes translations stale");
+        out.err(Out::styled(&d));
+    }
+}
+
+/// Writes `text` over a file that still holds `old` (None: that does not exist), or says
+/// what would change. Returns whether the file is now as wanted.
+#[allow(clippy::too_many_arguments)]
+fn write(path: &Path, file: &str, old: Option<&str>, text: &str, what: &str, check: bool, out: &mut Out, tally: &mut Tally) -> bool {
+    if check {
+        out.line(format!("{file}: would change: {what}"));
+        tally.changed += 1;
+        return false;
+    }
+    match crate::sync::replace_if_unchanged(path, old, text) {
+        Ok(true) => {
+            out.line(format!("{file}: {what}"));
+            tally.changed += 1;
+            true
+        }
+        Ok(false) => {
+            let d = Diagnostic::error(Kind::Io, file, "the file changed while sync was running (an editor saved it?); sync left it as it is now")
+                .hint("run `tradui sync` again");
+            out.err(Out::styled(&d));
+            tally.failed += 1;
+            false
+        }
+        Err(e) => {
+            let d = Diagnostic::error(Kind::Io, file, format!("cannot write: {e}; the file is unchanged")).hint("check that you may write to the folder");
+            out.err(Out::styled(&d));
+            tally.failed += 1;
+            false
+        }
+    }
 }
 
 /// `--accept-source LEAFLET:ID` values, by leaflet.

@@ -41,6 +41,23 @@ impl Project {
         self.write(path, text.replacen(from, to, 1))
     }
 
+    /// Deletes a message and the comment lines above it from a `.ftl` file.
+    pub fn delete_message(&self, path: &str, id: &str) -> &Self {
+        let text = self.read(path);
+        let mut lines: Vec<&str> = text.lines().collect();
+        let at = lines.iter().position(|l| l.starts_with(&format!("{id} ="))).unwrap_or_else(|| panic!("{path} has no {id}"));
+        let mut start = at;
+        while start > 0 && lines[start - 1].starts_with('#') {
+            start -= 1;
+        }
+        let mut end = at + 1;
+        while end < lines.len() && lines[end].starts_with(' ') {
+            end += 1;
+        }
+        lines.drain(start..end);
+        self.write(path, lines.join("\n") + "\n")
+    }
+
     pub fn run(&self, args: &[&str]) -> String {
         tradui(&self.root, args)
     }
