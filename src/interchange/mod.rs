@@ -119,7 +119,9 @@ pub fn export_entries(project: &Project, report: &Report, lang: &Lang, only: Opt
         let catalog = project.catalog(lang, &leaflet.slug);
         let cell = report.cell(&leaflet.slug, lang);
         for unit in &leaflet.units {
-            let state = cell.and_then(|c| c.state(&unit.id)).unwrap_or(State::Missing);
+            let matched = cell.and_then(|c| c.units.iter().find(|u| u.id == unit.id));
+            let state = matched.map_or(State::Missing, |u| u.state);
+            let message_id = matched.and_then(|u| u.message.as_deref());
             let mut e = Entry {
                 leaflet: leaflet.slug.clone(),
                 id: unit.id.clone(),
@@ -128,7 +130,7 @@ pub fn export_entries(project: &Project, report: &Report, lang: &Lang, only: Opt
                 notes: placeable_notes(leaflet, unit.refs.iter(), lang),
                 ..Entry::default()
             };
-            if let Some((c, m)) = catalog.and_then(|c| c.message(&unit.id).map(|m| (c, m))) {
+            if let Some((c, m)) = catalog.and_then(|c| message_id.and_then(|id| c.message(id)).map(|m| (c, m))) {
                 if let Some(target) = text::message_text(c, &m.id) {
                     e.base = Some(fingerprint(&target));
                     e.target = target;

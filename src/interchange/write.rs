@@ -70,6 +70,7 @@ struct Change {
 /// Plans the import of one file into the project's `.ftl` files.
 pub fn import(project: &Project, import: &Import) -> Result<ImportOutcome, Diagnostic> {
     let lang = target_lang(project, import)?;
+    let report = crate::status::report(project);
     let mut outcome = ImportOutcome::default();
     let mut seen_ids = HashSet::new();
     let mut groups: BTreeMap<&str, Vec<&Entry>> = BTreeMap::new();
@@ -95,7 +96,7 @@ pub fn import(project: &Project, import: &Import) -> Result<ImportOutcome, Diagn
             continue;
         }
         let source = project.config.source.to_string();
-        let mut plan = Plan { import, leaflet, catalog, source: &source, edits: Vec::new(), note: Note::default(), diags: Vec::new(), ids: Vec::new() };
+        let mut plan = Plan { import, leaflet, catalog, cell: report.cell(slug, &lang), source: &source, edits: Vec::new(), note: Note::default(), diags: Vec::new(), ids: Vec::new() };
         for e in entries {
             plan.entry(e);
         }
@@ -145,6 +146,7 @@ struct Plan<'a> {
     import: &'a Import<'a>,
     leaflet: &'a Leaflet,
     catalog: Option<&'a Catalog>,
+    cell: Option<&'a crate::status::Cell>,
     source: &'a str,
     /// (range of the old text, replacement, order among insertions at one point).
     edits: Vec<(Range<usize>, String, usize)>,
@@ -166,7 +168,12 @@ impl Plan<'_> {
             }
             return;
         };
-        let body = match to_message(&unit.id, &e.target) {
+        // The message that translates the unit, by the status report's matching rule (it
+        // keeps its own ID when the unit moved; `sync` re-keys it).
+        let matched = self.cell.and_then(|c| c.units.iter().find(|u| u.id == unit.id)).and_then(|u| u.message.clone());
+        let message = self.catalog.and_then(|c| matched.as_deref().and_then(|id| c.message(id)));
+        let msg_id = message.map_or(unit.id.as_str(), |m| m.id.as_str());
+        let body = match to_message(msg_id, &e.target) {
             Ok(Some(b)) => b,
             Ok(None) => return,
             Err(t) => {
@@ -176,7 +183,6 @@ impl Plan<'_> {
                 return;
             }
         };
-        let message = self.catalog.and_then(|c| c.message(&unit.id));
         let change = match (self.catalog, message) {
             (Some(c), Some(m)) => self.decide(c, m, e, &seen, body),
             _ => Some(Change {
@@ -187,9 +193,12 @@ impl Plan<'_> {
         };
         let Some(change) = change else { return };
         self.count(&change, message.is_none());
-        self.ids.push((unit.id.clone(), e.line));
+        self.ids.push((message.map_or(unit.id.clone(), |m| m.id.clone()), e.line));
+        if message.is_some_and(|m| m.id != unit.id) {
+            self.ids.push((unit.id.clone(), e.line));
+        }
         match message {
-            Some(_) => self.rewrite(&unit.id, change),
+            Some(m) => self.rewrite(&m.id, change),
             None => self.insert(unit, change),
         }
     }
@@ -380,7 +389,8 @@ fn sane(file: &str, old: &str, new: &str, source: &str, ids: &[(String, usize)])
     let before = Catalog::parse(file, old.to_string(), source);
     let after = Catalog::parse(file, new.to_string(), source);
     let junk = |c: &Catalog| c.entries.iter().filter(|e| e.kind == EntryKind::Junk).count();
-    let missing = ids.iter().find(|(id, _)| after.message(id).is_none());
+    // Each imported entry's message (a re-keyed one under its old ID) must be there.
+    let missing = ids.iter().find(|(id, line)| after.message(id).is_none() && !ids.iter().any(|(o, l)| l == line && o != id && after.message(o).is_some()));
     if junk(&after) > junk(&before) || missing.is_some() {
         return Err(Diagnostic::error(Kind::Io, file, "import would have broken this file; it is left untouched")
             .hint("please report this as a tradui bug, with the file you imported"));
