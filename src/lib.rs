@@ -20,4 +20,5 @@ pub mod status;
 pub mod cli;
 pub mod sync;
 pub mod render;
+pub mod pseudo;
 pub mod build;
