@@ -29,6 +29,8 @@ pub struct BuildOptions {
     pub pdf: Option<PdfOptions>,
     /// Show a progress bar (only drawn on a terminal).
     pub progress: bool,
+    /// Also write the pseudo-locales en-XA and ar-XB (see `pseudo`).
+    pub pseudo: bool,
 }
 
 /// What a build did.
@@ -74,11 +76,14 @@ pub fn build(project: &Project, options: &BuildOptions) -> Result<BuildSummary, 
     summary.diagnostics.extend(project.diagnostics.iter().filter(|d| matches!(d.kind, Kind::Source | Kind::Io)).cloned());
     let plan = plan(project, &report, options.pdf.is_some(), &mut summary);
     let bar = progress_bar(options.progress, plan.jobs.len());
-    let localized: Vec<(Document, Vec<Diagnostic>)> = plan
+    let mut localized: Vec<(Document, Vec<Diagnostic>)> = plan
         .jobs
         .par_iter()
         .map(|job| localize(project, job.leaflet, &job.lang, report.cell(&job.leaflet.slug, &job.lang)))
         .collect();
+    if options.pseudo {
+        localized.extend(crate::pseudo::documents(project.config.source.as_str(), &localized));
+    }
     let renderer = options.pdf.as_ref().map(|pdf_options| pdf_renderer(project, pdf_options, &localized, &mut summary));
     let mut rendered = Vec::with_capacity(localized.len());
     // Batches keep Typst's cache from growing without bound on long builds.

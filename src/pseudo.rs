@@ -5,9 +5,9 @@
 //! - `en-XA`: every letter accented, every text about 35% longer (vowels doubled, the
 //!   way German or French run longer than English), and each slot in brackets, so a line
 //!   cut off at the edge of the page shows;
-//! - `ar-XB`: right-to-left: the page's direction is `rtl`, and each slot's text is
-//!   mirrored (its characters and inline order reversed), so it reads right to left as
-//!   Arabic would, in letters everyone can check.
+//! - `ar-XB`: right-to-left: the page's direction is `rtl`, and each text is wrapped in
+//!   a right-to-left override (U+202E ... U+202C), so its letters run right to left,
+//!   mirrored, as Arabic would, in letters everyone can check.
 //!
 //! Only plain text changes: placeables (a date, a phone number), code, link addresses
 //! and the markup around the text are kept as they are. Pseudo-languages are never
@@ -22,6 +22,14 @@ pub const MIRRORED: &str = "ar-XB";
 
 /// How much longer `en-XA` text is, in percent.
 pub const EXPANSION: usize = 35;
+
+/// The pseudo documents of every source-language document among `docs`, for the build.
+pub fn documents<D: Clone + Default>(source_lang: &str, docs: &[(Document, D)]) -> Vec<(Document, D)> {
+    docs.iter()
+        .filter(|(d, _)| d.lang == source_lang)
+        .flat_map(|(d, _)| [(accented(d), D::default()), (mirrored(d), D::default())])
+        .collect()
+}
 
 /// The `en-XA` version of a source document.
 pub fn accented(source: &Document) -> Document {
@@ -114,9 +122,11 @@ fn accented_char(c: char) -> char {
     FROM.chars().position(|f| f == c).and_then(|i| TO.chars().nth(i)).unwrap_or(c)
 }
 
-/// Reverses the order of inlines and the characters of each text, at every level.
+/// Wraps the text of each inline in a right-to-left override, at every level: the
+/// bidi algorithm then lays its letters out right to left (mirrored), and lines break
+/// in reading order, as Android's ar-XB pseudo-locale does. Placeables are isolated by
+/// the renderers, so they stay readable.
 fn mirror_inlines(inlines: &mut Vec<Inline>) {
-    inlines.reverse();
     for i in inlines.iter_mut() {
         match i {
             Inline::Text { text } => *text = mirror(text),
@@ -126,21 +136,9 @@ fn mirror_inlines(inlines: &mut Vec<Inline>) {
     }
 }
 
-/// A text's characters in reverse order, paired brackets swapped so they still face
-/// the text they enclose.
+/// RIGHT-TO-LEFT OVERRIDE, the text, POP DIRECTIONAL FORMATTING.
 pub fn mirror(text: &str) -> String {
-    text.chars()
-        .rev()
-        .map(|c| match c {
-            '(' => ')',
-            ')' => '(',
-            '[' => ']',
-            ']' => '[',
-            '«' => '»',
-            '»' => '«',
-            c => c,
-        })
-        .collect()
+    format!("\u{202E}{text}\u{202C}")
 }
 
 #[cfg(test)]
@@ -196,14 +194,15 @@ mod tests {
     }
 
     #[test]
-    fn mirrored_is_right_to_left_and_reversed() {
+    fn mirrored_is_right_to_left_and_overridden() {
         let link = Inline::Link { url: "https://example.org".into(), content: vec![t("the union")] };
-        let d = mirrored(&doc(vec![t("Call (now) "), link, Inline::Placeable { text: "555".into(), dir: Direction::Ltr }]));
+        let place = Inline::Placeable { text: "555".into(), dir: Direction::Ltr };
+        let d = mirrored(&doc(vec![t("Call (now) "), link, place.clone()]));
         assert_eq!((d.lang.as_str(), d.dir), (MIRRORED, Direction::Rtl));
         let p = para(&d);
-        assert_eq!(p[0], Inline::Placeable { text: "555".into(), dir: Direction::Ltr });
-        assert_eq!(p[1], Inline::Link { url: "https://example.org".into(), content: vec![t("noinu eht")] });
-        assert_eq!(p[2], t(" (won) llaC"));
+        assert_eq!(p[0], t("\u{202E}Call (now) \u{202C}"));
+        assert_eq!(p[1], Inline::Link { url: "https://example.org".into(), content: vec![t("\u{202E}the union\u{202C}")] });
+        assert_eq!(p[2], place);
     }
 
     #[test]

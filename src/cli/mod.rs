@@ -85,6 +85,10 @@ pub enum Command {
         /// Write PDF/A-2b (for archiving) instead of plain PDF.
         #[arg(long)]
         pdf_a: bool,
+        /// Also write the pseudo-languages en-XA (accented, longer) and ar-XB (right to
+        /// left), to see overflow and RTL problems before any translation exists.
+        #[arg(long)]
+        pseudo: bool,
     },
     /// Report every problem, one line each with file:line:col. Exit 1 when a required
     /// language has an error.
@@ -143,8 +147,8 @@ pub enum Command {
 pub fn run(cli: Cli, out: &mut Out) -> ExitStatus {
     let result = match &cli.command {
         Command::Init { dir } => init::run(dir.as_deref().unwrap_or(&cli.project), out),
-        Command::Build { out: dir, no_pdf, pdf_a } => {
-            let args = build::Args { out: dir.clone(), no_pdf: *no_pdf, pdf_a: *pdf_a };
+        Command::Build { out: dir, no_pdf, pdf_a, pseudo } => {
+            let args = build::Args { out: dir.clone(), no_pdf: *no_pdf, pdf_a: *pdf_a, pseudo: *pseudo };
             with_project(&cli, out, |p, out| build::run(p, &args, out))
         }
         Command::Check { format, lang } => with_project(&cli, out, |p, out| check::run(p, *format, lang, out)),
