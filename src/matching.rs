@@ -31,8 +31,9 @@ use std::collections::{HashMap, HashSet, VecDeque};
 /// The least similarity (0..1) at which a message with another ID is offered for a unit.
 pub const SIMILARITY: f64 = 0.70;
 
-/// Above this many (unit, message) pairs left after the exact steps, similarity is only
-/// measured within a section, so cost stays linear in the size of the leaflet.
+/// Above this many (unit, message) pairs left after the exact steps (a leaflet rewritten
+/// wholesale), similarity is not measured between different IDs, so the cost stays
+/// linear in the size of the leaflet.
 const PAIR_BUDGET: usize = 50_000;
 
 /// How a message was paired with a unit.
@@ -130,12 +131,38 @@ impl Matcher<'_> {
         let sections = self.section_renames();
         let units = self.open_units();
         let messages: Vec<usize> = firsts.iter().copied().filter(|&i| !self.taken[i]).collect();
+        // Where each free message stood: its own ID, and its ID in a renamed section.
+        let mut by_place: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_heading: HashMap<&str, usize> = HashMap::new();
+        for &i in &messages {
+            let id = &self.catalog.messages[i].id;
+            by_place.entry(id.clone()).or_default().push(i);
+            if let Some(new) = renamed_child(id, &sections) {
+                by_place.entry(new).or_default().push(i);
+            }
+            if let Some(new) = sections.get(id) {
+                by_heading.insert(new, i);
+            }
+        }
+        let similar = units.len().saturating_mul(messages.len()) <= PAIR_BUDGET;
         let mut candidates = Vec::new();
-        let everything = units.len().saturating_mul(messages.len()) <= PAIR_BUDGET;
         for &u in &units {
-            for &i in &messages {
-                if let Some(score) = self.score(u, i, &sections, everything) {
-                    candidates.push((score, u, i));
+            let unit = &self.leaflet.units[u];
+            if let Some(&i) = by_heading.get(unit.id.as_str()).filter(|_| unit.kind == UnitKind::Heading) {
+                candidates.push((3.0, u, i));
+            }
+            for &i in by_place.get(&unit.id).into_iter().flatten() {
+                // An edited unit keeps its message unless a similar one is free.
+                let sim = self.catalog.messages[i].record.as_deref().map_or(0.0, |r| similarity(r, &unit.text));
+                candidates.push((sim.max(0.5) + 0.01, u, i));
+            }
+            if similar {
+                for &i in &messages {
+                    let Some(record) = self.catalog.messages[i].record.as_deref() else { continue };
+                    let sim = similarity(record, &unit.text);
+                    if sim >= SIMILARITY {
+                        candidates.push((sim, u, i));
+                    }
                 }
             }
         }
@@ -146,28 +173,6 @@ impl Matcher<'_> {
                 self.take(u, i, how);
             }
         }
-    }
-
-    /// How good a pair (unit, message) is, or None when they must not be paired.
-    fn score(&self, u: usize, i: usize, sections: &HashMap<String, String>, everything: bool) -> Option<f64> {
-        let unit = &self.leaflet.units[u];
-        let message = &self.catalog.messages[i];
-        if unit.kind == UnitKind::Heading && sections.get(&message.id) == Some(&unit.id) {
-            return Some(3.0);
-        }
-        let same_place = message.id == unit.id || renamed_child(&message.id, sections).as_deref() == Some(unit.id.as_str());
-        let record = message.record.as_deref();
-        if same_place {
-            // An edited unit keeps its message unless a similar one is free.
-            let sim = record.map_or(0.0, |r| similarity(r, &unit.text));
-            return Some(sim.max(0.5) + 0.01);
-        }
-        let record = record?;
-        if !everything && section_of(&message.id) != section_of(&unit.id) {
-            return None;
-        }
-        let sim = similarity(record, &unit.text);
-        (sim >= SIMILARITY).then_some(sim)
     }
 
     /// Old section ID -> new section ID, where most moved children say so.
@@ -209,10 +214,6 @@ pub fn split_child(id: &str) -> Option<(&str, &str)> {
     let (kind, n) = suffix.split_at(kind_len);
     let child = matches!(kind, "p" | "li" | "q" | "img") && !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit());
     child.then(|| (&id[..dash], suffix))
-}
-
-fn section_of(id: &str) -> &str {
-    split_child(id).map_or(id, |(s, _)| s)
 }
 
 /// The ID a child of a renamed section has now (`old-p2` -> `new-p2`).

@@ -13,7 +13,9 @@ use std::path::Path;
 fn repository() -> Project {
     let p = Project::empty();
     let here = Path::new(env!("CARGO_MANIFEST_DIR"));
-    p.write("tradui.toml", std::fs::read(here.join("tradui.toml")).unwrap());
+    for file in ["tradui.toml", "l10n.toml"] {
+        p.write(file, std::fs::read(here.join(file)).unwrap());
+    }
     for dir in ["content", "locales"] {
         for entry in walkdir::WalkDir::new(here.join(dir)).into_iter().flatten().filter(|e| e.file_type().is_file()) {
             let rel = entry.path().strip_prefix(here).unwrap().to_str().unwrap().replace('\\', "/");
@@ -247,4 +249,43 @@ fn sync_writes_the_reference_catalog_and_check_does_not_count_it() {
     p.edit("content/meeting.md", "Childcare and food are provided.", "Childcare and hot food are provided.");
     let out = p.run(&["sync", "--check", "en"]);
     assert!(out.starts_with("exit: 1") && out.contains("locales/en/meeting.ftl: would change"), "{out}");
+}
+
+/// The Python tools a translation platform uses (fluent.syntax, compare-locales), from the
+/// virtual environment `.ci/run` makes (TRADUI_VENV). Outside CI, without it, the test
+/// says so and passes; in CI its absence is a failure.
+fn venv_tool(name: &str) -> Option<std::path::PathBuf> {
+    let venv = std::env::var_os("TRADUI_VENV").map(std::path::PathBuf::from);
+    let tool = venv.map(|v| v.join("bin").join(name)).filter(|t| t.exists());
+    if tool.is_none() {
+        assert!(std::env::var_os("CI").is_none(), "CI must provide {name} in $TRADUI_VENV (see .ci/run)");
+        eprintln!("note: {name} not found in $TRADUI_VENV; the platform round trip through Python tools was not run");
+    }
+    tool
+}
+
+#[test]
+fn round_trip_through_python_fluent_syntax_and_compare_locales() {
+    let (Some(python), Some(compare)) = (venv_tool("python"), venv_tool("compare-locales")) else { return };
+    let p = repository();
+    p.edit("content/walkout.md", "Paid water breaks of ten minutes", "Paid water breaks of fifteen minutes");
+    p.run(&["sync"]);
+    // What Pontoon does: parse with python-fluent, keep messages and terms, serialize.
+    let script = "import sys\nfrom fluent.syntax import parse, serialize, ast\n\
+        path = sys.argv[1]\nres = parse(open(path, encoding='utf-8').read())\n\
+        res.body = [e for e in res.body if isinstance(e, (ast.Message, ast.Term))]\n\
+        for e in res.body: e.comment = None\n\
+        open(path, 'w', encoding='utf-8').write(serialize(res))\n";
+    let status = std::process::Command::new(&python).args(["-c", script, "locales/es/walkout.ftl"]).current_dir(&p.root).status().unwrap();
+    assert!(status.success());
+    assert!(!p.read("locales/es/walkout.ftl").contains('#'), "the comments are gone");
+    let es: Vec<_> = errors(&check(&p).1).into_iter().filter(|(_, lang, _)| lang == "es").collect();
+    assert_eq!(es, vec![("stale".into(), "es".into(), "demands-li2".into())]);
+    assert!(p.run(&["sync", "--check", "es"]).starts_with("exit: 0"));
+    // compare-locales reads the reference catalog: a new paragraph is missing in es.
+    p.edit("content/walkout.md", "## What we demand {#demands}", "## What we demand {#demands}\n\nWe demand it together.");
+    p.run(&["sync", "en"]);
+    let out = std::process::Command::new(&compare).args(["l10n.toml", ".", "es"]).current_dir(&p.root).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("demands-p1") && text.lines().any(|l| l.starts_with("missing") && l.trim_end().ends_with(" 1")), "{text}");
 }
