@@ -3,7 +3,7 @@
 //! XLIFF store (as a CAT tool would), and `xmllint` with the OASIS XLIFF 1.2 schema.
 //!
 //! The tools are installed by `.ci/run`: gettext and libxml2-utils from apt, polib and
-//! translate-toolkit in a venv (`TRADUI_TEST_PYTHON`), the schema from Debian's
+//! translate-toolkit in the venv (`TRADUI_TEST_PYTHON`, else `$TRADUI_VENV/bin/python`), the schema from Debian's
 //! php-symfony-translation package (`TRADUI_XLIFF_SCHEMA_DIR`). A missing tool fails the
 //! test with what to install; it never passes silently.
 
@@ -28,7 +28,8 @@ fn project() -> Project {
 }
 
 fn python() -> String {
-    let py = std::env::var("TRADUI_TEST_PYTHON").unwrap_or_else(|_| "python3".into());
+    let venv = std::env::var("TRADUI_VENV").map(|v| format!("{v}/bin/python")).ok();
+    let py = std::env::var("TRADUI_TEST_PYTHON").ok().or(venv).unwrap_or_else(|| "python3".into());
     let ok = Command::new(&py).args(["-c", "import polib, translate.storage.xliff"]).status().is_ok_and(|s| s.success());
     assert!(ok, "{py} cannot import polib and translate-toolkit: run .ci/run, or set TRADUI_TEST_PYTHON to a python with `pip install polib translate-toolkit`");
     py
