@@ -149,6 +149,38 @@ impl Memory {
     }
 }
 
+/// A message filled in from memory, as `sync` writes it in place of a stub.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Filled {
+    /// The entry: its comment lines and the message.
+    pub text: String,
+    /// An exact match (current); otherwise a near one (marked for review).
+    pub exact: bool,
+}
+
+impl Memory {
+    /// The entry `sync` writes for a missing unit, when the memory has a match:
+    /// exact: the translation with today's record and a comment naming its origin;
+    /// near: the same, with a review marker and the difference between the two sources.
+    pub fn fill(&self, unit: &crate::source::Unit, src: &str) -> Option<Filled> {
+        let suggestion = self.lookup(&unit.text)?;
+        let body = crate::interchange::text::to_message(&unit.id, suggestion.target()).ok()??;
+        let source = normalize(&unit.text, false);
+        let lines = match &suggestion {
+            Suggestion::Exact { origin, .. } => vec![format!("# memory: the same {src} text is translated in {origin}"), format!("# {src}: {source}")],
+            Suggestion::Near { origin, source: theirs, similarity, .. } => vec![
+                format!("# memory: from {origin}, whose {src} text is {}% similar", (similarity * 100.0).floor()),
+                format!("# {} filled from translation memory: update it to the {src} text below, then delete this line.", crate::catalog::REVIEW_MARKER),
+                format!("# was: {theirs}"),
+                format!("# change: {}", crate::matching::word_diff(theirs, &source)),
+                format!("# {src}: {source}"),
+            ],
+        };
+        let text = format!("{}\n{body}", lines.join("\n"));
+        Some(Filled { text, exact: matches!(suggestion, Suggestion::Exact { .. }) })
+    }
+}
+
 /// Normalised Levenshtein similarity on characters, 0.0 to 1.0.
 pub fn similarity(a: &str, b: &str) -> f64 {
     strsim::normalized_levenshtein(a, b)
@@ -251,6 +283,23 @@ mod tests {
         assert!(matches!(m.lookup("aaaaaaaaaaaacccc"), Some(Suggestion::Near { similarity, .. }) if (similarity - 0.75).abs() < 1e-9));
         assert_eq!(m.lookup("aaaaaaaaaaaccccc"), None);
         assert!(lengths_can_match(100, 75) && !lengths_can_match(100, 74));
+    }
+
+    #[test]
+    fn filled_entries_are_valid_fluent_with_the_right_state() {
+        let m = memory("# en: Room A\nroom = Sal A\n\n# en: Meet in room B at { $time }.\nb = Rankont nan sal B a { $time }.\n");
+        let (l, _) = crate::source::parse_leaflet("t", "content/t.md", "# Room A\n\nMeet in room C at { $time }.\n");
+        let exact = m.fill(&l.units[0], "en").unwrap();
+        assert!(exact.exact);
+        assert_eq!(exact.text, "# memory: the same en text is translated in locales/ht/meeting.ftl `room`\n# en: Room A\nroom-a = Sal A");
+        let near = m.fill(&l.units[1], "en").unwrap();
+        assert!(!near.exact);
+        let c = Catalog::parse("x.ftl", format!("{}\n\n{}\n", exact.text, near.text), "en");
+        assert!(c.errors.is_empty(), "{}", near.text);
+        assert!(!c.messages[0].review && c.messages[0].record.as_deref() == Some("Room A"));
+        assert!(c.messages[1].review, "a near match is marked for review");
+        assert_eq!(c.messages[1].record.as_deref(), Some("Meet in room C at { $time }."));
+        assert!(near.text.contains("# change: Meet in room [-B-]{+C+} at"), "{}", near.text);
     }
 
     #[test]

@@ -121,6 +121,9 @@ pub enum Command {
         /// Accept a minor source edit (a typo fix) without review: LEAFLET:ID.
         #[arg(long = "accept-source", value_name = "LEAFLET:ID")]
         accept_source: Vec<String>,
+        /// Write stubs only: do not fill missing text from translation memory.
+        #[arg(long)]
+        no_memory: bool,
     },
     /// Write a PO or XLIFF file per language for translators' tools (Poedit, CAT tools).
     Export {
@@ -153,8 +156,8 @@ pub fn run(cli: Cli, out: &mut Out) -> ExitStatus {
         }
         Command::Check { format, lang } => with_project(&cli, out, |p, out| check::run(p, *format, lang, out)),
         Command::Status { format, lang } => with_project(&cli, out, |p, out| status::run(p, *format, lang, out)),
-        Command::Sync { langs, check, prune, accept_source } => with_project(&cli, out, |p, out| {
-            sync::run(p, sync::Args { langs, check: *check, prune: *prune, accept: accept_source }, out)
+        Command::Sync { langs, check, prune, accept_source, no_memory } => with_project(&cli, out, |p, out| {
+            sync::run(p, sync::Args { langs, check: *check, prune: *prune, accept: accept_source, no_memory: *no_memory }, out)
         }),
         Command::Export { langs, format, leaflet, out: dir } => with_project(&cli, out, |p, out| {
             export::run(p, export::Args { langs, format: *format, leaflet: leaflet.as_deref(), out: dir.clone() }, out)
