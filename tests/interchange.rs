@@ -351,3 +351,94 @@ fn import_refuses_a_language_the_project_does_not_have() {
     let out = p.run(&["import", "export/ht.po"]);
     assert!(out.starts_with("exit: 1") && out.contains("the file is in \"de\", which is not a translation language of this project"), "{out}");
 }
+
+mod properties {
+    use proptest::prelude::*;
+    use tradui::interchange::text::{text_of_message, to_message};
+    use tradui::interchange::{Bundle, Entry, po, xliff};
+    use tradui::source::normalize;
+
+    fn text() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            "[a-zA-Z]{1,8}",
+            Just("{".to_string()),
+            Just("}".to_string()),
+            Just("{ $date }".to_string()),
+            Just("{ -union-name }".to_string()),
+            Just("\"quoted\"".to_string()),
+            Just("\\".to_string()),
+            Just("\\n".to_string()),
+            Just("\t".to_string()),
+            Just("<b>x</b>".to_string()),
+            Just("&amp; &lol;".to_string()),
+            Just("]]>".to_string()),
+            Just("#".to_string()),
+            Just("msgstr \"".to_string()),
+            Just("نحن نضرب".to_string()),
+            Just("Kreyòl".to_string()),
+            Just("[note]".to_string()),
+            Just("*".to_string()),
+        ];
+        prop::collection::vec(piece, 1..8).prop_map(|parts| normalize(&parts.join(" "), false))
+    }
+
+    fn entries() -> impl Strategy<Value = Vec<Entry>> {
+        prop::collection::vec((text(), text(), any::<bool>(), proptest::option::of(text()), proptest::option::of(text())), 1..6).prop_map(|v| {
+            v.into_iter()
+                .enumerate()
+                .map(|(i, (source, target, fuzzy, previous, comment))| Entry {
+                    leaflet: "walk".into(),
+                    id: format!("walk-p{i}"),
+                    fuzzy: fuzzy && !target.is_empty(),
+                    previous: previous.filter(|_| fuzzy && !target.is_empty()),
+                    comments: comment.into_iter().collect(),
+                    base: Some(format!("{i:016x}")),
+                    source,
+                    target,
+                    ..Entry::default()
+                })
+                .collect()
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        /// Whatever the text holds, a PO file gives back exactly what was written.
+        #[test]
+        fn po_round_trips(entries in entries()) {
+            let b = Bundle { lang: "ht".into(), source_lang: "en".into(), entries };
+            let back = po::parse(&po::write(&b, "nplurals=1; plural=0;")).unwrap();
+            prop_assert_eq!(back.entries.len(), b.entries.len());
+            for (a, e) in back.entries.iter().zip(&b.entries) {
+                prop_assert_eq!(Entry { line: 0, ..a.clone() }, e.clone());
+            }
+        }
+
+        /// And so does an XLIFF file (the state travels as needs-review / translated).
+        #[test]
+        fn xliff_round_trips(entries in entries()) {
+            let b = Bundle { lang: "ht".into(), source_lang: "en".into(), entries };
+            let back = xliff::parse(&xliff::write(&b)).unwrap();
+            prop_assert_eq!(back.entries.len(), b.entries.len());
+            for (a, e) in back.entries.iter().zip(&b.entries) {
+                prop_assert_eq!(&a.source, &e.source);
+                prop_assert_eq!(&a.target, &e.target);
+                prop_assert_eq!(a.fuzzy, e.fuzzy);
+                prop_assert_eq!(&a.comments, &e.comments);
+                prop_assert_eq!(&a.base, &e.base);
+            }
+        }
+
+        /// A translation becomes exactly one valid Fluent message and comes back unchanged.
+        #[test]
+        fn text_becomes_one_fluent_message(t in text()) {
+            prop_assume!(!t.is_empty());
+            let m = to_message("m", &t).unwrap().unwrap();
+            let c = tradui::catalog::Catalog::parse("x.ftl", format!("{m}\n"), "en");
+            prop_assert!(c.errors.is_empty(), "{}", m);
+            prop_assert_eq!(c.messages.len(), 1);
+            prop_assert_eq!(text_of_message(&m), Some(t));
+        }
+    }
+}
