@@ -15,11 +15,15 @@
 //!
 //! Similarity is the normalised Levenshtein similarity on characters,
 //! `1 - edit distance / length of the longer text` (`strsim::normalized_levenshtein`);
-//! 75% is the threshold Weblate and Pontoon start showing fuzzy matches at. Texts whose
-//! lengths differ by more than a quarter cannot reach it and are never compared.
+//! 75% is the threshold Weblate and Pontoon start showing fuzzy matches at. A character
+//! trigram index picks the candidates: texts that cannot reach 75% (too few trigrams in
+//! common, or lengths more than a quarter apart) are never compared, and of the rest at
+//! most [`MAX_COMPARED`], those sharing the most trigrams, are, so a look-up costs the
+//! same in a small memory and a large one. A near match found is always at least 75%
+//! similar; in a memory full of near-identical sentences it may not be the very best.
 
 use crate::catalog::Catalog;
-use crate::interchange::text::{message_text, pattern_text};
+use crate::interchange::text::pattern_text;
 use crate::lang::Lang;
 use crate::project::Project;
 use crate::source::{Ref, normalize, placeables};
@@ -27,6 +31,10 @@ use std::collections::{BTreeSet, HashMap};
 
 /// The lowest similarity of a near match.
 pub const NEAR: f64 = 0.75;
+
+/// How many candidates (those sharing the most trigrams) a near look-up compares at
+/// most, so that its cost does not grow with the size of the memory.
+pub const MAX_COMPARED: usize = 32;
 
 /// One translation the memory can give again.
 #[derive(Debug, Clone, PartialEq)]
@@ -59,6 +67,10 @@ impl Suggestion {
 pub struct Memory {
     items: Vec<Item>,
     exact: HashMap<String, usize>,
+    /// Character trigram -> (item, how many times the item has it): the q-gram index
+    /// that keeps near look-ups from comparing every pair.
+    /// Built on the first near look-up (exact ones need none of it).
+    grams: std::sync::OnceLock<HashMap<[char; 3], Vec<(u32, u16)>>>,
 }
 
 impl Memory {
@@ -80,15 +92,26 @@ impl Memory {
     /// Adds a catalog's translations: those with a record and no review marker for which
     /// `current(id, record)` holds (messages of units that are gone pass it).
     pub fn add_catalog(&mut self, c: &Catalog, current: &dyn Fn(&str, &str) -> bool) {
-        if c.messages.iter().any(|m| c.messages.iter().filter(|n| n.id == m.id).count() > 1) {
+        let mut ids = std::collections::HashSet::new();
+        if !c.messages.iter().all(|m| ids.insert(m.id.as_str())) {
             return;
         }
+        // The file is parsed once for the texts of all its messages.
+        let resource = fluent_syntax::parser::parse(c.text.as_str()).unwrap_or_else(|(r, _)| r);
+        let texts: HashMap<&str, String> = resource
+            .body
+            .iter()
+            .filter_map(|e| match e {
+                fluent_syntax::ast::Entry::Message(m) => m.value.as_ref().map(|v| (m.id.name, pattern_text(v))),
+                _ => None,
+            })
+            .collect();
         for msg in &c.messages {
             let Some(record) = &msg.record else { continue };
             if msg.review || !current(&msg.id, record) {
                 continue;
             }
-            if let Some(target) = message_text(c, &msg.id) {
+            if let Some(target) = texts.get(msg.id.as_str()).cloned() {
                 let origin = format!("{} `{}`", c.file, msg.id);
                 self.add(record, target, origin);
             }
@@ -113,6 +136,7 @@ impl Memory {
         }
         let refs = placeables(&source).into_iter().map(|(_, r)| r).collect();
         let chars = source.chars().count();
+        self.grams = std::sync::OnceLock::new();
         self.exact.insert(source.clone(), self.items.len());
         self.items.push(Item { source, target, origin, refs, chars });
     }
@@ -136,12 +160,17 @@ impl Memory {
         let refs: BTreeSet<Ref> = placeables(&source).into_iter().map(|(_, r)| r).collect();
         let n = source.chars().count();
         let mut best: Option<(f64, &Item)> = None;
-        for it in &self.items {
+        for (i, bound) in self.candidates(&source, n).into_iter().take(MAX_COMPARED) {
+            if best.is_some_and(|(b, _)| bound < b) {
+                // Candidates come best bound first: none left can beat the best.
+                break;
+            }
+            let it = &self.items[i];
             if it.refs != refs || !lengths_can_match(n, it.chars) {
                 continue;
             }
             let s = similarity(&source, &it.source);
-            if s >= NEAR && best.is_none_or(|(b, _)| s > b) {
+            if s >= NEAR && best.is_none_or(|(b, bi)| s > b || (s == b && std::ptr::from_ref(it) < std::ptr::from_ref(bi))) {
                 best = Some((s, it));
             }
         }
@@ -179,6 +208,64 @@ impl Memory {
         let text = format!("{}\n{body}", lines.join("\n"));
         Some(Filled { text, exact: matches!(suggestion, Suggestion::Exact { .. }) })
     }
+}
+
+impl Memory {
+    /// Items that may be [`NEAR`] similar to a text of `n` characters, each with an upper
+    /// bound of its similarity, best bound first. The q-gram lemma: two texts at edit
+    /// distance `d` share at least `max(len) - 2 - 3d` character trigrams (counted with
+    /// repeats), so sharing `k` means `d >= (max(len) - 2 - k) / 3`; items whose bound is
+    /// under [`NEAR`] are never compared. Only texts of at most 8 characters can match
+    /// while sharing no trigram: those are scanned.
+    fn candidates(&self, text: &str, n: usize) -> Vec<(usize, f64)> {
+        let grams = self.grams.get_or_init(|| {
+            let mut index: HashMap<[char; 3], Vec<(u32, u16)>> = HashMap::new();
+            for (i, it) in self.items.iter().enumerate() {
+                for (gram, n) in trigrams(&it.source) {
+                    index.entry(gram).or_default().push((i as u32, n));
+                }
+            }
+            index
+        });
+        let mut shared = vec![0u32; self.items.len()];
+        let mut touched = Vec::new();
+        for (gram, q) in trigrams(text) {
+            for &(item, c) in grams.get(&gram).map_or(&[][..], Vec::as_slice) {
+                let slot = &mut shared[item as usize];
+                if *slot == 0 {
+                    touched.push(item as usize);
+                }
+                *slot += u32::from(q.min(c));
+            }
+        }
+        if n <= 8 {
+            touched.extend((0..self.items.len()).filter(|&i| self.items[i].chars <= 8 && shared[i] == 0));
+        }
+        let mut out: Vec<(usize, f64)> = touched
+            .into_iter()
+            .filter_map(|i| {
+                let longer = n.max(self.items[i].chars).max(1);
+                // The fewest edits that leave this many trigrams in common.
+                let missing = (longer as isize - 2 - shared[i] as isize).max(0) as usize;
+                let bound = 1.0 - missing.div_ceil(3) as f64 / longer as f64;
+                (bound >= NEAR).then_some((i, bound))
+            })
+            .collect();
+        out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        out
+    }
+}
+
+/// The character trigrams of a text, with how many times each occurs.
+fn trigrams(text: &str) -> Vec<([char; 3], u16)> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut counts: HashMap<[char; 3], u16> = HashMap::new();
+    for w in chars.windows(3) {
+        *counts.entry([w[0], w[1], w[2]]).or_default() += 1;
+    }
+    let mut v: Vec<_> = counts.into_iter().collect();
+    v.sort_unstable();
+    v
 }
 
 /// Normalised Levenshtein similarity on characters, 0.0 to 1.0.
@@ -300,6 +387,36 @@ mod tests {
         assert!(c.messages[1].review, "a near match is marked for review");
         assert_eq!(c.messages[1].record.as_deref(), Some("Meet in room C at { $time }."));
         assert!(near.text.contains("# change: Meet in room [-B-]{+C+} at"), "{}", near.text);
+    }
+
+    #[test]
+    fn the_index_never_misses_a_near_match() {
+        // Brute force over many similar texts agrees with the q-gram index.
+        let words = ["walk", "out", "at", "gate", "4", "bring", "water", "room", "a", "b", "call", "us", "now", "é", "آب"];
+        let mut texts = Vec::new();
+        for i in 0..60usize {
+            let t: Vec<&str> = (0..(1 + i % 7)).map(|j| words[(i * 7 + j * 3 + i / 5) % words.len()]).collect();
+            texts.push(t.join(" "));
+        }
+        let mut m = Memory::default();
+        for (i, t) in texts.iter().enumerate().take(30) {
+            m.add(t, format!("t{i}"), format!("o{i}"));
+        }
+        let mut found = 0;
+        for q in &texts[30..] {
+            let brute = m.items.iter().filter(|it| it.source != *q && similarity(q, &it.source) >= NEAR).map(|it| similarity(q, &it.source)).fold(None, |b: Option<f64>, s| Some(b.map_or(s, |b| b.max(s))));
+            let got = match m.lookup(q) {
+                Some(Suggestion::Near { similarity, .. }) => Some(similarity),
+                Some(Suggestion::Exact { .. }) => Some(1.0),
+                None => None,
+            };
+            if m.exact.contains_key(q) {
+                continue;
+            }
+            assert_eq!(got, brute, "{q}");
+            found += usize::from(got.is_some());
+        }
+        assert!(found >= 3, "the texts must give near matches to compare ({found})");
     }
 
     #[test]

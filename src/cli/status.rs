@@ -118,7 +118,8 @@ fn memory_counts(project: &Project, report: &Report, langs: &[Lang]) -> Vec<(Lan
     langs
         .iter()
         .map(|l| {
-            let (exact, near) = crate::memory::fillable(project, report, l, &crate::memory::Memory::of_language(project, l));
+            let missing = report.cells.iter().any(|c| &c.lang == l && c.counts().missing > 0);
+            let (exact, near) = if missing { crate::memory::fillable(project, report, l, &crate::memory::Memory::of_language(project, l)) } else { (0, 0) };
             (l.clone(), MemoryCounts { exact, near })
         })
         .collect()
