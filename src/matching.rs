@@ -342,4 +342,34 @@ mod tests {
         assert!(similarity("Alpha", "Completely different words") < SIMILARITY);
         assert_eq!(similarity("", ""), 1.0);
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+        /// Whatever the file holds, a message translates at most one unit, and a message
+        /// whose ID and record match its unit is always that unit's.
+        #[test]
+        fn pairs_are_one_to_one(
+            texts in proptest::collection::vec("[a-c]{1,3}( [a-c]{1,3}){0,3}", 1..8),
+            records in proptest::collection::vec((0usize..10, "[a-c]{1,3}( [a-c]{1,3}){0,3}", proptest::bool::ANY), 0..10),
+        ) {
+            let md: String = std::iter::once("# Hi\n\n".to_string()).chain(texts.iter().map(|t| format!("{t}\n\n"))).collect();
+            let l = parse_leaflet("t", "content/t.md", &md).0;
+            let ftl: String = records.iter().map(|(n, r, keep)| if *keep { format!("# en: {r}\nhi-p{n} = x\n\n") } else { format!("hi-p{n} = x\n\n") }).collect();
+            let c = Catalog::parse("x", ftl, "en");
+            let m = pair(&l, &c, &HashSet::new());
+            let used: Vec<usize> = m.units.iter().flatten().map(|p| p.message).collect();
+            let distinct: HashSet<usize> = used.iter().copied().collect();
+            proptest::prop_assert_eq!(used.len(), distinct.len());
+            for (unit, p) in l.units.iter().zip(&m.units) {
+                if let Some(i) = c.message_index(&unit.id) {
+                    if c.messages[i].record.as_deref() == Some(unit.text.as_str()) {
+                        proptest::prop_assert_eq!(p.map(|p| p.message), Some(i));
+                    }
+                }
+            }
+            for i in &m.unpaired {
+                proptest::prop_assert!(!distinct.contains(i));
+            }
+        }
+    }
 }

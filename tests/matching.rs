@@ -289,3 +289,15 @@ fn round_trip_through_python_fluent_syntax_and_compare_locales() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("demands-p1") && text.lines().any(|l| l.starts_with("missing") && l.trim_end().ends_with(" 1")), "{text}");
 }
+
+#[test]
+fn a_broken_sidecar_is_ignored_and_said_so() {
+    let p = repository();
+    p.run(&["sync"]);
+    platform_rewrite(&p, "locales/ht/meeting.ftl");
+    p.write("locales/.provenance/ht/meeting.json", "{ not json");
+    let (code, problems) = check(&p);
+    assert_eq!(code, 1, "without trusted provenance nothing of the rewritten file is current");
+    assert!(problems.iter().any(|p| p["file"] == "locales/.provenance/ht/meeting.json" && p["severity"] == "warning" && p["line"] == 1));
+    assert!(errors(&problems).iter().all(|(kind, lang, _)| kind == "no-record" && lang == "ht"));
+}
