@@ -45,8 +45,9 @@ pub fn run(project: &Project, args: Args, out: &mut Out) -> Result<ExitStatus, F
             None => format!("{lang}.{}", format.extension()),
         };
         let path = dir.join(&name);
+        let shown = if path.starts_with(&project.root) { crate::diag::rel_path(&project.root, &path) } else { path.display().to_string() };
         match write_atomic(&path, &text) {
-            Ok(()) => out.line(format!("{}: {} unit(s), {todo} to translate or review", path.display(), bundle.entries.len())),
+            Ok(()) => out.line(format!("{shown}: {} unit(s), {todo} to translate or review", bundle.entries.len())),
             Err(e) => {
                 let d = Diagnostic::error(Kind::Io, path.display().to_string(), format!("cannot write: {e}"))
                     .hint("choose a folder you may write to with --out DIR");
