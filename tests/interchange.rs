@@ -442,3 +442,20 @@ mod properties {
         }
     }
 }
+
+/// A unit whose message still has its old ID (the text moved) is exported with that
+/// translation, and import updates that message instead of adding a second one.
+#[test]
+fn import_follows_moved_units() {
+    let p = project();
+    p.edit("locales/ht/walk.ftl", "# my glossary note\n", "# my glossary note\n\n# en: Bring water.\nwe-walk-out-p9 = Pote dlo.\n");
+    p.run(&["export", "ht"]);
+    let po = p.read("export/ht.po");
+    assert!(po.contains("msgctxt \"walk:we-walk-out-p2\"\nmsgid \"Bring water.\"\nmsgstr \"Pote dlo.\"\n"), "{po}");
+    p.edit("export/ht.po", "msgstr \"Pote dlo.\"", "msgstr \"Pote dlo fre.\"");
+    let out = p.run(&["import", "export/ht.po"]);
+    assert!(out.starts_with("exit: 0"), "{out}");
+    let ftl = p.read("locales/ht/walk.ftl");
+    assert!(ftl.contains("# en: Bring water.\nwe-walk-out-p9 = Pote dlo fre.\n"), "{ftl}");
+    assert!(!ftl.contains("we-walk-out-p2 ="), "{ftl}");
+}
