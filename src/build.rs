@@ -72,6 +72,8 @@ struct Plan<'p> {
 pub fn build(project: &Project, options: &BuildOptions) -> Result<BuildSummary, Fatal> {
     let report = status::report(project);
     let mut summary = BuildSummary::default();
+    crate::fsx::check_writable(&project.root, &options.out, 1)?;
+    summary.diagnostics.extend(crate::fsx::clean_and_report(&project.root, &options.out, 8));
     // Problems of the sources themselves explain what is not built.
     summary.diagnostics.extend(project.diagnostics.iter().filter(|d| matches!(d.kind, Kind::Source | Kind::Io)).cloned());
     let plan = plan(project, &report, options.pdf.is_some(), &mut summary);
@@ -109,7 +111,12 @@ pub fn build(project: &Project, options: &BuildOptions) -> Result<BuildSummary, 
     let index_html = render_index(&project.config.title, project.config.source.as_str(), &plan.index);
     write_output(&out.join("index.html"), index_html.as_bytes(), &mut summary);
     copy_media(project, out, &mut summary);
-    remove_unpublished(out, &expected, &mut summary);
+    if project.complete() {
+        remove_unpublished(out, &expected, &mut summary);
+    } else {
+        summary.diagnostics.push(crate::diag::Diagnostic::warning(Kind::Io, crate::diag::rel_path(&project.root, out), "no page was removed: the project has errors, so tradui cannot tell which pages are out of date")
+            .hint("fix the errors above and build again"));
+    }
     summary.diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     summary.diagnostics.dedup();
     if summary.diagnostics.iter().any(|d| d.kind == Kind::Io && d.severity == Severity::Error) {

@@ -6,6 +6,8 @@
 
 pub mod config;
 pub mod diag;
+pub mod fsx;
+pub mod limits;
 pub mod document;
 pub mod lang;
 pub mod catalog;
@@ -16,6 +18,7 @@ pub mod provenance;
 pub mod localize;
 pub mod project;
 pub mod source;
+pub mod references;
 pub mod status;
 pub mod cli;
 pub mod sync;

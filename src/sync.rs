@@ -398,17 +398,6 @@ pub fn meaning(catalog: &Catalog, source_lang: &str, leaflet_file: &str) -> Vec<
     out
 }
 
-#[cfg(unix)]
-fn default_permissions() -> std::fs::Permissions {
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::Permissions::from_mode(0o644)
-}
-
-#[cfg(not(unix))]
-fn default_permissions() -> std::fs::Permissions {
-    tempfile::tempfile().and_then(|f| f.metadata()).map(|m| m.permissions()).expect("a temporary file has permissions")
-}
-
 /// Why a file is left untouched.
 pub fn refuse(catalog: &Catalog, path: &Path) -> Option<Diagnostic> {
     let mut seen = HashSet::new();
@@ -437,7 +426,7 @@ pub fn refuse(catalog: &Catalog, path: &Path) -> Option<Diagnostic> {
 /// is read again and compared, then renamed over it, so the window for a lost save is
 /// the rename alone. Returns false when it left the file alone.
 pub fn replace_if_unchanged(path: &Path, old: Option<&str>, bytes: impl AsRef<[u8]>) -> std::io::Result<bool> {
-    let tmp = staged(path, bytes.as_ref())?;
+    let tmp = crate::fsx::staged(path, bytes.as_ref())?;
     let now = match std::fs::read(path) {
         Ok(b) => crate::diag::decode_text("", b).ok(),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
@@ -450,29 +439,7 @@ pub fn replace_if_unchanged(path: &Path, old: Option<&str>, bytes: impl AsRef<[u
     Ok(true)
 }
 
-/// Writes `text` to `path` atomically: a temporary file in the same folder, renamed.
-pub fn write_atomic(path: &Path, bytes: impl AsRef<[u8]>) -> std::io::Result<()> {
-    staged(path, bytes.as_ref())?.persist(path).map_err(|e| e.error)?;
-    Ok(())
-}
-
-/// A temporary file beside `path` holding `bytes`, synced to disk, with the permissions
-/// of the file it will replace (a new file is readable by all: public/ is served as it
-/// is, where a temporary file is private).
-fn staged(path: &Path, bytes: &[u8]) -> std::io::Result<tempfile::NamedTempFile> {
-    use std::io::Write;
-    let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)?;
-    let mut tmp = tempfile::Builder::new().prefix(".tradui-tmp-").tempfile_in(dir)?;
-    tmp.write_all(bytes)?;
-    let permissions = match std::fs::metadata(path) {
-        Ok(m) => m.permissions(),
-        Err(_) => default_permissions(),
-    };
-    tmp.as_file().set_permissions(permissions)?;
-    tmp.as_file().sync_all()?;
-    Ok(tmp)
-}
+pub use crate::fsx::write_atomic;
 
 #[cfg(test)]
 mod tests {

@@ -36,6 +36,10 @@ pub fn run(project: &Project, args: Args, out: &mut Out) -> Result<ExitStatus, F
     for d in project.diagnostics.iter().filter(|d| matches!(d.kind, Kind::UnknownLocale | Kind::Source | Kind::Io)) {
         out.err(Out::styled(d));
     }
+    if !args.check {
+        crate::fsx::check_writable(&project.root, &project.root.join("locales"), 1)?;
+        crate::fsx::clean_and_report(&project.root, &project.root.join("locales"), 2).inspect(|d| out.err(Out::styled(d)));
+    }
     let mut tally = Tally::default();
     for leaflet in &project.leaflets {
         if project.leaflet_ok(&leaflet.slug) {
@@ -94,7 +98,7 @@ fn translation(project: &Project, leaflet: &Leaflet, lang: &Lang, options: &Opti
     }
     let path = project.root.join(&file);
     let catalog = project.catalog(lang, &leaflet.slug);
-    if path.exists() && catalog.is_none() {
+    if path.symlink_metadata().is_ok() && catalog.is_none() {
         // The file exists but could not be read (its diagnostic is above).
         tally.failed += 1;
         return;
