@@ -459,3 +459,15 @@ fn import_follows_moved_units() {
     assert!(ftl.contains("# en: Bring water.\nwe-walk-out-p9 = Pote dlo fre.\n"), "{ftl}");
     assert!(!ftl.contains("we-walk-out-p2 ="), "{ftl}");
 }
+
+/// A language with no translation file yet: import creates it, one entry after another.
+#[test]
+fn import_creates_a_new_translation_file() {
+    let p = project();
+    p.run(&["export", "es"]);
+    p.edit("export/es.po", "msgid \"Bring water.\"\nmsgstr \"\"", "msgid \"Bring water.\"\nmsgstr \"Traigan agua.\"");
+    p.edit("export/es.po", "msgid \"Call the union.\"\nmsgstr \"\"", "msgid \"Call the union.\"\nmsgstr \"Llamen al sindicato.\"");
+    let out = p.run(&["import", "export/es.po"]);
+    assert!(out.starts_with("exit: 0") && out.contains("locales/es/walk.ftl: 2 translation(s) imported"), "{out}");
+    assert_eq!(p.read("locales/es/walk.ftl"), "# en: Bring water.\nwe-walk-out-p2 = Traigan agua.\n\n# en: Call the union.\nwe-walk-out-p3 = Llamen al sindicato.\n");
+}

@@ -319,12 +319,19 @@ impl Plan<'_> {
             let text = self.newlines(format!("{entry}\n\n"));
             self.edits.push((at..at, text, order));
         } else {
-            let lead = if text.is_empty() { "" } else if text.ends_with("\n\n") || text.ends_with("\r\n\r\n") { "" } else if text.ends_with('\n') { "\n" } else { "\n\n" };
-            let text = self.newlines(format!("{lead}{entry}\n"));
-            self.edits.push((text.len()..text.len(), text, order));
-            let last = self.edits.len() - 1;
-            let end = self.catalog.map_or(0, |c| c.text.len());
-            self.edits[last].0 = end..end;
+            let end = text.len();
+            let first = !self.edits.iter().any(|(r, _, _)| *r == (end..end));
+            let lead = if text.is_empty() {
+                if first { "" } else { "\n" }
+            } else if text.ends_with("\n\n") || text.ends_with("\r\n\r\n") {
+                ""
+            } else if text.ends_with('\n') {
+                "\n"
+            } else {
+                "\n\n"
+            };
+            let piece = self.newlines(format!("{lead}{entry}\n"));
+            self.edits.push((end..end, piece, order));
         }
     }
 
