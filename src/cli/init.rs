@@ -19,7 +19,7 @@ const FILES: &[(&str, &str)] = &[
     ("locales/ht/meeting.ftl", include_str!("example/ht.ftl")),
     ("locales/ar/meeting.ftl", include_str!("example/ar.ftl")),
     ("locales/fr/meeting.ftl", include_str!("example/fr.ftl")),
-    (".gitignore", "/public\n"),
+    (".gitignore", "/public\n/export\n"),
 ];
 
 pub fn run(dir: &Path, out: &mut Out) -> Result<ExitStatus, Fatal> {
