@@ -29,6 +29,8 @@ pub struct BuildOptions {
     pub pdf: Option<PdfOptions>,
     /// Show a progress bar (only drawn on a terminal).
     pub progress: bool,
+    /// Also write the pseudo-locales en-XA and ar-XB (see `pseudo`).
+    pub pseudo: bool,
 }
 
 /// What a build did.
@@ -70,15 +72,20 @@ struct Plan<'p> {
 pub fn build(project: &Project, options: &BuildOptions) -> Result<BuildSummary, Fatal> {
     let report = status::report(project);
     let mut summary = BuildSummary::default();
+    crate::fsx::check_writable(&project.root, &options.out, 1)?;
+    summary.diagnostics.extend(crate::fsx::clean_and_report(&project.root, &options.out, 8));
     // Problems of the sources themselves explain what is not built.
     summary.diagnostics.extend(project.diagnostics.iter().filter(|d| matches!(d.kind, Kind::Source | Kind::Io)).cloned());
     let plan = plan(project, &report, options.pdf.is_some(), &mut summary);
     let bar = progress_bar(options.progress, plan.jobs.len());
-    let localized: Vec<(Document, Vec<Diagnostic>)> = plan
+    let mut localized: Vec<(Document, Vec<Diagnostic>)> = plan
         .jobs
         .par_iter()
         .map(|job| localize(project, job.leaflet, &job.lang, report.cell(&job.leaflet.slug, &job.lang)))
         .collect();
+    if options.pseudo {
+        localized.extend(crate::pseudo::documents(project.config.source.as_str(), &localized));
+    }
     let renderer = options.pdf.as_ref().map(|pdf_options| pdf_renderer(project, pdf_options, &localized, &mut summary));
     let mut rendered = Vec::with_capacity(localized.len());
     // Batches keep Typst's cache from growing without bound on long builds.
@@ -104,7 +111,12 @@ pub fn build(project: &Project, options: &BuildOptions) -> Result<BuildSummary, 
     let index_html = render_index(&project.config.title, project.config.source.as_str(), &plan.index);
     write_output(&out.join("index.html"), index_html.as_bytes(), &mut summary);
     copy_media(project, out, &mut summary);
-    remove_unpublished(out, &expected, &mut summary);
+    if project.complete() {
+        remove_unpublished(out, &expected, &mut summary);
+    } else {
+        summary.diagnostics.push(crate::diag::Diagnostic::warning(Kind::Io, crate::diag::rel_path(&project.root, out), "no page was removed: the project has errors, so tradui cannot tell which pages are out of date")
+            .hint("fix the errors above and build again"));
+    }
     summary.diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     summary.diagnostics.dedup();
     if summary.diagnostics.iter().any(|d| d.kind == Kind::Io && d.severity == Severity::Error) {

@@ -99,6 +99,27 @@ impl Config {
         }
     }
 
+    /// Parses the text of `tradui.toml` of the project at `root`: as [`Config::parse`],
+    /// and the template, if any, must not lead outside `root` through a link.
+    pub fn parse_in(text: &str, root: &std::path::Path) -> Result<Config, Fatal> {
+        let config = Config::parse(text)?;
+        if let Some(t) = &config.template {
+            let inside = match (root.canonicalize(), root.join(t).canonicalize()) {
+                (Ok(root), Ok(path)) => path.starts_with(root),
+                // A template that does not exist is reported when the build reads it.
+                _ => true,
+            };
+            if !inside {
+                let offset = text.find("template").unwrap_or(0);
+                return Err(Diagnostic::error(Kind::Config, CONFIG_FILE, format!("`template` = \"{t}\" leads outside the project through a link"))
+                    .at(line_col(text, offset))
+                    .hint("copy the template into the project folder and point `template` at the copy")
+                    .into());
+            }
+        }
+        Ok(config)
+    }
+
     /// Parses the text of `tradui.toml`.
     pub fn parse(text: &str) -> Result<Config, Fatal> {
         let raw: RawConfig = toml::from_str(text).map_err(|e| {
@@ -177,6 +198,15 @@ impl Config {
             }
             seen.push(l.clone());
         }
+        if let Some(t) = &raw.template {
+            if let Some(why) = template_problem(t.get_ref()) {
+                problems.push(
+                    Diagnostic::error(Kind::Config, CONFIG_FILE, format!("`template` = \"{}\" {why}", t.get_ref()))
+                        .at(line_col(text, t.span().start))
+                        .hint("put the template inside the project folder and give its path from there, e.g. `template = \"templates/leaflet.typ\"`"),
+                );
+            }
+        }
         if !problems.is_empty() {
             return Err(Fatal(problems));
         }
@@ -187,12 +217,30 @@ impl Config {
             languages,
             title: raw.title.unwrap_or_else(|| "Leaflets".into()),
             paper: raw.paper.unwrap_or_default(),
-            template: raw.template,
+            template: raw.template.map(toml::Spanned::into_inner),
             bilingual,
             fallback,
             fallback_by_lang,
         })
     }
+}
+
+/// Why a template path cannot be used: the template must be a file of the project, so
+/// its path is relative and stays inside (no `..`).
+fn template_problem(path: &str) -> Option<&'static str> {
+    use std::path::{Component, Path};
+    if path.trim().is_empty() {
+        return Some("is empty");
+    }
+    let p = Path::new(path);
+    let drive = path.len() >= 2 && path.as_bytes()[1] == b':' && path.as_bytes()[0].is_ascii_alphabetic();
+    if p.is_absolute() || path.starts_with(['/', '\\']) || drive {
+        return Some("is an absolute path; the template must be inside the project");
+    }
+    if p.components().any(|c| matches!(c, Component::ParentDir)) || path.split(['/', '\\']).any(|part| part == "..") {
+        return Some("goes up out of the project with `..`; the template must be inside the project");
+    }
+    None
 }
 
 #[derive(Deserialize)]
@@ -203,7 +251,7 @@ struct RawConfig {
     required: Option<Vec<toml::Spanned<String>>>,
     title: Option<String>,
     paper: Option<Paper>,
-    template: Option<String>,
+    template: Option<toml::Spanned<String>>,
     #[serde(default)]
     bilingual: Vec<toml::Spanned<String>>,
     fallback: Option<RawFallbackTable>,
@@ -269,6 +317,32 @@ mod tests {
     fn required_must_be_a_language() {
         let e = Config::parse("source = \"en\"\nlanguages = [\"es\"]\nrequired = [\"ar\"]\n").unwrap_err();
         assert!(e.to_string().contains("`required` names \"ar\""), "{e}");
+    }
+
+    #[test]
+    fn template_stays_inside_the_project() {
+        for (bad, why) in [("../x.txt", "goes up out of the project"), ("/etc/passwd", "absolute path"), ("t/../../x", "goes up"), ("C:\\\\x.typ", "absolute path"), ("", "is empty")] {
+            let text = format!("source = \"en\"\nlanguages = [\"es\"]\ntemplate = \"{bad}\"\n");
+            let e = Config::parse(&text).unwrap_err().to_string();
+            assert!(e.starts_with("tradui.toml:3:12: error[config]: `template`"), "{bad}: {e}");
+            assert!(e.contains(why), "{bad}: {e}");
+        }
+        assert!(Config::parse("source = \"en\"\nlanguages = [\"es\"]\ntemplate = \"templates/a.typ\"\n").is_ok());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn template_link_out_of_the_project_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("p");
+        std::fs::create_dir_all(&root).unwrap();
+        std::fs::write(dir.path().join("secret.txt"), "secret").unwrap();
+        std::os::unix::fs::symlink(dir.path().join("secret.txt"), root.join("t.typ")).unwrap();
+        let text = "source = \"en\"\nlanguages = [\"es\"]\ntemplate = \"t.typ\"\n";
+        let e = Config::parse_in(text, &root).unwrap_err().to_string();
+        assert!(e.starts_with("tradui.toml:3:1: error[config]: `template` = \"t.typ\" leads outside the project"), "{e}");
+        std::fs::write(root.join("inside.typ"), "x").unwrap();
+        assert!(Config::parse_in(&text.replace("t.typ", "inside.typ"), &root).is_ok());
     }
 
     #[test]

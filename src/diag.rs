@@ -292,14 +292,26 @@ pub fn decode_text(rel: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
         Some(rest) => rest.to_vec(),
         None => bytes,
     };
-    String::from_utf8(bytes).map_err(|e| {
+    let text = String::from_utf8(bytes).map_err(|e| {
         let good = e.utf8_error().valid_up_to();
         let bytes = e.as_bytes();
         let text = String::from_utf8_lossy(&bytes[..good]);
         Diagnostic::error(Kind::Io, rel, "the file is not valid UTF-8 text")
             .at_offset(&text, good)
             .hint("save the file with the UTF-8 encoding (in most editors: Save As, Encoding: UTF-8)")
-    })
+    })?;
+    match control_char(&text) {
+        None => Ok(text),
+        Some((at, c)) => Err(Diagnostic::error(Kind::Io, rel, format!("the file contains the control character U+{:04X}, which is not text", c as u32))
+            .at_offset(&text, at)
+            .hint("delete it (most editors do not show it; it often comes from copying out of another program)")),
+    }
+}
+
+/// The first control character other than tab and line breaks: text files never hold
+/// one on purpose, and it would reach every page and PDF as it is.
+fn control_char(text: &str) -> Option<(usize, char)> {
+    text.char_indices().find(|(_, c)| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
 }
 
 #[cfg(test)]
@@ -334,6 +346,15 @@ mod tests {
         let d = decode_text("x.ftl", b"ok = 1\nbad = \xFF\n".to_vec()).unwrap_err();
         assert_eq!((d.line, d.column), (2, 7));
         assert!(d.to_string().starts_with("x.ftl:2:7: error[io]: the file is not valid UTF-8"));
+    }
+
+    #[test]
+    fn control_characters_are_refused_where_they_are() {
+        let d = decode_text("x.ftl", b"ok = 1\nbad = a\x00b\n".to_vec()).unwrap_err();
+        assert_eq!(d.to_string().lines().next().unwrap(), "x.ftl:2:8: error[io]: the file contains the control character U+0000, which is not text");
+        assert!(decode_text("x", "a\u{85}".as_bytes().to_vec()).is_err());
+        assert!(decode_text("x", b"\x1b[31m".to_vec()).is_err());
+        assert!(decode_text("x", b"tab\there\r\nok\n".to_vec()).is_ok());
     }
 
     #[test]

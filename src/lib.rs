@@ -6,18 +6,24 @@
 
 pub mod config;
 pub mod diag;
+pub mod fsx;
+pub mod limits;
 pub mod document;
 pub mod fonts;
 pub mod glyphs;
 pub mod lang;
 pub mod catalog;
+pub mod interchange;
 pub mod matching;
+pub mod memory;
 pub mod provenance;
 pub mod localize;
 pub mod project;
 pub mod source;
+pub mod references;
 pub mod status;
 pub mod cli;
 pub mod sync;
 pub mod render;
+pub mod pseudo;
 pub mod build;

@@ -292,6 +292,11 @@ pub fn safe_url(url: &str) -> bool {
     // Browsers ignore tabs, newlines and leading control characters in a URL.
     let cleaned: String = url.chars().filter(|c| !c.is_ascii_whitespace() && !c.is_control()).collect();
     let lower = cleaned.to_ascii_lowercase();
+    // `//host/x` (and `\\host`, which browsers read the same way) leaves the site for
+    // another host with no scheme named: not one of the four allowed.
+    if lower.starts_with("//") || lower.starts_with("\\\\") || lower.starts_with("/\\") || lower.starts_with("\\/") {
+        return false;
+    }
     let scheme_end = lower.find(|c: char| matches!(c, ':' | '/' | '?' | '#'));
     match scheme_end {
         Some(i) if lower.as_bytes()[i] == b':' => matches!(&lower[..i], "http" | "https" | "mailto" | "tel"),
@@ -359,6 +364,9 @@ impl InlineBuilder {
     fn push_text(&mut self, s: &str) {
         for c in s.chars() {
             match c {
+                // A control character (a Fluent escape such as `{ "\u0000" }`) is not
+                // text: it never reaches a page or a PDF.
+                c if c.is_control() => {}
                 FSI => {
                     // An isolate inside another: the outer one is text around a value.
                     if let Some(outer) = self.placeable.take() {
@@ -399,6 +407,9 @@ impl InlineBuilder {
     fn open(&mut self, c: Container) {
         self.flush_placeable();
         self.top();
+        // Past the nesting limit, markup adds no more levels (its text is kept), so a
+        // translation cannot make the document deeper than renderers can take.
+        let c = if self.stack.len() > crate::limits::MAX_NESTING { Container::Link(None) } else { c };
         self.stack.push((Some(c), Vec::new()));
     }
 
@@ -523,9 +534,28 @@ mod tests {
         for ok in ["https://a.org", "http://a", "mailto:a@b", "tel:+1718", "/x", "x.html", "#top", "page?a=b:c"] {
             assert!(safe_url(ok), "{ok}");
         }
-        for bad in ["javascript:x", "JaVaScRiPt:x", "java\tscript:x", " javascript:x", "data:text/html,x", "vbscript:x", "file:///etc"] {
+        for bad in ["javascript:x", "JaVaScRiPt:x", "java\tscript:x", " javascript:x", "data:text/html,x", "vbscript:x", "file:///etc", "//evil.example/x", " //evil", "\\\\evil/x", "/\\evil"] {
             assert!(!safe_url(bad), "{bad}");
         }
+    }
+
+    #[test]
+    fn deep_markup_in_a_translation_stays_within_the_nesting_limit() {
+        fn depth(items: &[Inline]) -> usize {
+            items.iter().map(|i| match i {
+                Inline::Emph { content } | Inline::Strong { content } | Inline::Strike { content } | Inline::Link { content, .. } => 1 + depth(content),
+                _ => 0,
+            }).max().unwrap_or(0)
+        }
+        let deep = format!("{}x{}", "*a _b ".repeat(3000), "_ a*".repeat(3000));
+        let got = parse(&deep);
+        assert!(depth(&got) <= crate::limits::MAX_NESTING + 1, "{}", depth(&got));
+        assert!(crate::document::Text { id: String::new(), inlines: got, fallback: false }.plain().contains('x'));
+    }
+
+    #[test]
+    fn control_characters_never_reach_the_document() {
+        assert_eq!(parse("a\u{0}b\u{1b}[2Jc\u{85}"), [t("ab[2Jc")]);
     }
 
     #[test]

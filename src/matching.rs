@@ -31,10 +31,14 @@ use std::collections::{HashMap, HashSet, VecDeque};
 /// The least similarity (0..1) at which a message with another ID is offered for a unit.
 pub const SIMILARITY: f64 = 0.70;
 
-/// Above this many (unit, message) pairs left after the exact steps (a leaflet rewritten
-/// wholesale), similarity is not measured between different IDs, so the cost stays
-/// linear in the size of the leaflet.
-const PAIR_BUDGET: usize = 50_000;
+/// A unit whose message at the same place is this similar (a typo fixed, a word added)
+/// is not compared with other messages.
+const SETTLED: f64 = 0.9;
+
+/// Above this many (unit, message) pairs left to compare after the exact steps and the
+/// same-place pairs (a leaflet rewritten wholesale), similarity is not measured between
+/// different IDs, so the cost stays linear in the size of the leaflet.
+const PAIR_BUDGET: usize = 10_000;
 
 /// How a message was paired with a unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -144,8 +148,10 @@ impl Matcher<'_> {
                 by_heading.insert(new, i);
             }
         }
-        let similar = units.len().saturating_mul(messages.len()) <= PAIR_BUDGET;
         let mut candidates = Vec::new();
+        // A unit or message with a similar partner at its own place needs no search.
+        let mut settled_units = HashSet::new();
+        let mut settled_messages = HashSet::new();
         for &u in &units {
             let unit = &self.leaflet.units[u];
             if let Some(&i) = by_heading.get(unit.id.as_str()).filter(|_| unit.kind == UnitKind::Heading) {
@@ -155,11 +161,20 @@ impl Matcher<'_> {
                 // An edited unit keeps its message unless a similar one is free.
                 let sim = self.catalog.messages[i].record.as_deref().map_or(0.0, |r| similarity(r, &unit.text));
                 candidates.push((sim.max(0.5) + 0.01, u, i));
+                if sim >= SETTLED {
+                    settled_units.insert(u);
+                    settled_messages.insert(i);
+                }
             }
-            if similar {
+        }
+        let units: Vec<usize> = units.into_iter().filter(|u| !settled_units.contains(u)).collect();
+        let messages: Vec<usize> =
+            messages.into_iter().filter(|i| !settled_messages.contains(i) && self.catalog.messages[*i].record.is_some()).collect();
+        if units.len().saturating_mul(messages.len()) <= PAIR_BUDGET {
+            for &u in &units {
+                let text = &self.leaflet.units[u].text;
                 for &i in &messages {
-                    let Some(record) = self.catalog.messages[i].record.as_deref() else { continue };
-                    let sim = similarity(record, &unit.text);
+                    let sim = similarity(self.catalog.messages[i].record.as_deref().unwrap_or_default(), text);
                     if sim >= SIMILARITY {
                         candidates.push((sim, u, i));
                     }

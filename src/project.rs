@@ -37,24 +37,61 @@ impl Project {
     /// Loads the project at `root`.
     pub fn load(root: &Path) -> Result<Project, Fatal> {
         let config_path = root.join(CONFIG_FILE);
+        if config_path.is_dir() {
+            return Err(Diagnostic::error(Kind::Config, rel_or_abs(root, &config_path), "tradui.toml is a folder, not a file")
+                .hint("tradui.toml must be a text file with the project settings; move the folder away and run `tradui init`, or write the file")
+                .into());
+        }
         if !config_path.is_file() {
             return Err(Diagnostic::error(Kind::Config, rel_or_abs(root, &config_path), "no tradui.toml here: this is not a tradui project")
                 .hint("run `tradui init` to create a project, or pass `--project DIR` to point at one")
                 .into());
         }
         let config_text = read_text(root, &config_path)?;
-        let config = Config::parse(&config_text)?;
+        crate::limits::check_file(CONFIG_FILE, &config_text)?;
+        let config = Config::parse_in(&config_text, root)?;
         let content = root.join("content");
-        if !content.is_dir() {
+        if std::fs::symlink_metadata(&content).is_err() {
             return Err(Diagnostic::error(Kind::Config, "content", "the project has no content/ folder")
                 .hint("create content/ and write each leaflet there as <name>.md")
                 .into());
         }
+        if !content.is_dir() {
+            return Err(Diagnostic::error(Kind::Io, "content", "content is not a folder, so no leaflet can be read")
+                .hint("content/ must be a folder holding one <name>.md per leaflet")
+                .into());
+        }
         let mut diagnostics = Vec::new();
-        let leaflets = load_leaflets(root, &content, &mut diagnostics);
+        let leaflets = load_leaflets(root, &content, &mut diagnostics)?;
         let mut project = Project { root: root.to_path_buf(), config, leaflets, catalogs: BTreeMap::new(), terms: BTreeMap::new(), diagnostics };
-        project.load_locales();
+        project.check_overrides();
+        project.load_locales()?;
         Ok(project)
+    }
+
+    /// Was every file of the project read and every leaflet parsed? When not, `build`
+    /// must not remove pages it could not rebuild.
+    pub fn complete(&self) -> bool {
+        !self.diagnostics.iter().any(|d| d.is_error() && matches!(d.kind, Kind::Io | Kind::Source))
+    }
+
+    /// `[variables.<lang>]` must name a language of the project.
+    fn check_overrides(&mut self) {
+        let known = self.config.all_languages();
+        for leaflet in &self.leaflets {
+            for (tag, at) in &leaflet.override_positions {
+                let Ok(lang) = Lang::parse(tag) else { continue };
+                if !known.contains(&lang) {
+                    let list: Vec<String> = known.iter().map(|l| l.to_string()).collect();
+                    self.diagnostics.push(
+                        Diagnostic::error(Kind::Source, &leaflet.file, format!("[variables.{tag}] is for \"{lang}\", which is not a language of this project"))
+                            .at(*at)
+                            .leaflet(&leaflet.slug)
+                            .hint(format!("the project's languages are {}; fix the tag, or add the language to tradui.toml", list.join(", "))),
+                    );
+                }
+            }
+        }
     }
 
     /// The path of a translation file, relative to the project.
@@ -70,29 +107,35 @@ impl Project {
         self.leaflets.iter().find(|l| l.slug == slug)
     }
 
-    /// Source leaflets that have no error of their own.
+    /// Source leaflets that have no error of their own. A leaflet with an error never
+    /// makes a translation obsolete (sync leaves its files alone, status reports no
+    /// obsolete message), since its units may be wrong or missing.
     pub fn leaflet_ok(&self, slug: &str) -> bool {
-        !self.diagnostics.iter().any(|d| d.is_error() && d.kind == Kind::Source && d.leaflet.as_deref() == Some(slug))
+        !self.diagnostics.iter().any(|d| d.is_error() && d.lang.is_none() && d.leaflet.as_deref() == Some(slug))
     }
 
-    fn load_locales(&mut self) {
+    fn load_locales(&mut self) -> Result<(), Fatal> {
         let locales = self.root.join("locales");
-        if !locales.is_dir() {
-            return;
+        if std::fs::symlink_metadata(&locales).is_err() {
+            return Ok(());
         }
         let known = self.config.all_languages();
         let mut files = Vec::new();
-        for entry in WalkDir::new(&locales).min_depth(1).max_depth(1).sort_by_file_name() {
-            let Ok(entry) = entry else { continue };
-            if !entry.file_type().is_dir() {
-                continue;
-            }
+        for entry in list_dir(&self.root, &locales, "locales/")? {
             let dir_name = entry.file_name().to_string_lossy().into_owned();
             if dir_name.starts_with('.') {
                 // `.provenance/` (see `provenance`) and editors' folders.
                 continue;
             }
             let rel = rel_path(&self.root, entry.path());
+            if !entry.path().is_dir() {
+                if Lang::parse(&dir_name).is_ok_and(|l| known.contains(&l)) {
+                    return Err(Diagnostic::error(Kind::Io, rel, format!("locales/{dir_name} is not a folder, so its translations cannot be read"))
+                        .hint(format!("locales/{dir_name} must be a folder holding one <leaflet>.ftl per leaflet; move the file away"))
+                        .into());
+                }
+                continue;
+            }
             let lang = match Lang::parse(&dir_name) {
                 Ok(l) if known.contains(&l) && l.as_str() != dir_name => {
                     self.diagnostics.push(
@@ -117,11 +160,14 @@ impl Project {
                     continue;
                 }
             };
-            for f in WalkDir::new(entry.path()).min_depth(1).max_depth(1).sort_by_file_name().into_iter().flatten() {
+            for f in list_dir(&self.root, entry.path(), &format!("{rel}/"))? {
                 let path = f.path();
-                if f.file_type().is_file() && path.extension().is_some_and(|e| e == "ftl") {
+                if path.extension().is_some_and(|e| e == "ftl") {
                     let slug = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-                    files.push((lang.clone(), slug, path.to_path_buf()));
+                    match not_a_file(&self.root, path) {
+                        None => files.push((lang.clone(), slug, path.to_path_buf())),
+                        Some(d) => self.diagnostics.push(d.lang(lang.as_str()).leaflet(slug)),
+                    }
                 }
             }
         }
@@ -131,7 +177,9 @@ impl Project {
             .into_par_iter()
             .map(|(lang, slug, path)| {
                 let rel = rel_path(&root, &path);
-                let mut catalog = read_text(&root, &path).map(|text| Catalog::parse(&rel, text, &source));
+                let mut catalog = read_text(&root, &path)
+                    .and_then(|text| crate::limits::check_fluent(&rel, &text).map(|()| text))
+                    .map(|text| Catalog::parse(&rel, text, &source));
                 let mut warning = None;
                 if let (Ok(c), false) = (&mut catalog, slug == TERMS || lang.as_str() == source) {
                     let (sidecar, w) = crate::provenance::Sidecar::load(&root, lang.as_str(), &slug);
@@ -163,7 +211,44 @@ impl Project {
                 self.catalogs.insert((lang, slug), catalog);
             }
         }
+        Ok(())
     }
+}
+
+/// The entries of a folder, sorted by name; a folder that cannot be read stops the
+/// command (exit 2): a project read in part would look like missing translations, or
+/// make `build` remove pages.
+fn list_dir(root: &Path, dir: &Path, name: &str) -> Result<Vec<walkdir::DirEntry>, Fatal> {
+    let mut out = Vec::new();
+    for entry in WalkDir::new(dir).min_depth(1).max_depth(1).sort_by_file_name() {
+        match entry {
+            Ok(e) => out.push(e),
+            Err(e) => {
+                let why = e.io_error().map_or_else(|| e.to_string(), ToString::to_string);
+                let rel = rel_path(root, dir);
+                return Err(Diagnostic::error(Kind::Io, rel.clone(), format!("cannot read the folder {name}: {why}"))
+                    .hint(format!("make {rel} a folder you may read (e.g. `chmod u+rx {rel}`), then run the command again"))
+                    .into());
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Why a path that should be a text file is not one (a folder, a dangling link...).
+fn not_a_file(root: &Path, path: &Path) -> Option<Diagnostic> {
+    let rel = rel_path(root, path);
+    let why = match std::fs::metadata(path) {
+        Ok(m) if m.is_file() => return None,
+        Ok(m) if m.is_dir() => "is a folder, not a file".to_string(),
+        Ok(_) => "is not a regular file".to_string(),
+        Err(e) => match std::fs::read_link(path) {
+            Ok(target) => format!("is a link to {}, which does not exist", target.display()),
+            Err(_) => format!("cannot be read: {e}"),
+        },
+    };
+    Some(Diagnostic::error(Kind::Io, rel, format!("the file {why}; nothing reads or writes it"))
+        .hint("replace it with a text file, or remove it"))
 }
 
 fn rel_or_abs(root: &Path, path: &Path) -> String {
@@ -174,16 +259,21 @@ fn rel_or_abs(root: &Path, path: &Path) -> String {
     }
 }
 
-fn load_leaflets(root: &Path, content: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<Leaflet> {
-    let paths: Vec<PathBuf> = WalkDir::new(content)
-        .min_depth(1)
-        .max_depth(1)
-        .sort_by_file_name()
-        .into_iter()
-        .flatten()
-        .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "md"))
-        .map(|e| e.into_path())
-        .collect();
+fn load_leaflets(root: &Path, content: &Path, diagnostics: &mut Vec<Diagnostic>) -> Result<Vec<Leaflet>, Fatal> {
+    let mut paths: Vec<PathBuf> = Vec::new();
+    let mut unreadable = Vec::new();
+    for e in list_dir(root, content, "content/")? {
+        if e.path().extension().is_some_and(|x| x == "md") {
+            match not_a_file(root, e.path()) {
+                None => paths.push(e.into_path()),
+                Some(d) => {
+                    let slug = e.path().file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+                    diagnostics.push(d.leaflet(&slug));
+                    unreadable.push(Leaflet::unreadable(&slug, &rel_path(root, e.path())));
+                }
+            }
+        }
+    }
     let parsed: Vec<(Option<Leaflet>, Vec<Diagnostic>)> = paths
         .par_iter()
         .map(|path| {
@@ -199,14 +289,17 @@ fn load_leaflets(root: &Path, content: &Path, diagnostics: &mut Vec<Diagnostic>)
                     let (leaflet, diags) = parse_leaflet(&slug, &rel, &text);
                     (Some(leaflet), diags)
                 }
-                Err(d) => (None, vec![d.leaflet(slug)]),
+                // Kept as a leaflet without text, so its translations are neither
+                // orphans nor obsolete, and its pages are not removed.
+                Err(d) => (Some(Leaflet::unreadable(&slug, &rel)), vec![d.leaflet(slug)]),
             }
         })
         .collect();
-    let mut leaflets = Vec::new();
+    let mut leaflets = unreadable;
     for (leaflet, diags) in parsed {
         diagnostics.extend(diags);
         leaflets.extend(leaflet);
     }
-    leaflets
+    leaflets.sort_by(|a, b| a.slug.cmp(&b.slug));
+    Ok(leaflets)
 }

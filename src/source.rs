@@ -107,11 +107,48 @@ pub struct Leaflet {
     pub blocks: Vec<Block>,
     /// ID of the unit that titles the document (`title`, else the first heading).
     pub title_id: Option<String>,
+    /// `[variables.<lang>]` tables by language tag as written, with their position, so
+    /// the project can tell which name a language it does not have.
+    pub override_positions: Vec<(String, (usize, usize))>,
+    /// Unit index by ID: status, sync and localize look units up once per message.
+    index: HashMap<String, usize>,
 }
 
 impl Leaflet {
+    /// A leaflet whose file could not be read: no text, so nothing is built or synced
+    /// for it, and its translations are kept as they are.
+    pub fn unreadable(slug: &str, file: &str) -> Leaflet {
+        Leaflet {
+            slug: slug.to_string(),
+            file: file.to_string(),
+            title: None,
+            paper: None,
+            variables: BTreeMap::new(),
+            variable_overrides: BTreeMap::new(),
+            units: Vec::new(),
+            blocks: Vec::new(),
+            title_id: None,
+            override_positions: Vec::new(),
+            index: HashMap::new(),
+        }
+    }
+
+    /// A leaflet of these units and nothing else (for tests and tools that make units
+    /// themselves).
+    pub fn from_units(slug: &str, file: &str, units: Vec<Unit>) -> Leaflet {
+        let mut leaflet = Leaflet::unreadable(slug, file);
+        leaflet.index = units.iter().enumerate().map(|(i, u)| (u.id.clone(), i)).collect();
+        leaflet.units = units;
+        leaflet
+    }
+
     pub fn unit(&self, id: &str) -> Option<&Unit> {
-        self.units.iter().find(|u| u.id == id)
+        match self.index.get(id) {
+            Some(&i) => self.units.get(i).filter(|u| u.id == id),
+            // A leaflet whose units were changed after parsing: look for it.
+            None if self.index.len() != self.units.len() => self.units.iter().find(|u| u.id == id),
+            None => None,
+        }
     }
 
     /// The leaflet's variables as one language sees them (its own values first).
@@ -125,17 +162,11 @@ impl Leaflet {
 /// leaflet; a leaflet with an error diagnostic should not be rendered.
 pub fn parse_leaflet(slug: &str, file: &str, text: &str) -> (Leaflet, Vec<Diagnostic>) {
     let mut diags = Vec::new();
-    let mut leaflet = Leaflet {
-        slug: slug.to_string(),
-        file: file.to_string(),
-        title: None,
-        paper: None,
-        variables: BTreeMap::new(),
-        variable_overrides: BTreeMap::new(),
-        units: Vec::new(),
-        blocks: Vec::new(),
-        title_id: None,
-    };
+    let mut leaflet = Leaflet::unreadable(slug, file);
+    if let Err(d) = crate::limits::check_file(file, text) {
+        diags.push(d);
+        return (leaflet, owned_by(slug, diags));
+    }
     let body_start = match split_front_matter(file, text) {
         Ok(None) => 0,
         Ok(Some((front, body_start))) => {
@@ -145,6 +176,7 @@ pub fn parse_leaflet(slug: &str, file: &str, text: &str) -> (Leaflet, Vec<Diagno
                     leaflet.paper = fm.paper;
                     leaflet.variables = fm.variables;
                     leaflet.variable_overrides = fm.overrides;
+                    leaflet.override_positions = fm.override_positions;
                 }
                 Err(d) => diags.push(d),
             }
@@ -152,7 +184,7 @@ pub fn parse_leaflet(slug: &str, file: &str, text: &str) -> (Leaflet, Vec<Diagno
         }
         Err(d) => {
             diags.push(d);
-            return (leaflet, diags);
+            return (leaflet, owned_by(slug, diags));
         }
     };
     let mut ids = IdGen::default();
@@ -164,9 +196,15 @@ pub fn parse_leaflet(slug: &str, file: &str, text: &str) -> (Leaflet, Vec<Diagno
     }
     let mut p = BodyParser::new(text, body_start, ids);
     p.file = file.to_string();
+    if let Err(d) = p.check_limits() {
+        diags.push(d);
+        return (leaflet, owned_by(slug, diags));
+    }
     leaflet.blocks = p.blocks(None);
     leaflet.units.extend(p.units);
     diags.extend(p.diags);
+    leaflet.index = leaflet.units.iter().enumerate().map(|(i, u)| (u.id.clone(), i)).collect();
+    unit_limits(&leaflet, &mut diags);
     if leaflet.title_id.is_none() {
         leaflet.title_id = leaflet.units.iter().find(|u| u.kind == UnitKind::Heading).map(|u| u.id.clone());
     }
@@ -191,10 +229,34 @@ pub fn parse_leaflet(slug: &str, file: &str, text: &str) -> (Leaflet, Vec<Diagno
             }
         }
     }
+    (leaflet, owned_by(slug, diags))
+}
+
+/// Every diagnostic of a leaflet names it, whatever path returned it: that is how
+/// `Project::leaflet_ok` knows the leaflet is broken (and sync and status keep its
+/// translations rather than call them obsolete).
+fn owned_by(slug: &str, mut diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
     for d in &mut diags {
         d.leaflet = Some(slug.to_string());
     }
-    (leaflet, diags)
+    diags
+}
+
+/// No more units than the limit, and none longer than the limit.
+fn unit_limits(leaflet: &Leaflet, diags: &mut Vec<Diagnostic>) {
+    use crate::limits::{MAX_UNITS, text_too_long};
+    if let Some(u) = leaflet.units.get(MAX_UNITS) {
+        diags.push(
+            Diagnostic::error(Kind::Source, &leaflet.file, format!("the leaflet has {} pieces of text, more than tradui's limit of {MAX_UNITS}", leaflet.units.len()))
+                .at((u.line, u.column))
+                .hint("split it into several leaflets"),
+        );
+    }
+    for u in &leaflet.units {
+        if let Some(d) = text_too_long(&leaflet.file, &format!("`{}`", u.id), u.text.len(), (u.line, u.column)) {
+            diags.push(Diagnostic { kind: Kind::Source, ..d.id(&u.id) });
+        }
+    }
 }
 
 fn make_unit(id: String, kind: UnitKind, text: String, (line, column): (usize, usize), offset: usize) -> Unit {
@@ -219,6 +281,7 @@ struct FrontMatter {
     paper: Option<Paper>,
     variables: BTreeMap<String, VarValue>,
     overrides: BTreeMap<String, BTreeMap<String, VarValue>>,
+    override_positions: Vec<(String, (usize, usize))>,
 }
 
 /// Finds TOML front matter between `+++` lines: returns its byte range and where the body
@@ -269,7 +332,10 @@ fn parse_front_matter(file: &str, text: &str, range: Range<usize>) -> Result<Fro
         }
     }
     let mut overrides = BTreeMap::new();
+    let mut override_positions = Vec::new();
     for (tag, table) in by_lang {
+        let header = text[range.clone()].find(&format!("variables.{tag}")).map_or_else(|| at(&tag), |i| range.start + i);
+        override_positions.push((tag.clone(), line_col(text, header)));
         let lang = crate::lang::Lang::parse(&tag).expect("checked above").to_string();
         let mut values = BTreeMap::new();
         for (name, value) in table {
@@ -282,7 +348,7 @@ fn parse_front_matter(file: &str, text: &str, range: Range<usize>) -> Result<Fro
         }
         overrides.insert(lang, values);
     }
-    Ok(FrontMatter { title: raw.title, paper: raw.paper, variables, overrides })
+    Ok(FrontMatter { title: raw.title, paper: raw.paper, variables, overrides, override_positions })
 }
 
 fn var_value(file: &str, text: &str, at: usize, name: &str, value: toml::Value) -> Result<VarValue, Diagnostic> {
@@ -292,13 +358,30 @@ fn var_value(file: &str, text: &str, at: usize, name: &str, value: toml::Value) 
             .hint("start variable names with a letter and use only letters, digits, `-` and `_`"));
     }
     Ok(match value {
+        toml::Value::String(s) if s.contains(char::is_control) => {
+            return Err(Diagnostic::error(Kind::Source, file, format!("variable `{name}` holds a control character (written as an escape such as \\u0000), which is not text"))
+                .at_offset(text, at)
+                .hint("remove the escape from the value"));
+        }
         toml::Value::String(s) => VarValue::Text(s),
+        // Beyond 2^53 a number would be shown rounded: that is text, not a number.
+        toml::Value::Integer(i) if i.unsigned_abs() > 1 << 53 => {
+            return Err(Diagnostic::error(Kind::Source, file, format!("variable `{name}` is a number too large to show exactly ({i})"))
+                .at_offset(text, at)
+                .hint(format!("write it in quotes, as text: `{name} = \"{i}\"`")));
+        }
         toml::Value::Integer(i) => VarValue::Number(i as f64),
         toml::Value::Float(f) => VarValue::Number(f),
         toml::Value::Boolean(b) => VarValue::Text(b.to_string()),
         toml::Value::Datetime(dt) => match (dt.date, dt.time) {
             (Some(d), None) => VarValue::Date { year: d.year, month: d.month, day: d.day },
-            _ => VarValue::Text(dt.to_string()),
+            // A time (and a zone) would be shown as TOML writes it, `18:00:00-05:00`,
+            // in every language: say so rather than print that.
+            _ => {
+                return Err(Diagnostic::error(Kind::Source, file, format!("variable `{name}` is a TOML time or date-time ({dt}), which tradui cannot show in each language's way"))
+                    .at_offset(text, at)
+                    .hint(format!("give the date alone (`{name} = 2026-12-03`) and the time as text in quotes (`time = \"6 p.m.\"`)")));
+            }
         },
         _ => {
             return Err(Diagnostic::error(Kind::Source, file, format!("variable `{name}` must be text, a number or a date"))
@@ -317,6 +400,9 @@ struct IdGen {
     used: BTreeSet<String>,
     section: String,
     counters: HashMap<String, usize>,
+    /// The next suffix to try for a heading slug already taken (so that many equal
+    /// headings cost linear time, not quadratic).
+    next_suffix: HashMap<String, usize>,
 }
 
 impl IdGen {
@@ -326,10 +412,10 @@ impl IdGen {
             None => slug(text),
         };
         let mut id = base.clone();
-        let mut n = 2;
+        let n = self.next_suffix.entry(base.clone()).or_insert(2);
         while self.used.contains(&id) {
             id = format!("{base}-{n}");
-            n += 1;
+            *n += 1;
         }
         self.used.insert(id.clone());
         self.section = id.clone();
@@ -405,6 +491,14 @@ struct BodyParser<'a> {
     file: String,
 }
 
+fn counts_as_nesting(t: &Tag) -> bool {
+    matches!(t, Tag::List(_) | Tag::BlockQuote(_) | Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Link { .. } | Tag::Image { .. } | Tag::FootnoteDefinition(_))
+}
+
+fn ends_nesting(t: TagEnd) -> bool {
+    matches!(t, TagEnd::List(_) | TagEnd::BlockQuote(_) | TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link | TagEnd::Image | TagEnd::FootnoteDefinition)
+}
+
 fn is_inline(e: &Event) -> bool {
     match e {
         Event::Text(_) | Event::Code(_) | Event::SoftBreak | Event::HardBreak | Event::InlineHtml(_) => true,
@@ -425,6 +519,25 @@ impl<'a> BodyParser<'a> {
             .map(|(e, r)| (e, r.start + body_start..r.end + body_start))
             .collect();
         BodyParser { text, lines: crate::diag::LineIndex::new(text), events, pos: 0, ids, units: Vec::new(), diags: Vec::new(), containers: Vec::new(), file: String::new() }
+    }
+
+    /// The nesting limit: lists, quotes, emphasis and links inside one another. Checked
+    /// on the flat event list before the recursive descent, which it keeps shallow.
+    fn check_limits(&self) -> Result<(), Diagnostic> {
+        let mut depth = 0usize;
+        for (e, r) in &self.events {
+            match e {
+                Event::Start(t) if counts_as_nesting(t) => {
+                    depth += 1;
+                    if depth > crate::limits::MAX_NESTING {
+                        return Err(crate::limits::too_deep(Kind::Source, &self.file, self.text, r.start, "lists, quotes, emphasis and links are"));
+                    }
+                }
+                Event::End(t) if ends_nesting(*t) => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+        Ok(())
     }
 
     fn peek(&self) -> Option<&Event<'a>> {
@@ -466,7 +579,7 @@ impl<'a> BodyParser<'a> {
                 Event::Start(Tag::Table(align)) => out.push(self.table(&align)),
                 Event::Start(Tag::CodeBlock(_)) => out.push(Block::Code { text: self.raw_until(TagEnd::CodeBlock) }),
                 Event::Start(Tag::HtmlBlock) => {
-                    let (line, column) = line_col(self.text, range.start);
+                    let (line, column) = self.lines.line_col(range.start);
                     self.diags.push(
                         Diagnostic::warning(Kind::Source, self.file.clone(), "raw HTML is shown as text, never as markup")
                             .at((line, column))
@@ -610,10 +723,19 @@ impl<'a> BodyParser<'a> {
                 let offset = first.start + raw.find("{#").unwrap_or(0);
                 self.diags.push(
                     Diagnostic::error(Kind::Source, self.file.clone(), format!("`{{#{p}}}` is not a usable message ID"))
-                        .at(line_col(self.text, offset))
+                        .at(self.lines.line_col(offset))
                         .hint("start the ID with a letter and use only letters, digits, `-` and `_`"),
                 );
             }
+        }
+        if let Some(p) = pinned.filter(|p| is_identifier(p) && self.ids.used.contains(*p)) {
+            let offset = first.start + raw.find("{#").unwrap_or(0);
+            self.diags.push(
+                Diagnostic::error(Kind::Source, self.file.clone(), format!("the ID `{p}` is pinned here but already used earlier in the leaflet"))
+                    .at(self.lines.line_col(offset))
+                    .id(p)
+                    .hint("pin a different ID: each `{#id}` must be unique, or translations would follow the wrong heading"),
+            );
         }
         let id = self.ids.heading(pinned.filter(|p| is_identifier(p)), body);
         let range = first.start..first.start + body.len();

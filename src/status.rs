@@ -144,6 +144,7 @@ pub fn counts_against(d: &Diagnostic, project: &Project) -> bool {
 pub fn report(project: &Project) -> Report {
     let mut diagnostics = project.diagnostics.clone();
     source_terms(project, &mut diagnostics);
+    diagnostics.extend(project.leaflets.iter().flat_map(|l| crate::references::check_source(project, l)));
     let pairs: Vec<(&Leaflet, &Lang)> =
         project.leaflets.iter().flat_map(|l| project.config.languages.iter().map(move |lang| (l, lang))).collect();
     use rayon::prelude::*;
@@ -195,6 +196,10 @@ fn leaflet_status(project: &Project, leaflet: &Leaflet, lang: &Lang) -> (Cell, V
         None => Matching { units: vec![None; leaflet.units.len()], unpaired: Vec::new() },
     };
     let mut obsolete = Vec::new();
+    let paired = matching.units.iter().flatten().filter_map(|p| catalog.map(|c| &c.messages[p.message]));
+    let unrenderable = crate::references::check_translations(catalog, terms, paired);
+    let unrenderable_ids: HashSet<String> = unrenderable.iter().filter_map(|d| d.id.clone()).collect();
+    ctx.diags.extend(unrenderable);
     if let Some(c) = catalog {
         ctx.diags.extend(c.errors.iter().cloned());
         ctx.duplicates(c);
@@ -203,6 +208,7 @@ fn leaflet_status(project: &Project, leaflet: &Leaflet, lang: &Lang) -> (Cell, V
     let mut units = Vec::with_capacity(leaflet.units.len());
     for (unit, pair) in leaflet.units.iter().zip(&matching.units) {
         let (state, message) = match (pair, catalog) {
+            (Some(p), Some(c)) if unrenderable_ids.contains(&c.messages[p.message].id) => (State::Invalid, Some(c.messages[p.message].id.clone())),
             (Some(p), Some(c)) => {
                 let m = &c.messages[p.message];
                 (ctx.translated(unit, m, p.how, c, terms), Some(m.id.clone()))
@@ -279,6 +285,10 @@ impl Ctx<'_> {
 
     /// Messages that translate no unit of the leaflet.
     fn obsolete(&mut self, c: &Catalog, unpaired: &[usize]) -> Vec<String> {
+        // A source with an error may have lost units: its translations are not obsolete.
+        if !self.project.leaflet_ok(&self.leaflet.slug) {
+            return Vec::new();
+        }
         let kept = c.obsolete_section_ids();
         let mut obsolete = Vec::new();
         for &i in unpaired {

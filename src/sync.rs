@@ -34,6 +34,9 @@ pub struct Changes {
     /// Records and review markers brought back from the provenance sidecar.
     pub restored: usize,
     pub junk_kept: usize,
+    /// Missing units filled from translation memory: exact (current), near (for review).
+    pub memory_exact: usize,
+    pub memory_near: usize,
 }
 
 impl Changes {
@@ -41,6 +44,8 @@ impl Changes {
     pub fn describe(&self) -> Option<String> {
         let parts: Vec<String> = [
             (self.stubs, "stub(s) added"),
+            (self.memory_exact, "filled from translation memory"),
+            (self.memory_near, "filled from a near match in translation memory, marked for review"),
             (self.marked_stale, "marked for review"),
             (self.accepted, "source edit(s) accepted"),
             (self.rekeyed, "re-keyed"),
@@ -63,6 +68,8 @@ pub struct Options {
     pub prune: bool,
     /// Unit IDs whose source edit is accepted without review.
     pub accept: HashSet<String>,
+    /// Fill missing units from this language's translation memory instead of stubbing.
+    pub memory: Option<std::sync::Arc<crate::memory::Memory>>,
 }
 
 /// The parts of an old file, grouped around its messages.
@@ -143,10 +150,15 @@ pub fn sync_text(leaflet: &Leaflet, catalog: Option<&Catalog>, source_lang: &str
             None if junk_ids.contains(unit.id.as_str()) => {}
             None => {
                 let followers = parts.stubs.get(&unit.id);
-                if !parts.stubs.contains_key(&unit.id) {
-                    changes.stubs += 1;
+                if let Some(filled) = options.memory.as_deref().and_then(|m| m.fill(unit, source_lang)) {
+                    *if filled.exact { &mut changes.memory_exact } else { &mut changes.memory_near } += 1;
+                    out.push(filled.text);
+                } else {
+                    if !parts.stubs.contains_key(&unit.id) {
+                        changes.stubs += 1;
+                    }
+                    out.push(stub(unit, leaflet, source_lang));
                 }
-                out.push(stub(unit, leaflet, source_lang));
                 out.extend(followers.into_iter().flatten().map(|s| s.to_string()));
             }
         }
@@ -386,17 +398,6 @@ pub fn meaning(catalog: &Catalog, source_lang: &str, leaflet_file: &str) -> Vec<
     out
 }
 
-#[cfg(unix)]
-fn default_permissions() -> std::fs::Permissions {
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::Permissions::from_mode(0o644)
-}
-
-#[cfg(not(unix))]
-fn default_permissions() -> std::fs::Permissions {
-    tempfile::tempfile().and_then(|f| f.metadata()).map(|m| m.permissions()).expect("a temporary file has permissions")
-}
-
 /// Why a file is left untouched.
 pub fn refuse(catalog: &Catalog, path: &Path) -> Option<Diagnostic> {
     let mut seen = HashSet::new();
@@ -425,7 +426,7 @@ pub fn refuse(catalog: &Catalog, path: &Path) -> Option<Diagnostic> {
 /// is read again and compared, then renamed over it, so the window for a lost save is
 /// the rename alone. Returns false when it left the file alone.
 pub fn replace_if_unchanged(path: &Path, old: Option<&str>, bytes: impl AsRef<[u8]>) -> std::io::Result<bool> {
-    let tmp = staged(path, bytes.as_ref())?;
+    let tmp = crate::fsx::staged(path, bytes.as_ref())?;
     let now = match std::fs::read(path) {
         Ok(b) => crate::diag::decode_text("", b).ok(),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
@@ -438,29 +439,7 @@ pub fn replace_if_unchanged(path: &Path, old: Option<&str>, bytes: impl AsRef<[u
     Ok(true)
 }
 
-/// Writes `text` to `path` atomically: a temporary file in the same folder, renamed.
-pub fn write_atomic(path: &Path, bytes: impl AsRef<[u8]>) -> std::io::Result<()> {
-    staged(path, bytes.as_ref())?.persist(path).map_err(|e| e.error)?;
-    Ok(())
-}
-
-/// A temporary file beside `path` holding `bytes`, synced to disk, with the permissions
-/// of the file it will replace (a new file is readable by all: public/ is served as it
-/// is, where a temporary file is private).
-fn staged(path: &Path, bytes: &[u8]) -> std::io::Result<tempfile::NamedTempFile> {
-    use std::io::Write;
-    let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)?;
-    let mut tmp = tempfile::Builder::new().prefix(".tradui-tmp-").tempfile_in(dir)?;
-    tmp.write_all(bytes)?;
-    let permissions = match std::fs::metadata(path) {
-        Ok(m) => m.permissions(),
-        Err(_) => default_permissions(),
-    };
-    tmp.as_file().set_permissions(permissions)?;
-    tmp.as_file().sync_all()?;
-    Ok(tmp)
-}
+pub use crate::fsx::write_atomic;
 
 #[cfg(test)]
 mod tests {

@@ -44,17 +44,7 @@ fn leaflet(sources: &[String]) -> Leaflet {
             refs: tradui::source::placeables(s).into_iter().map(|(_, r)| r).collect(),
         })
         .collect();
-    Leaflet {
-        slug: "t".into(),
-        file: "content/t.md".into(),
-        title: None,
-        paper: None,
-        variables: Default::default(),
-        variable_overrides: Default::default(),
-        units,
-        blocks: Vec::new(),
-        title_id: None,
-    }
+    Leaflet::from_units("t", "content/t.md", units)
 }
 
 /// For each unit: no message, a current one, or one made from an older text.

@@ -12,12 +12,13 @@ pub struct Args {
     pub out: Option<PathBuf>,
     pub no_pdf: bool,
     pub pdf_a: bool,
+    pub pseudo: bool,
 }
 
 pub fn run(project: &Project, args: &Args, out: &mut Out) -> Result<ExitStatus, Fatal> {
     let out_dir = args.out.clone().unwrap_or_else(|| project.root.join("public"));
     let pdf = (!args.no_pdf).then(|| PdfOptions { pdf_a: args.pdf_a, ..PdfOptions::from_env() });
-    let options = BuildOptions { out: out_dir.clone(), pdf, progress: true };
+    let options = BuildOptions { out: out_dir.clone(), pdf, progress: true, pseudo: args.pseudo };
     let summary = build(project, &options)?;
     for d in &summary.diagnostics {
         out.err(Out::styled(d));

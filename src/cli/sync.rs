@@ -18,6 +18,8 @@ pub struct Args<'a> {
     pub check: bool,
     pub prune: bool,
     pub accept: &'a [String],
+    /// Do not fill missing units from translation memory.
+    pub no_memory: bool,
 }
 
 /// Counts for the closing line.
@@ -34,6 +36,10 @@ pub fn run(project: &Project, args: Args, out: &mut Out) -> Result<ExitStatus, F
     for d in project.diagnostics.iter().filter(|d| matches!(d.kind, Kind::UnknownLocale | Kind::Source | Kind::Io)) {
         out.err(Out::styled(d));
     }
+    if !args.check {
+        crate::fsx::check_writable(&project.root, &project.root.join("locales"), 1)?;
+        crate::fsx::clean_and_report(&project.root, &project.root.join("locales"), 2).inspect(|d| out.err(Out::styled(d)));
+    }
     let mut tally = Tally::default();
     for leaflet in &project.leaflets {
         if project.leaflet_ok(&leaflet.slug) {
@@ -41,8 +47,10 @@ pub fn run(project: &Project, args: Args, out: &mut Out) -> Result<ExitStatus, F
         }
     }
     for lang in langs.iter().filter(|l| **l != project.config.source) {
+        let memory = (!args.no_memory).then(|| std::sync::Arc::new(crate::memory::Memory::of_language(project, lang)));
         for leaflet in &project.leaflets {
-            let options = Options { prune: args.prune, accept: accept.get(&leaflet.slug).cloned().unwrap_or_default() };
+            let accept = accept.get(&leaflet.slug).cloned().unwrap_or_default();
+            let options = Options { prune: args.prune, accept, memory: memory.clone() };
             translation(project, leaflet, lang, &options, args.check, out, &mut tally);
         }
     }
@@ -90,7 +98,7 @@ fn translation(project: &Project, leaflet: &Leaflet, lang: &Lang, options: &Opti
     }
     let path = project.root.join(&file);
     let catalog = project.catalog(lang, &leaflet.slug);
-    if path.exists() && catalog.is_none() {
+    if path.symlink_metadata().is_ok() && catalog.is_none() {
         // The file exists but could not be read (its diagnostic is above).
         tally.failed += 1;
         return;
