@@ -297,7 +297,7 @@ pub fn missing_glyphs_error(file: &str, lang: &str, lang_name: &str, missing: &B
         scripts.insert(unbundled.unwrap_or_else(|| "Zyyy".to_string()));
     }
     let hint = scripts.iter().map(|s| install_hint(s)).collect::<Vec<_>>().join("; ");
-    Diagnostic::error(Kind::Source, file, format!("no font has {chars}, needed for {lang_name} ({lang}); the PDF would show empty boxes, so it is not written"))
+    Diagnostic::error(Kind::Glyph, file, format!("no font has {chars}, needed for {lang_name} ({lang}); the PDF would show empty boxes, so it is not written"))
         .lang(lang)
         .hint(format!("{hint}; or put a .ttf/.otf font that has them in the project's fonts/ folder (unset {IGNORE_SYSTEM_FONTS} if you set it)"))
 }

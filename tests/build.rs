@@ -264,11 +264,11 @@ fn a_character_no_font_has_is_an_error_and_no_pdf_of_boxes_is_written() {
     p.edit("locales/ht/meeting.ftl", "Mennen yon kolèg travay.", "Mennen yon kolèg travay \u{0378}.");
     let out = p.run(&["build"]);
     assert!(out.starts_with("exit: 1"), "{out}");
-    assert!(out.contains("locales/ht/meeting.ftl:14:39: error[source]: no font has '\u{0378}' (U+0378), needed for Kreyòl ayisyen (ht); the PDF would show empty boxes, so it is not written"), "{out}");
+    assert!(out.contains("locales/ht/meeting.ftl:14:39: error[missing-glyph]: no font has '\u{0378}' (U+0378), needed for Kreyòl ayisyen (ht); the PDF would show empty boxes, so it is not written"), "{out}");
     assert!(!p.root.join("public/ht/meeting.pdf").exists(), "the earlier PDF is removed, no PDF of boxes written");
     assert!(p.root.join("public/fr/meeting.pdf").exists());
     let check = p.run(&["check"]);
-    assert!(check.starts_with("exit: 1") && check.contains("locales/ht/meeting.ftl:14:39: error[source]: no font has"), "{check}");
+    assert!(check.starts_with("exit: 1") && check.contains("locales/ht/meeting.ftl:14:39: error[missing-glyph]: no font has"), "{check}");
 }
 
 #[test]

@@ -235,7 +235,7 @@ fn without_system_fonts_bundled_scripts_render_and_the_rest_fail_clearly() {
     let out = run(&p, &["build"], false);
     assert!(out.starts_with("exit: 1"), "{out}");
     for (lang, package) in [("ko", "fonts-noto-cjk"), ("zh-Hans", "fonts-noto-cjk"), ("ja", "fonts-noto-cjk"), ("th", "Noto Sans Thai"), ("ta", "Noto Sans Tamil"), ("ka", "Noto Sans Georgian"), ("hy", "Noto Sans Armenian")] {
-        let line = out.lines().find(|l| l.starts_with(&format!("locales/{lang}/rights.ftl:2:9: error[source]: no font has "))).unwrap_or_else(|| panic!("{lang}: no error in\n{out}"));
+        let line = out.lines().find(|l| l.starts_with(&format!("locales/{lang}/rights.ftl:2:9: error[missing-glyph]: no font has "))).unwrap_or_else(|| panic!("{lang}: no error in\n{out}"));
         assert!(line.contains("the PDF would show empty boxes, so it is not written"), "{line}");
         let hint = out[out.find(line).unwrap()..].lines().nth(1).unwrap();
         assert!(hint.contains(package) && hint.contains("fonts/"), "{lang}: {hint}");
@@ -247,7 +247,7 @@ fn without_system_fonts_bundled_scripts_render_and_the_rest_fail_clearly() {
     }
     let check = run(&p, &["check"], false);
     assert!(check.starts_with("exit: 1"), "{check}");
-    assert!(check.contains("locales/ko/rights.ftl:2:9: error[source]: no font has '간' (U+AC04)"), "{check}");
+    assert!(check.contains("locales/ko/rights.ftl:2:9: error[missing-glyph]: no font has '간' (U+AC04)"), "{check}");
     assert!(check.contains("for Korean, install Noto Sans CJK KR (Debian/Ubuntu: `apt-get install fonts-noto-cjk`"), "{check}");
     assert!(!check.contains("locales/bn/"), "Bengali is bundled: {check}");
 }
@@ -287,5 +287,5 @@ fn only_printed_characters_need_a_font() {
     assert!(out.starts_with("exit: 0"), "a comment is not printed:\n{out}");
     p.edit("locales/es/rights.ftl", "Nuestros derechos", "Nuestros derechos (권리)");
     let out = run(&p, &["check"], false);
-    assert!(out.starts_with("exit: 1") && out.contains("locales/es/rights.ftl:3:28: error[source]: no font has '권' (U+AD8C)"), "{out}");
+    assert!(out.starts_with("exit: 1") && out.contains("locales/es/rights.ftl:3:28: error[missing-glyph]: no font has '권' (U+AD8C)"), "{out}");
 }
