@@ -19,7 +19,7 @@ use crate::lang::Lang;
 use crate::localize::localize;
 use crate::project::Project;
 use crate::render::html::{Alternate, IndexEntry, IndexLang, PageContext, media_path, render_index, render_page};
-use crate::render::pdf::{PdfOptions, PdfRenderer, document_chars};
+use crate::render::pdf::{PdfOptions, PdfRenderer, printed_chars};
 use crate::source::Leaflet;
 use crate::status::{self, Report};
 use rayon::prelude::*;
@@ -40,6 +40,8 @@ pub struct BuildOptions {
     pub force: bool,
     /// A renderer kept from one build to the next (`serve`): its fonts load once.
     pub renderers: Option<RendererCache>,
+    /// Also write the pseudo-locales en-XA and ar-XB (see `pseudo`).
+    pub pseudo: bool,
 }
 
 /// The last renderer made, with the key of what chose its fonts and options.
@@ -128,11 +130,15 @@ pub fn build(project: &Project, options: &BuildOptions) -> Result<BuildSummary, 
     summary.invalid = report.diagnostics.iter().filter(|d| d.is_error() && d.kind == Kind::Invalid).cloned().collect();
     let plan = plan(project, &report, options.pdf.is_some(), &mut summary);
     let out = &options.out;
-    let old = if options.force { Manifest::empty(out) } else { Manifest::load(&project.root, out) };
+    // A pseudo-locale build is a preview: everything is rendered.
+    let old = if options.force || options.pseudo { Manifest::empty(out) } else { Manifest::load(&project.root, out) };
     let pdf_options = options.pdf.as_ref().map(|o| pdf_options(project, o, &mut summary));
     let mut jobs = keyed_jobs(project, &plan, pdf_options.as_ref(), &old, out);
     let mut pairs = pairs(project, &jobs, &old, out);
     let mut docs = localize_dirty(project, &report, &jobs, &pairs, &mut BTreeMap::new());
+    if options.pseudo {
+        add_pseudo(project, &mut jobs, &mut docs);
+    }
     let mut fonts = old.fonts.clone();
     let renderer = match &pdf_options {
         Some(o) => choose_fonts(project, o, &mut jobs, &mut pairs, &mut docs, &report, &old, &mut fonts, options.renderers.as_ref()),
@@ -259,6 +265,7 @@ fn plan<'p>(project: &'p Project, report: &Report, pdf: bool, summary: &mut Buil
 fn pdf_options(project: &Project, options: &PdfOptions, summary: &mut BuildSummary) -> PdfOptions {
     let mut options = options.clone();
     options.site_title = project.config.title.clone();
+    options.fonts_dir = Some(crate::glyphs::project_fonts(project));
     if options.template.is_none() {
         options.template = project_template(project, summary);
     }
@@ -286,6 +293,24 @@ fn keyed_jobs<'p>(project: &Project, plan: &Plan<'p>, pdf: Option<&PdfOptions>, 
             Job { leaflet, lang: lang.clone(), html, pdf }
         })
         .collect()
+}
+
+/// The pseudo-locale documents (en-XA, ar-XB) of every source-language document, as
+/// jobs of their own (see `pseudo`).
+fn add_pseudo<'p>(project: &Project, jobs: &mut Vec<Job<'p>>, docs: &mut BTreeMap<usize, Localized>) {
+    let source = &project.config.source;
+    let sources: Vec<usize> = (0..jobs.len()).filter(|i| &jobs[*i].lang == source).collect();
+    for i in sources {
+        let Some((doc, _)) = docs.get(&i) else { continue };
+        for pseudo in [crate::pseudo::accented(doc), crate::pseudo::mirrored(doc)] {
+            let Ok(lang) = Lang::parse(&pseudo.lang) else { continue };
+            let leaflet = jobs[i].leaflet;
+            let output = |ext: &str| Output { rel: format!("{lang}/{}.{ext}", leaflet.slug), key: String::new(), fresh: None };
+            let job = Job { leaflet, lang: lang.clone(), html: output("html"), pdf: jobs[i].pdf.as_ref().map(|_| output("pdf")) };
+            docs.insert(jobs.len(), (pseudo, Vec::new()));
+            jobs.push(job);
+        }
+    }
 }
 
 /// The two-language PDFs `bilingual` asks for (PDF builds only).
@@ -347,16 +372,17 @@ fn choose_fonts(
         let mut all = BTreeSet::new();
         for (i, job) in jobs.iter().enumerate() {
             match docs.get(&i) {
-                Some((doc, _)) => all.extend(document_chars(doc)),
+                Some((doc, _)) => all.extend(printed_chars(doc, &project.config.title)),
                 None => all.extend(job.pdf.as_ref().and_then(|p| p.fresh.as_ref()).map(|e| e.chars.chars()).into_iter().flatten()),
             }
         }
         all
     };
     let needed = chars(jobs, docs);
-    let mut folders = vec![project.root.join("fonts")];
-    folders.extend(crate::render::pdf::system_font_dirs());
-    let inputs = KeyHasher::new("font inputs").text(&needed.iter().collect::<String>()).text(&cache::font_folders(&folders)).finish();
+    let mut folders = vec![crate::glyphs::project_fonts(project)];
+    folders.extend(cache::system_font_dirs());
+    let ignore_system = std::env::var(crate::fonts::IGNORE_SYSTEM_FONTS).unwrap_or_default();
+    let inputs = KeyHasher::new("font inputs").text(&needed.iter().collect::<String>()).text(&cache::font_folders(&folders)).text(&ignore_system).finish();
     let any_dirty = jobs.iter().any(|j| j.pdf.as_ref().is_some_and(|p| p.fresh.is_none())) || pairs.iter().any(|p| p.out.fresh.is_none());
     if inputs == old.fonts.inputs && !any_dirty {
         return None;
@@ -486,18 +512,14 @@ fn render_job(project: &Project, plan: &Plan, job: &Job, doc: &Document, diags: 
         done.push(reused(pdf, true));
         return done;
     }
-    let mut pdf_diags = Vec::new();
     let missing = renderer.missing_glyphs(doc);
     if !missing.is_empty() {
-        let chars: Vec<String> = missing.iter().map(|c| format!("'{c}' (U+{:04X})", *c as u32)).collect();
-        pdf_diags.push(
-            Diagnostic::warning(Kind::Source, format!("public/{}", pdf.rel), format!("no font has {} needed for {} ({}); the PDF shows empty boxes there", chars.join(", "), doc.lang_name, doc.lang))
-                .leaflet(&doc.slug)
-                .lang(&doc.lang)
-                .hint("install a font for this script (e.g. Debian's fonts-noto-core) and build again"),
-        );
+        // No PDF full of empty boxes: the build fails and says what to install.
+        done.push(failed(pdf, crate::glyphs::error(project, doc, &missing)));
+        return done;
     }
-    let chars: String = document_chars(doc).into_iter().collect();
+    let pdf_diags: Vec<Diagnostic> = Vec::new();
+    let chars: String = printed_chars(doc, &project.config.title).into_iter().collect();
     match renderer.render(doc) {
         Ok(bytes) => {
             let reusable = reusable && !pdf_diags.iter().any(Diagnostic::is_error);

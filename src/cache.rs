@@ -365,6 +365,19 @@ fn engine() -> Key {
     h.finish()
 }
 
+/// Where fonts are installed on this system (and for this user).
+pub fn system_font_dirs() -> Vec<PathBuf> {
+    let mut dirs: Vec<PathBuf> = ["/usr/share/fonts", "/usr/local/share/fonts", "/Library/Fonts", "/System/Library/Fonts"].iter().map(PathBuf::from).collect();
+    if let Some(home) = std::env::var_os("HOME") {
+        let home = PathBuf::from(home);
+        dirs.extend([home.join(".local/share/fonts"), home.join(".fonts"), home.join("Library/Fonts")]);
+    }
+    if let Some(windir) = std::env::var_os("WINDIR") {
+        dirs.push(PathBuf::from(windir).join("Fonts"));
+    }
+    dirs
+}
+
 /// The state of font folders: every folder and font file's path, size and time, so that
 /// installing or removing a font shows.
 pub fn font_folders(dirs: &[PathBuf]) -> Key {

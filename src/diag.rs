@@ -33,6 +33,8 @@ pub enum Kind {
     /// A translation without a `# en:` record of the text it was made from (an error:
     /// it cannot be shown to be current).
     NoRecord,
+    /// A character that no available font has: the PDF would show empty boxes.
+    Glyph,
     /// A current translation found under an old ID (its unit moved); `sync` re-keys it.
     Moved,
     /// A translation file for a leaflet that does not exist.
@@ -61,6 +63,7 @@ impl Kind {
             Kind::Untranslated => "untranslated",
             Kind::NoRecord => "no-record",
             Kind::Moved => "moved",
+            Kind::Glyph => "missing-glyph",
             Kind::OrphanFile => "orphan-file",
             Kind::UnknownLocale => "unknown-locale",
             Kind::Plural => "plural",

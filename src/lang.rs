@@ -1,10 +1,19 @@
-//! Language tags: parsing and canonicalising BCP 47 tags (`unic-langid`), the writing
-//! direction derived from the tag, each language's own name, and its CLDR plural categories.
+//! Language tags: parsing and validating BCP 47 tags (ICU4X's `icu_locale`), and what
+//! CLDR says follows from a tag: the likely script and its writing direction, the
+//! language's own name, and its plural categories.
+//!
+//! Everything here comes from CLDR data compiled into ICU4X, never from lists of
+//! language codes. The one exception is [`AUTONYMS_CLDR_LACKS`]: the names of languages
+//! CLDR has no data for, which a test keeps honest.
 
+use icu_locale::names::{DisplayNamesPreferences, LanguageIdentifierDisplayName, LanguageIdentifierDisplayNameOptions};
+use icu_locale::subtags::{Language, Script};
+use icu_locale::{LanguageIdentifier as IcuLangId, Locale, LocaleCanonicalizer, LocaleDirectionality, LocaleExpander, TransformResult};
 use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
 use serde::Serialize;
 use std::fmt;
-use unic_langid::{CharacterDirection, LanguageIdentifier};
+use unic_langid::LanguageIdentifier;
+use writeable::TryWriteable;
 
 /// Writing direction of a language, as HTML's `dir` spells it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -29,35 +38,73 @@ pub struct Lang {
     tag: String,
 }
 
-/// Why a tag was refused.
+/// Why a tag was refused: the tag, and what is wrong with it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BadTag(pub String);
+pub struct BadTag(pub String, pub &'static str);
 
 impl fmt::Display for BadTag {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "\"{}\" is not a valid language tag", self.0)
+        write!(f, "\"{}\" is not a valid language tag ({})", self.0, self.1)
     }
 }
 
+/// The autonyms of languages for which CLDR (as compiled into ICU4X) has no name. A
+/// test checks that ICU4X still lacks each one, so this list can only fill gaps.
+const AUTONYMS_CLDR_LACKS: [(&str, &str); 6] = [
+    ("ht", "Kreyòl ayisyen"),
+    ("vai", "ꕙꔤ"),
+    ("ff", "Pulaar"),
+    ("yi", "ייִדיש"),
+    ("pa-Arab", "پنجابی"),
+    ("lah", "پنجابی"),
+];
+
 impl Lang {
-    /// Parses and canonicalises a tag: `ES` -> `es`, `zh_hans` -> `zh-Hans`.
+    /// Parses, validates and canonicalises a tag: `ES` -> `es`, `zh_hans` -> `zh-Hans`,
+    /// `ar-u-nu-arab` (Arabic with Arabic-Indic digits) kept whole. Refused: bad syntax,
+    /// a language CLDR does not know unless the tag names its script (`xx`, but not
+    /// `xx-Latn`), and variants CLDR has no name for (`es-INVALID`).
     pub fn parse(tag: &str) -> Result<Lang, BadTag> {
+        let bad = |why| Err(BadTag(tag.to_string(), why));
         if tag.trim().is_empty() || tag.trim() != tag {
-            return Err(BadTag(tag.to_string()));
+            return bad("empty, or with spaces around it");
         }
-        let id: LanguageIdentifier = tag.parse().map_err(|_| BadTag(tag.to_string()))?;
-        if id.language.is_empty() {
-            return Err(BadTag(tag.to_string()));
+        let Ok(locale) = Locale::try_from_str(&tag.replace('_', "-")) else {
+            return bad("write it as language[-Script][-REGION], e.g. \"es\", \"zh-Hans\", \"pt-BR\"");
+        };
+        if locale.id.language == Language::UNKNOWN {
+            return bad("it has no language");
         }
-        Ok(Lang { tag: id.to_string() })
+        if locale.id.script.is_none() && !known_language(&locale) {
+            return bad("CLDR does not know this language; if it is one, add its script, e.g. \"xyz-Latn\"");
+        }
+        if !locale.id.variants.is_empty() && !variants_known(&locale) {
+            return bad("CLDR does not know this variant");
+        }
+        Ok(Lang { tag: locale.to_string() })
     }
 
     pub fn as_str(&self) -> &str {
         &self.tag
     }
 
+    /// The tag's language, script, region and variants (no extensions), for crates that
+    /// take a `unic-langid` identifier (plural rules, fluent-bundle).
     pub fn id(&self) -> LanguageIdentifier {
-        self.tag.parse().expect("a Lang holds a valid tag")
+        self.locale().id.to_string().parse().expect("ICU4X and unic-langid agree on language identifiers")
+    }
+
+    /// The tag as an ICU4X locale.
+    pub fn locale(&self) -> Locale {
+        Locale::try_from_str(&self.tag).expect("a Lang holds a valid tag")
+    }
+
+    /// The locale to look data up with: CLDR aliases resolved (`iw` -> `he`, `tl` -> `fil`,
+    /// `pnb` -> `lah`); the tag itself is never rewritten.
+    pub fn cldr_locale(&self) -> Locale {
+        let mut locale = self.locale();
+        LocaleCanonicalizer::new_extended().canonicalize(&mut locale);
+        locale
     }
 
     /// The primary language subtag: `zh` for `zh-Hans`.
@@ -65,20 +112,40 @@ impl Lang {
         self.tag.split('-').next().unwrap_or(&self.tag)
     }
 
-    /// Right-to-left for Arabic, Hebrew, Persian, Urdu, Pashto, Yiddish, Sorani, Dhivehi,
-    /// Sindhi, Uyghur... and for any tag with a right-to-left script subtag (`az-Arab`);
-    /// left-to-right for a left-to-right script subtag (`ku-Latn`).
+    /// The script the language is written in: the tag's script subtag, or CLDR's likely
+    /// script for it (`pa` -> `Guru`, `pnb` -> `Arab`, `ff` -> `Latn`, `sr` -> `Cyrl`).
+    pub fn script(&self) -> Option<Script> {
+        let mut id = self.cldr_locale().id;
+        LocaleExpander::new_extended().maximize(&mut id);
+        id.script
+    }
+
+    /// The writing direction of the language's script (CLDR likely subtags and script
+    /// metadata): `ar`, `ur`, `he`, `pa-Arab`, `ff-Adlm` are right-to-left; `pa`, `ff`,
+    /// `az-Latn` left-to-right.
     pub fn direction(&self) -> Direction {
-        match self.id().character_direction() {
-            CharacterDirection::RTL => Direction::Rtl,
+        let id = self.cldr_locale().id;
+        match LocaleDirectionality::new_extended().get(&id) {
+            Some(icu_locale::Direction::RightToLeft) => Direction::Rtl,
             _ => Direction::Ltr,
         }
     }
 
-    /// The language's name in itself, for the language switcher: `Kreyòl ayisyen`, `العربية`.
+    /// The language's name in itself, from CLDR, for the language switcher and the PDF
+    /// footer: `Kreyòl ayisyen`, `العربية`, `Wolof`, `简体中文`. Capitalised as CLDR
+    /// asks for names in a menu; the tag itself when nothing is known.
     pub fn native_name(&self) -> String {
-        let known = native_name(&self.tag).or_else(|| native_name(self.primary()));
-        known.map_or_else(|| self.tag.clone(), str::to_string)
+        let locale = self.cldr_locale();
+        // The tag's own language named in the canonical locale first: `tl` is "Tagalog"
+        // in CLDR's Filipino data, not "Filipino".
+        let name = cldr_name(&locale, self.locale().id)
+            .or_else(|| cldr_autonym(&locale))
+            .or_else(|| AUTONYMS_CLDR_LACKS.iter().find(|(t, _)| *t == self.tag || *t == locale.id.to_string()).map(|(_, n)| n.to_string()))
+            .or_else(|| AUTONYMS_CLDR_LACKS.iter().find(|(t, _)| *t == locale.id.language.as_str()).map(|(_, n)| n.to_string()));
+        // CLDR asks for a capital in menus for Latin and Cyrillic names ("Español",
+        // "Русский"); Georgian and Armenian have capitals but do not use them so.
+        let bicameral = self.script().is_some_and(|s| matches!(s.as_str(), "Latn" | "Cyrl"));
+        name.map_or_else(|| self.tag.clone(), |n| if bicameral { capitalise_first(&n) } else { n })
     }
 
     /// The CLDR cardinal plural categories of the language, in CLDR order
@@ -130,47 +197,40 @@ impl Serialize for Lang {
     }
 }
 
-/// Autonyms of the languages a warehouse workforce in the US most often speaks.
-fn native_name(tag: &str) -> Option<&'static str> {
-    Some(match tag {
-        "am" => "አማርኛ",
-        "ar" => "العربية",
-        "bn" => "বাংলা",
-        "de" => "Deutsch",
-        "en" => "English",
-        "es" => "Español",
-        "fa" => "فارسی",
-        "fr" => "Français",
-        "ha" => "Hausa",
-        "he" => "עברית",
-        "hi" => "हिन्दी",
-        "hmn" => "Hmoob",
-        "ht" => "Kreyòl ayisyen",
-        "it" => "Italiano",
-        "ja" => "日本語",
-        "km" => "ខ្មែរ",
-        "ko" => "한국어",
-        "lo" => "ລາວ",
-        "ne" => "नेपाली",
-        "pa" => "ਪੰਜਾਬੀ",
-        "pl" => "Polski",
-        "ps" => "پښتو",
-        "pt" => "Português",
-        "ru" => "Русский",
-        "so" => "Soomaali",
-        "sw" => "Kiswahili",
-        "ta" => "தமிழ்",
-        "ti" => "ትግርኛ",
-        "tl" => "Tagalog",
-        "uk" => "Українська",
-        "ur" => "اردو",
-        "vi" => "Tiếng Việt",
-        "yo" => "Yorùbá",
-        "zh" => "中文",
-        "zh-Hans" => "简体中文",
-        "zh-Hant" => "繁體中文",
-        _ => return None,
+/// Does CLDR's likely-subtags data know the language (can it say its script)?
+fn known_language(locale: &Locale) -> bool {
+    let mut canonical = locale.clone();
+    LocaleCanonicalizer::new_extended().canonicalize(&mut canonical);
+    let mut id = IcuLangId::from((canonical.id.language, None, None));
+    LocaleExpander::new_extended().maximize(&mut id) == TransformResult::Modified
+}
+
+/// Does CLDR have a name for every variant of the tag (`valencia`, `1901`, `fonipa`)?
+fn variants_known(locale: &Locale) -> bool {
+    use icu_locale::names::VariantDisplayName;
+    let en = DisplayNamesPreferences::from(&icu_locale::locale!("en"));
+    locale.id.variants.iter().all(|v| {
+        VariantDisplayName::try_new_heavy(en, *v).is_ok()
     })
+}
+
+/// The name CLDR gives the language in itself, if it has one (not a fallback to codes).
+fn cldr_autonym(locale: &Locale) -> Option<String> {
+    cldr_name(locale, locale.id.clone())
+}
+
+/// The name of `id` in `locale`'s CLDR data, if CLDR has one.
+fn cldr_name(locale: &Locale, id: IcuLangId) -> Option<String> {
+    let prefs = DisplayNamesPreferences::from(locale);
+    let name = LanguageIdentifierDisplayName::try_new_heavy(prefs, id, LanguageIdentifierDisplayNameOptions::default()).ok()?;
+    let text = name.as_borrowed().try_write_to_string().ok()?.into_owned();
+    Some(text)
+}
+
+/// `español` -> `Español`; scripts without case are left as they are.
+fn capitalise_first(name: &str) -> String {
+    let mut chars = name.chars();
+    chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
 
 #[cfg(test)]
@@ -181,30 +241,50 @@ mod tests {
     fn tags_are_canonicalised() {
         assert_eq!(Lang::parse("ES").unwrap().as_str(), "es");
         assert_eq!(Lang::parse("zh-hans").unwrap().as_str(), "zh-Hans");
+        assert_eq!(Lang::parse("zh_hans").unwrap().as_str(), "zh-Hans");
         assert_eq!(Lang::parse("pt-br").unwrap().as_str(), "pt-BR");
     }
 
     #[test]
     fn bad_tags_are_refused() {
-        for bad in ["", "english!", "e", " es", "toolongtag1"] {
+        for bad in ["", "english!", "e", " es", "toolongtag1", "und", "xx", "xx-INVALID", "es-INVALID", "qqq"] {
             assert!(Lang::parse(bad).is_err(), "{bad:?} should be refused");
+        }
+        let e = Lang::parse("xx-INVALID").unwrap_err().to_string();
+        assert!(e.starts_with("\"xx-INVALID\" is not a valid language tag ("), "{e}");
+    }
+
+    #[test]
+    fn valid_tags_with_extensions_variants_or_rare_languages_are_accepted() {
+        assert_eq!(Lang::parse("ar-u-nu-arab").unwrap().as_str(), "ar-u-nu-arab");
+        assert_eq!(Lang::parse("ar-u-nu-arab").unwrap().direction(), Direction::Rtl);
+        assert_eq!(Lang::parse("ar-u-nu-arab").unwrap().id().to_string(), "ar");
+        for ok in ["ca-ES-valencia", "de-1901", "ff-Adlm", "pnb", "vai", "wo", "xyz-Latn", "sr-Latn-RS"] {
+            assert!(Lang::parse(ok).is_ok(), "{ok:?} should be accepted");
         }
     }
 
     #[test]
-    fn direction_comes_from_the_tag() {
-        for rtl in ["ar", "fa", "he", "ur", "ps", "yi", "ckb", "dv", "sd", "ug", "az-Arab"] {
+    fn direction_follows_the_likely_script() {
+        for rtl in ["ar", "fa", "he", "ur", "ps", "yi", "ckb", "dv", "sd", "ug", "az-Arab", "pa-Arab", "pnb", "ff-Adlm"] {
             assert_eq!(Lang::parse(rtl).unwrap().direction(), Direction::Rtl, "{rtl}");
         }
-        for ltr in ["en", "es", "ht", "fr", "zh-Hans", "vi"] {
+        for ltr in ["en", "es", "ht", "fr", "zh-Hans", "vi", "pa", "ff", "wo", "vai", "am", "az-Latn", "ku-Latn", "xyz-Latn"] {
             assert_eq!(Lang::parse(ltr).unwrap().direction(), Direction::Ltr, "{ltr}");
         }
+        let script = |t: &str| Lang::parse(t).unwrap().script().map(|s| s.to_string());
+        assert_eq!(script("pa").as_deref(), Some("Guru"));
+        assert_eq!(script("pnb").as_deref(), Some("Arab"));
+        assert_eq!(script("ff").as_deref(), Some("Latn"));
+        assert_eq!(script("ff-Adlm").as_deref(), Some("Adlm"));
+        assert_eq!(script("ko").as_deref(), Some("Kore"));
     }
 
     #[test]
     fn plural_categories_follow_cldr() {
         let cats = |t: &str| Lang::parse(t).unwrap().plural_categories();
         assert_eq!(cats("ar"), ["zero", "one", "two", "few", "many", "other"]);
+        assert_eq!(cats("ar-u-nu-arab"), ["zero", "one", "two", "few", "many", "other"]);
         assert_eq!(cats("en"), ["one", "other"]);
         assert_eq!(cats("ht"), ["other"]);
         assert_eq!(cats("zh-Hans"), ["other"]);
@@ -212,9 +292,33 @@ mod tests {
     }
 
     #[test]
-    fn native_names() {
-        assert_eq!(Lang::parse("ht").unwrap().native_name(), "Kreyòl ayisyen");
-        assert_eq!(Lang::parse("es-MX").unwrap().native_name(), "Español");
-        assert_eq!(Lang::parse("xx").unwrap().native_name(), "xx");
+    fn native_names_come_from_cldr() {
+        let name = |t: &str| Lang::parse(t).unwrap().native_name();
+        assert_eq!(name("ht"), "Kreyòl ayisyen");
+        assert_eq!(name("es"), "Español");
+        assert_eq!(name("es-MX"), "Español de México");
+        assert_eq!(name("wo"), "Wolof");
+        assert_eq!(name("vai"), "ꕙꔤ");
+        assert_eq!(name("ff-Adlm"), "𞤆𞤵𞤤𞤢𞤪 (𞤀𞤁𞤂𞤢𞤃)");
+        assert_eq!(name("ff"), "Pulaar");
+        assert_eq!(name("zh-Hans"), "简体中文");
+        assert_eq!(name("ar"), "العربية");
+        assert_eq!(name("pa"), "ਪੰਜਾਬੀ");
+        assert_eq!(name("pa-Arab"), "پنجابی");
+        assert_eq!(name("pnb"), "پنجابی");
+        assert_eq!(name("yo"), "Èdè Yorùbá");
+        assert_eq!(name("xyz-Latn"), "xyz-Latn");
+        assert_eq!(name("tl"), "Tagalog");
+        assert_eq!(name("fil"), "Filipino");
+        assert_eq!(name("iw"), "עברית");
+        assert_eq!(name("ka"), "ქართული", "Georgian names take no capital");
+    }
+
+    #[test]
+    fn the_autonym_table_only_fills_gaps_in_cldr() {
+        for (tag, _) in AUTONYMS_CLDR_LACKS {
+            let locale = Lang::parse(tag).unwrap().cldr_locale();
+            assert_eq!(cldr_autonym(&locale), None, "CLDR now names {tag}: remove it from AUTONYMS_CLDR_LACKS");
+        }
     }
 }

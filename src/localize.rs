@@ -232,31 +232,45 @@ pub fn display_value(v: &VarValue, lang: &Lang) -> String {
     }
 }
 
+/// A date in the language's own CLDR long format, Gregorian calendar (a meeting in New
+/// York is on a Gregorian day whatever the reader's language): `December 3, 2026`,
+/// `3 de diciembre de 2026`, `2026年12月3日`, `3 ديسمبر 2026`. Digits follow the tag
+/// (`ar-u-nu-arab` -> `٣ ديسمبر ٢٠٢٦`). CLDR has no Haitian Creole: its month names are
+/// written here; any other language CLDR lacks gets the unambiguous `2026-12-03`.
 fn format_date(year: u16, month: u8, day: u8, lang: &Lang) -> String {
-    let m = usize::from(month.clamp(1, 12)) - 1;
-    match lang.primary() {
-        "en" => {
-            const M: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-            format!("{} {day}, {year}", M[m])
-        }
-        "es" => {
-            const M: [&str; 12] = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"];
-            format!("{day} de {} de {year}", M[m])
-        }
-        "fr" => {
-            const M: [&str; 12] = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
-            let d = if day == 1 { "1er".to_string() } else { day.to_string() };
-            format!("{d} {} {year}", M[m])
-        }
-        "ht" => {
-            const M: [&str; 12] = ["janvye", "fevriye", "mas", "avril", "me", "jen", "jiyè", "out", "septanm", "oktòb", "novanm", "desanm"];
-            format!("{day} {} {year}", M[m])
-        }
-        "ar" => {
-            const M: [&str; 12] = ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"];
-            format!("{day} {} {year}", M[m])
-        }
-        _ => format!("{year:04}-{month:02}-{day:02}"),
+    // Building a CLDR formatter loads data: a build formats the same few dates in each
+    // language for every leaflet, so each result is kept.
+    type Key = (String, u16, u8, u8);
+    static DONE: std::sync::LazyLock<std::sync::Mutex<std::collections::HashMap<Key, String>>> = std::sync::LazyLock::new(Default::default);
+    let key = (lang.as_str().to_string(), year, month, day);
+    if let Some(text) = DONE.lock().ok().and_then(|done| done.get(&key).cloned()) {
+        return text;
+    }
+    let text = format_date_cldr(year, month, day, lang);
+    if let Ok(mut done) = DONE.lock() {
+        done.insert(key, text.clone());
+    }
+    text
+}
+
+fn format_date_cldr(year: u16, month: u8, day: u8, lang: &Lang) -> String {
+    use icu_datetime::{FixedCalendarDateTimeFormatter, fieldsets::YMD};
+    let iso = format!("{year:04}-{month:02}-{day:02}");
+    if lang.primary() == "ht" {
+        const M: [&str; 12] = ["janvye", "fevriye", "mas", "avril", "me", "jen", "jiyè", "out", "septanm", "oktòb", "novanm", "desanm"];
+        return format!("{day} {} {year}", M[usize::from(month.clamp(1, 12)) - 1]);
+    }
+    let Ok(date) = icu_calendar::Date::try_new_gregorian(i32::from(year), month, day) else { return iso };
+    let format = |locale: icu_locale::Locale| {
+        FixedCalendarDateTimeFormatter::<icu_calendar::Gregorian, _>::try_new(locale.into(), YMD::long()).ok().map(|f| f.format(&date).to_string())
+    };
+    let own = format(lang.cldr_locale());
+    // A language without CLDR data gets the root locale's pattern ("2026 M12 3"), which
+    // is nobody's format.
+    let root = format(icu_locale::Locale::UNKNOWN);
+    match own {
+        Some(text) if Some(&text) != root.as_ref() => text,
+        _ => iso,
     }
 }
 
@@ -563,6 +577,12 @@ mod tests {
         assert_eq!(d("en"), "December 3, 2026");
         assert_eq!(d("es"), "3 de diciembre de 2026");
         assert_eq!(d("ht"), "3 desanm 2026");
-        assert_eq!(d("vi"), "2026-12-03");
+        assert_eq!(d("fr"), "3 décembre 2026");
+        assert_eq!(d("ar"), "3 ديسمبر 2026");
+        assert_eq!(d("ar-u-nu-arab"), "٣ ديسمبر ٢٠٢٦");
+        assert_eq!(d("zh-Hans"), "2026年12月3日");
+        assert_eq!(d("vi"), "3 tháng 12 2026");
+        assert_eq!(d("fa"), "۳ دسامبر ۲۰۲۶");
+        assert_eq!(d("vai"), "2026-12-03", "no CLDR data: ISO 8601, not the root pattern");
     }
 }

@@ -34,6 +34,9 @@ pub struct Changes {
     /// Records and review markers brought back from the provenance sidecar.
     pub restored: usize,
     pub junk_kept: usize,
+    /// Missing units filled from translation memory: exact (current), near (for review).
+    pub memory_exact: usize,
+    pub memory_near: usize,
 }
 
 impl Changes {
@@ -41,6 +44,8 @@ impl Changes {
     pub fn describe(&self) -> Option<String> {
         let parts: Vec<String> = [
             (self.stubs, "stub(s) added"),
+            (self.memory_exact, "filled from translation memory"),
+            (self.memory_near, "filled from a near match in translation memory, marked for review"),
             (self.marked_stale, "marked for review"),
             (self.accepted, "source edit(s) accepted"),
             (self.rekeyed, "re-keyed"),
@@ -63,6 +68,8 @@ pub struct Options {
     pub prune: bool,
     /// Unit IDs whose source edit is accepted without review.
     pub accept: HashSet<String>,
+    /// Fill missing units from this language's translation memory instead of stubbing.
+    pub memory: Option<std::sync::Arc<crate::memory::Memory>>,
 }
 
 /// The parts of an old file, grouped around its messages.
@@ -143,10 +150,15 @@ pub fn sync_text(leaflet: &Leaflet, catalog: Option<&Catalog>, source_lang: &str
             None if junk_ids.contains(unit.id.as_str()) => {}
             None => {
                 let followers = parts.stubs.get(&unit.id);
-                if !parts.stubs.contains_key(&unit.id) {
-                    changes.stubs += 1;
+                if let Some(filled) = options.memory.as_deref().and_then(|m| m.fill(unit, source_lang)) {
+                    *if filled.exact { &mut changes.memory_exact } else { &mut changes.memory_near } += 1;
+                    out.push(filled.text);
+                } else {
+                    if !parts.stubs.contains_key(&unit.id) {
+                        changes.stubs += 1;
+                    }
+                    out.push(stub(unit, leaflet, source_lang));
                 }
-                out.push(stub(unit, leaflet, source_lang));
                 out.extend(followers.into_iter().flatten().map(|s| s.to_string()));
             }
         }

@@ -201,7 +201,7 @@ fn pdfs_embed_fonts_and_give_text_back_in_logical_order() {
     let ht = poppler("pdftotext", &[p.root.join("public/ht/meeting.pdf").to_str().unwrap(), "-"]);
     assert!(ht.contains("Reyinyon sendika a semèn sa a"), "{ht}");
     assert!(ht.contains("Lè nou pale ansanm, direksyon an koute."), "{ht}");
-    assert!(poppler("pdffonts", &[p.root.join("public/ar/meeting.pdf").to_str().unwrap()]).contains("NotoSansArabic"));
+    assert!(poppler("pdffonts", &[p.root.join("public/ar/meeting.pdf").to_str().unwrap()]).contains("NotoNaskhArabic-Regular"));
 }
 
 #[test]
@@ -260,11 +260,17 @@ fn a_missing_variable_value_is_reported_and_the_page_still_renders() {
 }
 
 #[test]
-fn a_character_no_font_has_is_a_warning() {
+fn a_character_no_font_has_is_an_error_and_no_pdf_of_boxes_is_written() {
     let p = Project::init();
+    assert!(p.run(&["build"]).starts_with("exit: 0"));
     p.edit("locales/ht/meeting.ftl", "Mennen yon kolèg travay.", "Mennen yon kolèg travay \u{0378}.");
     let out = p.run(&["build"]);
-    assert!(out.contains("public/ht/meeting.pdf: warning[source]: no font has '\u{0378}' (U+0378) needed for Kreyòl ayisyen (ht)"), "{out}");
+    assert!(out.starts_with("exit: 1"), "{out}");
+    assert!(out.contains("locales/ht/meeting.ftl:14:39: error[missing-glyph]: no font has '\u{0378}' (U+0378), needed for Kreyòl ayisyen (ht); the PDF would show empty boxes, so it is not written"), "{out}");
+    assert!(!p.root.join("public/ht/meeting.pdf").exists(), "the earlier PDF is removed, no PDF of boxes written");
+    assert!(p.root.join("public/fr/meeting.pdf").exists());
+    let check = p.run(&["check"]);
+    assert!(check.starts_with("exit: 1") && check.contains("locales/ht/meeting.ftl:14:39: error[missing-glyph]: no font has"), "{check}");
 }
 
 #[test]

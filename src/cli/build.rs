@@ -14,6 +14,7 @@ pub struct Args {
     pub no_pdf: bool,
     pub pdf_a: bool,
     pub force: bool,
+    pub pseudo: bool,
 }
 
 impl Args {
@@ -21,7 +22,7 @@ impl Args {
     pub fn options(&self, project: &Project, progress: bool) -> BuildOptions {
         let out = self.out.clone().unwrap_or_else(|| project.root.join("public"));
         let pdf = (!self.no_pdf).then(|| PdfOptions { pdf_a: self.pdf_a, ..PdfOptions::from_env() });
-        BuildOptions { out, pdf, progress, force: self.force, renderers: None }
+        BuildOptions { out, pdf, progress, force: self.force, renderers: None, pseudo: self.pseudo }
     }
 }
 

@@ -12,9 +12,12 @@ use std::collections::BTreeMap;
 pub fn run(project: &Project, format: CheckFormat, langs: &[String], out: &mut Out) -> Result<ExitStatus, Fatal> {
     let langs = select_langs(project, langs)?;
     let report = status::report(project);
+    // Characters no font has are errors too: their PDF would be empty boxes.
+    let glyphs = crate::glyphs::check(project, &report, &langs);
     let problems: Vec<&Diagnostic> = report
         .diagnostics
         .iter()
+        .chain(&glyphs)
         .filter(|d| match d.lang.as_deref() {
             Some(l) if l != project.config.source.as_str() => langs.iter().any(|x| x.as_str() == l),
             _ => true,

@@ -19,7 +19,7 @@ const FILES: &[(&str, &str)] = &[
     ("locales/ht/meeting.ftl", include_str!("example/ht.ftl")),
     ("locales/ar/meeting.ftl", include_str!("example/ar.ftl")),
     ("locales/fr/meeting.ftl", include_str!("example/fr.ftl")),
-    (".gitignore", "/public\n"),
+    (".gitignore", "/public\n/export\n"),
 ];
 
 pub fn run(dir: &Path, out: &mut Out) -> Result<ExitStatus, Fatal> {
@@ -44,7 +44,7 @@ pub fn run(dir: &Path, out: &mut Out) -> Result<ExitStatus, Fatal> {
     // The reference catalog and provenance sidecars, as `tradui sync` writes them.
     let project = crate::project::Project::load(dir)?;
     let mut quiet = Out::buffers(Box::new(std::io::sink()), Box::new(std::io::sink()));
-    super::sync::run(&project, super::sync::Args { langs: &[], check: false, prune: false, accept: &[] }, &mut quiet)?;
+    super::sync::run(&project, super::sync::Args { langs: &[], check: false, prune: false, accept: &[], no_memory: true }, &mut quiet)?;
     out.line(format!("Created a tradui project in {shown} with one leaflet (content/meeting.md) in en, es, ht, ar, fr."));
     out.line("Next:");
     if shown != "." {

@@ -3,6 +3,8 @@
 
 mod build;
 mod check;
+mod export;
+mod import;
 mod init;
 mod output;
 mod serve;
@@ -57,6 +59,15 @@ pub enum StatusFormat {
     Json,
 }
 
+/// The file formats of `tradui export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InterchangeFormat {
+    /// GNU gettext PO (Poedit, Weblate, Pootle).
+    Po,
+    /// XLIFF 1.2 (OmegaT, Trados, memoQ, Crowdin).
+    Xliff,
+}
+
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Create a new project with one example leaflet translated into es, ht, ar, fr.
@@ -78,6 +89,10 @@ pub enum Command {
         /// Render every page and PDF again, even those whose inputs did not change.
         #[arg(long)]
         force: bool,
+        /// Also write the pseudo-languages en-XA (accented, longer) and ar-XB (right to
+        /// left), to see overflow and RTL problems before any translation exists.
+        #[arg(long)]
+        pseudo: bool,
     },
     /// Build, serve public/ on this computer, rebuild what changes and reload the page
     /// in the browser. Stop with Ctrl-C.
@@ -130,6 +145,28 @@ pub enum Command {
         /// Accept a minor source edit (a typo fix) without review: LEAFLET:ID.
         #[arg(long = "accept-source", value_name = "LEAFLET:ID")]
         accept_source: Vec<String>,
+        /// Write stubs only: do not fill missing text from translation memory.
+        #[arg(long)]
+        no_memory: bool,
+    },
+    /// Write a PO or XLIFF file per language for translators' tools (Poedit, CAT tools).
+    Export {
+        /// Languages to export (default: all).
+        langs: Vec<String>,
+        #[arg(long, value_enum, default_value_t = InterchangeFormat::Po)]
+        format: InterchangeFormat,
+        /// Only this leaflet (one file per leaflet and language).
+        #[arg(long, value_name = "SLUG")]
+        leaflet: Option<String>,
+        /// Output folder (default: export/ in the project).
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
+    /// Put the translations of PO or XLIFF files back into locales/<lang>/*.ftl.
+    Import {
+        /// The .po or .xlf files translators sent back.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
     },
 }
 
@@ -137,8 +174,8 @@ pub enum Command {
 pub fn run(cli: Cli, out: &mut Out) -> ExitStatus {
     let result = match &cli.command {
         Command::Init { dir } => init::run(dir.as_deref().unwrap_or(&cli.project), out),
-        Command::Build { out: dir, no_pdf, pdf_a, force } => {
-            let args = build::Args { out: dir.clone(), no_pdf: *no_pdf, pdf_a: *pdf_a, force: *force };
+        Command::Build { out: dir, no_pdf, pdf_a, force, pseudo } => {
+            let args = build::Args { out: dir.clone(), no_pdf: *no_pdf, pdf_a: *pdf_a, force: *force, pseudo: *pseudo };
             with_project(&cli, out, |p, out| build::run(p, &args, out))
         }
         Command::Serve { port, bind, open, no_pdf, poll } => {
@@ -146,9 +183,13 @@ pub fn run(cli: Cli, out: &mut Out) -> ExitStatus {
         }
         Command::Check { format, lang } => with_project(&cli, out, |p, out| check::run(p, *format, lang, out)),
         Command::Status { format, lang } => with_project(&cli, out, |p, out| status::run(p, *format, lang, out)),
-        Command::Sync { langs, check, prune, accept_source } => with_project(&cli, out, |p, out| {
-            sync::run(p, sync::Args { langs, check: *check, prune: *prune, accept: accept_source }, out)
+        Command::Sync { langs, check, prune, accept_source, no_memory } => with_project(&cli, out, |p, out| {
+            sync::run(p, sync::Args { langs, check: *check, prune: *prune, accept: accept_source, no_memory: *no_memory }, out)
         }),
+        Command::Export { langs, format, leaflet, out: dir } => with_project(&cli, out, |p, out| {
+            export::run(p, export::Args { langs, format: *format, leaflet: leaflet.as_deref(), out: dir.clone() }, out)
+        }),
+        Command::Import { files } => import::run(&cli.project, files, out),
     };
     match result {
         Ok(status) => status,

@@ -15,15 +15,18 @@ pub fn run(project: &Project, format: StatusFormat, wanted: &[String], out: &mut
     let report = status::report(project);
     let cells: Vec<&Cell> = report.cells.iter().filter(|c| langs.contains(&c.lang)).collect();
     let todo_langs = if wanted.is_empty() { Vec::new() } else { langs.clone() };
+    let memory = memory_counts(project, &report, &langs);
     match format {
         StatusFormat::Text => {
             table(&cells, &langs, out);
+            memory_text(&memory, out);
             for lang in &todo_langs {
                 todo_text(&report, lang, out);
             }
         }
         StatusFormat::Json => {
-            let json = json(&report, &cells, &langs);
+            let mut json = json(&report, &cells, &langs);
+            json.memory = memory.iter().map(|(l, c)| (l.to_string(), *c)).collect();
             out.raw(&serde_json::to_string_pretty(&json).expect("status serialises"));
             out.raw("\n");
         }
@@ -100,6 +103,37 @@ struct Json<'a> {
     totals: BTreeMap<String, JsonCounts>,
     /// For each language asked for with --lang: what is left to do.
     todo: BTreeMap<String, Vec<&'a Diagnostic>>,
+    /// For each language: missing units `sync` can fill from translation memory.
+    memory: BTreeMap<String, MemoryCounts>,
+}
+
+/// Missing units translation memory can fill: exact matches, near ones (for review).
+#[derive(Debug, Clone, Copy, Serialize)]
+struct MemoryCounts {
+    exact: usize,
+    near: usize,
+}
+
+fn memory_counts(project: &Project, report: &Report, langs: &[Lang]) -> Vec<(Lang, MemoryCounts)> {
+    langs
+        .iter()
+        .map(|l| {
+            let missing = report.cells.iter().any(|c| &c.lang == l && c.counts().missing > 0);
+            let (exact, near) = if missing { crate::memory::fillable(project, report, l, &crate::memory::Memory::of_language(project, l)) } else { (0, 0) };
+            (l.clone(), MemoryCounts { exact, near })
+        })
+        .collect()
+}
+
+fn memory_text(memory: &[(Lang, MemoryCounts)], out: &mut Out) {
+    for (lang, c) in memory.iter().filter(|(_, c)| c.exact + c.near > 0) {
+        out.line(format!(
+            "Translation memory: `tradui sync {lang}` can fill {} missing unit(s) in {lang}: {} exact, {} near (marked for review)",
+            c.exact + c.near,
+            c.exact,
+            c.near
+        ));
+    }
 }
 
 #[derive(Serialize)]
@@ -138,5 +172,5 @@ fn json<'a>(report: &'a Report, cells: &[&'a Cell], langs: &[Lang]) -> Json<'a> 
         totals.insert(lang.to_string(), t.into());
     }
     let todo = langs.iter().map(|l| (l.to_string(), todo_items(report, l))).collect();
-    Json { leaflets, totals, todo }
+    Json { leaflets, totals, todo, memory: BTreeMap::new() }
 }

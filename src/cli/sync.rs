@@ -18,6 +18,8 @@ pub struct Args<'a> {
     pub check: bool,
     pub prune: bool,
     pub accept: &'a [String],
+    /// Do not fill missing units from translation memory.
+    pub no_memory: bool,
 }
 
 /// Counts for the closing line.
@@ -45,8 +47,10 @@ pub fn run(project: &Project, args: Args, out: &mut Out) -> Result<ExitStatus, F
         }
     }
     for lang in langs.iter().filter(|l| **l != project.config.source) {
+        let memory = (!args.no_memory).then(|| std::sync::Arc::new(crate::memory::Memory::of_language(project, lang)));
         for leaflet in &project.leaflets {
-            let options = Options { prune: args.prune, accept: accept.get(&leaflet.slug).cloned().unwrap_or_default() };
+            let accept = accept.get(&leaflet.slug).cloned().unwrap_or_default();
+            let options = Options { prune: args.prune, accept, memory: memory.clone() };
             translation(project, leaflet, lang, &options, args.check, out, &mut tally);
         }
     }

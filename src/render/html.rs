@@ -6,7 +6,8 @@
 use super::escape::{attr, href, text};
 use super::ui::ui;
 use crate::document::{Align, Block, Document, Inline, Text};
-use crate::lang::Direction;
+use crate::fonts::{css_stack, has_italics};
+use crate::lang::{Direction, Lang};
 use std::fmt::Write as _;
 
 /// A language a leaflet is published in, for the switcher and the alternates.
@@ -48,7 +49,8 @@ pub fn render_page(doc: &Document, ctx: &PageContext) -> String {
         href(&mut out, &page_href(&alt.lang, &doc.slug));
         out.push_str("\">\n");
     }
-    let _ = write!(out, "<style>\n{CSS}@page {{ size: {}; }}\n</style>\n</head>\n<body>\n", page_size(doc));
+    let langs = [doc.lang.as_str(), doc.source_lang.as_str()].into_iter().chain(ctx.alternates.iter().map(|a| a.lang.as_str()));
+    let _ = write!(out, "<style>\n{CSS}{}@page {{ size: {}; }}\n</style>\n</head>\n<body>\n", lang_styles(langs), page_size(doc));
     switcher(&mut out, doc, ctx, ui.languages);
     out.push_str("<main>\n<article>\n<header class=\"title-band\">\n<h1>");
     slot_inlines(&mut out, doc, &doc.title, ui.not_translated);
@@ -66,6 +68,27 @@ pub fn render_page(doc: &Document, ctx: &PageContext) -> String {
         let _ = write!(out, "\" type=\"application/pdf\">{}</a>\n", esc(ui.pdf));
     }
     let _ = write!(out, "<a href=\"../index.html\">{}</a>\n</footer>\n</article>\n</main>\n</body>\n</html>\n", esc(ui.all_leaflets));
+    out
+}
+
+/// Font stacks per language, in the PDF's order of preference (see [`crate::fonts`]),
+/// and upright emphasis for scripts that have no italics: a browser would otherwise
+/// slant Arabic or Devanagari.
+fn lang_styles<'a>(tags: impl Iterator<Item = &'a str>) -> String {
+    let mut out = String::new();
+    let mut seen = std::collections::BTreeSet::new();
+    for tag in tags {
+        let Ok(lang) = Lang::parse(tag) else { continue };
+        // A valid tag is letters, digits and hyphens: safe in a selector as it is.
+        if !seen.insert(lang.as_str().to_string()) || !lang.as_str().chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+            continue;
+        }
+        let t = lang.as_str();
+        let _ = writeln!(out, "[lang=\"{t}\"] {{ font-family: {}; }}", css_stack(&lang));
+        if !has_italics(&lang) {
+            let _ = writeln!(out, "em:lang({t}), blockquote:lang({t}) {{ font-style: normal; font-synthesis: none; }}\nem:lang({t}) {{ font-weight: 700; }}");
+        }
+    }
     out
 }
 
@@ -350,7 +373,8 @@ pub fn render_index(site_title: &str, source_lang: &str, entries: &[IndexEntry])
     attr(&mut out, source_lang);
     out.push_str("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
     text(&mut out, site_title);
-    let _ = write!(out, "</title>\n<style>\n{CSS}</style>\n</head>\n<body>\n<main>\n<article>\n<header class=\"title-band\">\n<h1>");
+    let langs = std::iter::once(source_lang).chain(entries.iter().flat_map(|e| e.langs.iter().map(|l| l.lang.as_str())));
+    let _ = write!(out, "</title>\n<style>\n{CSS}{}</style>\n</head>\n<body>\n<main>\n<article>\n<header class=\"title-band\">\n<h1>", lang_styles(langs));
     text(&mut out, site_title);
     out.push_str("</h1>\n</header>\n<div class=\"body\">\n");
     for e in entries {

@@ -2,14 +2,19 @@
 //!
 //! The document reaches Typst as data: the template (`leaflet.typ`, or the project's
 //! own) reads `/doc.json`, so no translation is ever evaluated as Typst code. The
-//! [`World`] serves only those two files. Fonts (Noto Sans and Noto Sans Arabic embedded
-//! in the binary, Typst's own, and system fonts for scripts those lack) are loaded once
-//! per renderer, which any number of threads may share.
+//! [`World`] serves only those two files. Fonts come from [`crate::fonts`]: found once
+//! per renderer (which any number of threads may share), each face read when first used;
+//! the template gets the family list for the document's language and scripts.
 
-use crate::document::{Block, Document, Inline};
+use crate::document::Document;
+use crate::fonts::{FontSet, families, has_italics};
+use crate::lang::Lang;
 use serde::Serialize;
 use std::collections::BTreeSet;
+use std::path::PathBuf;
 use std::sync::Arc;
+
+pub use crate::fonts::document_chars;
 use typst::diag::{FileError, FileResult, Severity};
 use typst::foundations::{Bytes, Datetime};
 use typst_layout::PagedDocument;
@@ -25,18 +30,6 @@ pub const BILINGUAL_TEMPLATE: &str = include_str!("bilingual.typ");
 /// The functions both templates (and a project's own) import as `/lib.typ`.
 pub const LIBRARY: &str = include_str!("lib.typ");
 
-const EMBEDDED_FONTS: [&[u8]; 6] = [
-    include_bytes!("../../fonts/NotoSans-Regular.ttf"),
-    include_bytes!("../../fonts/NotoSans-Bold.ttf"),
-    include_bytes!("../../fonts/NotoSans-Italic.ttf"),
-    include_bytes!("../../fonts/NotoSans-BoldItalic.ttf"),
-    include_bytes!("../../fonts/NotoSansArabic-Regular.ttf"),
-    include_bytes!("../../fonts/NotoSansArabic-Bold.ttf"),
-];
-
-/// Where system fonts are looked for when a text needs a script the embedded fonts lack.
-const SYSTEM_FONT_DIRS: [&str; 3] = ["/usr/share/fonts", "/usr/local/share/fonts", "/Library/Fonts"];
-
 /// Options of a PDF export.
 #[derive(Debug, Clone, Default)]
 pub struct PdfOptions {
@@ -49,6 +42,8 @@ pub struct PdfOptions {
     pub pdf_a: bool,
     /// The site title printed in the footer.
     pub site_title: String,
+    /// The project's own `fonts/` folder, searched before the system's fonts.
+    pub fonts_dir: Option<PathBuf>,
 }
 
 impl PdfOptions {
@@ -68,48 +63,31 @@ pub enum PdfError {
     Export(String),
 }
 
-/// The fonts, loaded once.
-struct Fonts {
-    book: LazyHash<FontBook>,
-    fonts: Vec<Font>,
-}
-
 /// Renders documents to PDF; create one per build and share it between threads.
 pub struct PdfRenderer {
     library: LazyHash<Library>,
-    fonts: Arc<Fonts>,
+    fonts: Arc<FontSet>,
     options: PdfOptions,
 }
 
 impl PdfRenderer {
-    /// A renderer whose fonts cover `needed` where any font on the system does: the
-    /// embedded fonts first, then system fonts that have a character they lack.
+    /// A renderer whose fonts cover `needed` where any available font does (see
+    /// [`FontSet::load`]).
     pub fn new(options: PdfOptions, needed: &BTreeSet<char>) -> PdfRenderer {
-        // Typst's math font is left out: no leaflet text is math, and it has a few
-        // glyphs of other scripts that would stand in for a real font of the script.
-        let mut fonts: Vec<Font> = EMBEDDED_FONTS
-            .iter()
-            .chain(typst_assets::fonts().collect::<Vec<_>>().iter())
-            .flat_map(|data| Font::iter(Bytes::new(*data)))
-            .filter(|f| !f.info().family.contains("Math"))
-            .collect();
-        let missing: Vec<char> = needed.iter().copied().filter(|c| !covered(&fonts, *c)).collect();
-        if !missing.is_empty() {
-            fonts.extend(system_fonts_for(&missing));
-        }
-        let book = LazyHash::new(FontBook::from_fonts(&fonts));
-        PdfRenderer { library: LazyHash::new(Library::default()), fonts: Arc::new(Fonts { book, fonts }), options }
+        let fonts = FontSet::load(options.fonts_dir.as_deref(), needed);
+        PdfRenderer { library: LazyHash::new(Library::default()), fonts: Arc::new(fonts), options }
     }
 
-    /// The fonts loaded (family, style, face index, size), for the build manifest: PDFs
+    /// The fonts loaded (family, style, stretch, weight), for the build manifest: PDFs
     /// made with other fonts are made again.
     pub fn font_list(&self) -> Vec<String> {
-        self.fonts.fonts.iter().map(|f| format!("{} {:?} {} {}", f.info().family, f.info().variant, f.index(), f.data().len())).collect()
+        let book = self.fonts.book();
+        (0..).map_while(|i| book.info(i)).map(|info| format!("{} {:?} {:?}", info.family, info.variant, info.flags)).collect()
     }
 
-    /// Characters of `doc` that no loaded font has.
+    /// Characters the PDF of `doc` prints that no available font has.
     pub fn missing_glyphs(&self, doc: &Document) -> BTreeSet<char> {
-        document_chars(doc).into_iter().filter(|c| !covered(&self.fonts.fonts, *c)).collect()
+        self.fonts.missing(&printed_chars(doc, &self.options.site_title))
     }
 
     /// Typesets one document.
@@ -135,6 +113,7 @@ impl PdfRenderer {
         let world = LeafletWorld::new(self, template, json);
         let warned = typst::compile::<PagedDocument>(&world);
         let document = warned.output.map_err(|errors| PdfError::Template(describe(&world, &errors)))?;
+        let document = one_text_per_cluster(&document);
         let mut standards = Vec::new();
         if self.options.pdf_a {
             if self.options.timestamp.is_none() {
@@ -159,6 +138,57 @@ impl PdfRenderer {
     pub fn evict(max_age: usize) {
         typst::comemo::evict(max_age);
     }
+}
+
+/// Typst lays a combining mark that the font moves up or down (Yoruba's "Ẹ̀", Arabic
+/// tanween "رً", Thai tone marks) out as a text item of its own, carrying the whole
+/// cluster's text; the PDF then maps both the base and the mark glyph to the cluster,
+/// and copying "Ẹ̀TỌ́" gives "Ẹ̀TẸ̀ Ọ́Ọ́" (typst/typst#8767). Here a text item that continues
+/// the cluster the item before it ends with (same source position) keeps its glyphs and
+/// gives them no text: the cluster's text stays once, with the glyph where it starts.
+fn one_text_per_cluster(document: &PagedDocument) -> PagedDocument {
+    let pages = document
+        .pages()
+        .iter()
+        .map(|page| {
+            let mut page = page.clone();
+            untext_continuations(&mut page.frame);
+            page
+        })
+        .collect();
+    PagedDocument::new(pages, typst::model::Document::info(document).clone())
+}
+
+fn untext_continuations(frame: &mut typst::layout::Frame) {
+    use typst::layout::FrameItem;
+    let mut items: Vec<_> = frame.items().cloned().collect();
+    let mut before: Option<((typst::syntax::Span, u16), String)> = None;
+    for (_, item) in &mut items {
+        match item {
+            FrameItem::Text(t) => {
+                let last = t.glyphs.last().map(|g| (g.span, t.text[g.range()].to_string()));
+                if let Some((span, cluster)) = before.as_ref().filter(|(_, c)| has_mark(c)) {
+                    for g in t.glyphs.iter_mut().take_while(|g| g.span == *span && t.text.get(g.range()) == Some(cluster.as_str())) {
+                        g.range = g.range.start..g.range.start;
+                    }
+                }
+                before = last;
+            }
+            FrameItem::Group(group) => {
+                untext_continuations(&mut group.frame);
+                before = None;
+            }
+            _ => {}
+        }
+    }
+    frame.clear();
+    frame.push_multiple(items);
+}
+
+fn has_mark(text: &str) -> bool {
+    use icu_properties::props::{GeneralCategory, GeneralCategoryGroup};
+    let gc = icu_properties::CodePointMapData::<GeneralCategory>::new();
+    text.chars().any(|c| GeneralCategoryGroup::Mark.contains(gc.get(c)))
 }
 
 fn timestamp(secs: i64) -> Option<typst_pdf::Timestamp> {
@@ -202,72 +232,13 @@ fn describe(world: &LeafletWorld, errors: &[typst::diag::SourceDiagnostic]) -> S
         .join("; ")
 }
 
-fn covered(fonts: &[Font], c: char) -> bool {
-    c.is_whitespace() || c.is_control() || is_format_char(c) || fonts.iter().any(|f| f.info().coverage.contains(c as u32))
-}
-
-/// Invisible formatting characters (isolation marks, joiners) need no glyph.
-fn is_format_char(c: char) -> bool {
-    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
-}
-
-/// The folders system fonts are looked for in.
-pub fn system_font_dirs() -> Vec<std::path::PathBuf> {
-    SYSTEM_FONT_DIRS.iter().map(std::path::PathBuf::from).collect()
-}
-
-/// System fonts that have at least one of `missing`.
-fn system_fonts_for(missing: &[char]) -> Vec<Font> {
-    let mut out = Vec::new();
-    let mut still: Vec<char> = missing.to_vec();
-    for dir in SYSTEM_FONT_DIRS {
-        for entry in walkdir::WalkDir::new(dir).sort_by_file_name().into_iter().flatten() {
-            if still.is_empty() {
-                return out;
-            }
-            let path = entry.path();
-            let is_font = path.extension().and_then(|e| e.to_str()).is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "ttf" | "otf" | "ttc" | "otc"));
-            if !is_font {
-                continue;
-            }
-            let Ok(data) = std::fs::read(path) else { continue };
-            for font in Font::iter(Bytes::new(data)) {
-                if still.iter().any(|c| font.info().coverage.contains(*c as u32)) {
-                    still.retain(|c| !font.info().coverage.contains(*c as u32));
-                    out.push(font);
-                }
-            }
-        }
-    }
-    out
-}
-
-/// Every character the document prints.
-pub fn document_chars(doc: &Document) -> BTreeSet<char> {
-    fn inlines(items: &[Inline], out: &mut BTreeSet<char>) {
-        for i in items {
-            match i {
-                Inline::Text { text } | Inline::Placeable { text, .. } | Inline::Code { text } => out.extend(text.chars()),
-                Inline::Emph { content } | Inline::Strong { content } | Inline::Strike { content } | Inline::Link { content, .. } => inlines(content, out),
-                Inline::Break => {}
-            }
-        }
-    }
-    let mut out = BTreeSet::new();
-    inlines(&doc.title.inlines, &mut out);
-    for v in &doc.variables {
-        out.extend(v.value.chars());
-    }
-    let mut blocks = doc.blocks.clone();
-    for b in &mut blocks {
-        for t in b.texts_mut() {
-            inlines(&t.inlines, &mut out);
-        }
-        if let Block::Code { text } = b {
-            out.extend(text.chars());
-        }
-    }
-    out
+/// Every character a document's PDF prints: its text, and the footer's.
+pub fn printed_chars(doc: &Document, site_title: &str) -> BTreeSet<char> {
+    let mut chars = document_chars(doc);
+    chars.extend(doc.lang_name.chars());
+    chars.extend(site_title.chars());
+    chars.extend(super::ui::ui(&doc.lang).not_translated.chars());
+    chars
 }
 
 /// What the template reads from `/doc.json`.
@@ -281,6 +252,10 @@ struct TemplateData<'a> {
     source_lang: &'a str,
     site_title: &'a str,
     not_translated: &'a str,
+    /// Font families, in order of preference, for the language and the scripts it uses.
+    fonts: Vec<String>,
+    /// Whether emphasis is italic (Latin, Cyrillic, Greek) or bold (other scripts).
+    italic: bool,
 }
 
 impl<'a> TemplateData<'a> {
@@ -295,6 +270,8 @@ impl<'a> TemplateData<'a> {
             source_lang: primary(&doc.source_lang),
             site_title,
             not_translated: super::ui::ui(&doc.lang).not_translated,
+            fonts: Lang::parse(&doc.lang).map_or_else(|_| vec!["Noto Sans".to_string()], |l| families(&l, &printed_chars(doc, site_title))),
+            italic: Lang::parse(&doc.lang).is_ok_and(|l| has_italics(&l)),
         }
     }
 }
@@ -332,7 +309,7 @@ impl World for LeafletWorld<'_> {
     }
 
     fn book(&self) -> &LazyHash<FontBook> {
-        &self.renderer.fonts.book
+        self.renderer.fonts.book()
     }
 
     fn main(&self) -> FileId {
@@ -360,7 +337,7 @@ impl World for LeafletWorld<'_> {
     }
 
     fn font(&self, index: usize) -> Option<Font> {
-        self.renderer.fonts.fonts.get(index).cloned()
+        self.renderer.fonts.font(index)
     }
 
     fn today(&self, _offset: Option<typst::foundations::Duration>) -> Option<Datetime> {

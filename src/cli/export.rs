@@ -1,0 +1,60 @@
+//! `tradui export LANG... --format po|xliff`: one file per language (every leaflet) or,
+//! with `--leaflet`, per leaflet and language, for Poedit, CAT tools and platforms.
+
+use super::{ExitStatus, InterchangeFormat, Out, select_langs};
+use crate::diag::{Diagnostic, Fatal, Kind};
+use crate::interchange::{self, Bundle, Format};
+use crate::project::Project;
+use crate::sync::write_atomic;
+use std::path::PathBuf;
+
+pub struct Args<'a> {
+    pub langs: &'a [String],
+    pub format: InterchangeFormat,
+    pub leaflet: Option<&'a str>,
+    pub out: Option<PathBuf>,
+}
+
+pub fn run(project: &Project, args: Args, out: &mut Out) -> Result<ExitStatus, Fatal> {
+    let langs = select_langs(project, args.langs)?;
+    if let Some(slug) = args.leaflet {
+        if project.leaflet(slug).is_none() {
+            let known: Vec<&str> = project.leaflets.iter().map(|l| l.slug.as_str()).collect();
+            return Err(Diagnostic::error(Kind::Config, "--leaflet", format!("there is no leaflet \"{slug}\" (content/{slug}.md)"))
+                .hint(format!("the leaflets are: {}", known.join(", ")))
+                .into());
+        }
+    }
+    let format = match args.format {
+        InterchangeFormat::Po => Format::Po,
+        InterchangeFormat::Xliff => Format::Xliff,
+    };
+    let dir = args.out.clone().unwrap_or_else(|| project.root.join("export"));
+    let report = crate::status::report(project);
+    let mut failed = false;
+    for lang in &langs {
+        let entries = interchange::export_entries(project, &report, lang, args.leaflet);
+        let todo = entries.iter().filter(|e| e.target.is_empty() || e.fuzzy).count();
+        let bundle = Bundle { lang: lang.to_string(), source_lang: project.config.source.to_string(), entries };
+        let text = match format {
+            Format::Po => interchange::po::write(&bundle, &interchange::po::plural_forms(lang)),
+            Format::Xliff => interchange::xliff::write(&bundle),
+        };
+        let name = match args.leaflet {
+            Some(slug) => format!("{slug}.{lang}.{}", format.extension()),
+            None => format!("{lang}.{}", format.extension()),
+        };
+        let path = dir.join(&name);
+        let shown = if path.starts_with(&project.root) { crate::diag::rel_path(&project.root, &path) } else { path.display().to_string() };
+        match write_atomic(&path, &text) {
+            Ok(()) => out.line(format!("{shown}: {} unit(s), {todo} to translate or review", bundle.entries.len())),
+            Err(e) => {
+                let d = Diagnostic::error(Kind::Io, path.display().to_string(), format!("cannot write: {e}"))
+                    .hint("choose a folder you may write to with --out DIR");
+                out.err(Out::styled(&d));
+                failed = true;
+            }
+        }
+    }
+    Ok(if failed { ExitStatus::Error } else { ExitStatus::Success })
+}

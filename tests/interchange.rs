@@ -1,0 +1,473 @@
+//! PO and XLIFF round trips through the tools translators use: `msgfmt --check` and
+//! `msgmerge` (GNU gettext), Python's polib (as Poedit would edit), translate-toolkit's
+//! XLIFF store (as a CAT tool would), and `xmllint` with the OASIS XLIFF 1.2 schema.
+//!
+//! The tools are installed by `.ci/run`: gettext and libxml2-utils from apt, polib and
+//! translate-toolkit in the venv (`TRADUI_TEST_PYTHON`, else `$TRADUI_VENV/bin/python`), the schema from Debian's
+//! php-symfony-translation package (`TRADUI_XLIFF_SCHEMA_DIR`). A missing tool fails the
+//! test with what to install; it never passes silently.
+
+mod common;
+
+use common::Project;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const TOML: &str = "source = \"en\"\nlanguages = [\"ht\", \"es\"]\n";
+
+const LEAFLET: &str = "+++\ntitle = \"Walk\"\n[variables]\ndate = \"Dec 3\"\ncount = 3\n+++\n# We walk out\n\nWe walk out on { $date }.\n\nBring water.\n\nCall the union.\n\nWe are { $count } shifts.\n\nKeep { this } brace & <b>markup</b>.\n";
+
+/// Units: title, we-walk-out (stale), -p1 (stale, placeable), -p2 and -p3 (missing),
+/// -p4 (a select), -p5 (current, a plain brace and markup).
+const HT: &str = "# my glossary note\n\n# en: Walk\ntitle = Mache\n\n# en: We walked out\nwe-walk-out = Nou te soti\n\n# checked with Marie\n# en: We walk on { $date }.\nwe-walk-out-p1 = Nou mache { $date }.\n\n# en: We are { $count } shifts.\nwe-walk-out-p4 = { $count ->\n    [1] Nou se yon ekip.\n   *[other] Nou se { $count } ekip.\n}\n\n# en: Keep { this } brace & <b>markup</b>.\nwe-walk-out-p5 = Kenbe { \"{\" } this { \"}\" } & <b>markup</b>.\n";
+
+fn project() -> Project {
+    let p = Project::empty();
+    p.write("tradui.toml", TOML).write("content/walk.md", LEAFLET).write("locales/ht/walk.ftl", HT);
+    p
+}
+
+fn python() -> String {
+    let venv = std::env::var("TRADUI_VENV").map(|v| format!("{v}/bin/python")).ok();
+    let py = std::env::var("TRADUI_TEST_PYTHON").ok().or(venv).unwrap_or_else(|| "python3".into());
+    let ok = Command::new(&py).args(["-c", "import polib, translate.storage.xliff"]).status().is_ok_and(|s| s.success());
+    assert!(ok, "{py} cannot import polib and translate-toolkit: run .ci/run, or set TRADUI_TEST_PYTHON to a python with `pip install polib translate-toolkit`");
+    py
+}
+
+fn run_python(script: &str, args: &[&Path]) {
+    let out = Command::new(python()).arg("-c").arg(script).args(args).output().unwrap();
+    assert!(out.status.success(), "python failed: {}", String::from_utf8_lossy(&out.stderr));
+}
+
+fn tool(cmd: &str, args: &[&str]) -> (bool, String) {
+    let out = Command::new(cmd).args(args).output().unwrap_or_else(|e| panic!("{cmd}: {e}: install it (.ci/run does)"));
+    (out.status.success(), format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr)))
+}
+
+/// The XLIFF 1.2 strict schema, with its import of xml.xsd pointed at the local copy.
+fn schema(dir: &Path) -> PathBuf {
+    let from = std::env::var("TRADUI_XLIFF_SCHEMA_DIR").unwrap_or_else(|_| "/usr/share/php/Symfony/Component/Translation/Resources/schemas".into());
+    let from = Path::new(&from);
+    let strict = std::fs::read_to_string(from.join("xliff-core-1.2-strict.xsd"))
+        .unwrap_or_else(|e| panic!("{}: {e}: run .ci/run (it unpacks Debian's php-symfony-translation), or set TRADUI_XLIFF_SCHEMA_DIR", from.display()));
+    std::fs::copy(from.join("xml.xsd"), dir.join("xml.xsd")).unwrap();
+    let local = strict.replace("schemaLocation=\"http://www.w3.org/2001/xml.xsd\"", "schemaLocation=\"xml.xsd\"");
+    assert_ne!(local, strict, "the schema's import of xml.xsd moved");
+    let path = dir.join("xliff-core-1.2-strict.xsd");
+    std::fs::write(&path, local).unwrap();
+    path
+}
+
+fn assert_valid_xliff(p: &Project, file: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    let xsd = schema(dir.path());
+    let (ok, out) = tool("xmllint", &["--noout", "--nonet", "--schema", xsd.to_str().unwrap(), p.root.join(file).to_str().unwrap()]);
+    assert!(ok, "{file} is not valid XLIFF 1.2:\n{out}");
+}
+
+fn check_json(p: &Project) -> serde_json::Value {
+    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("tradui"))
+        .current_dir(&p.root)
+        .args(["check", "--lang", "ht", "--format", "json"])
+        .output()
+        .unwrap();
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// (id, kind) of every ht problem `check` reports.
+fn problems(p: &Project) -> Vec<(String, String)> {
+    let json = check_json(p);
+    let mut v: Vec<(String, String)> = json["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["lang"] == "ht")
+        .map(|d| (d["id"].as_str().unwrap_or("").to_string(), d["kind"].as_str().unwrap().to_string()))
+        .collect();
+    v.sort();
+    v
+}
+
+fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
+    let mut v: Vec<(String, String)> = v.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn po_export_is_what_msgfmt_accepts() {
+    let p = project();
+    let out = p.run(&["export", "ht", "--format", "po"]);
+    assert!(out.starts_with("exit: 0"), "{out}");
+    let po = p.read("export/ht.po");
+    let (ok, msg) = tool("msgfmt", &["--check", "-o", "/dev/null", p.root.join("export/ht.po").to_str().unwrap()]);
+    assert!(ok, "{msg}");
+    assert!(po.contains("\"Language: ht\\n\"\n") && po.contains("\"Plural-Forms: nplurals=1; plural=0;\\n\"\n"), "{po}");
+    assert!(po.contains("\"Content-Type: text/plain; charset=UTF-8\\n\""));
+    // Stale: fuzzy with the source it was translated from; a placeable note; the location.
+    assert!(
+        po.contains("# checked with Marie\n#. { $date } is replaced by \"2026-12-03\"")
+            || po.contains("# checked with Marie\n#. { $date } is replaced by \"Dec 3\" (set in the leaflet); keep { $date } exactly as written.\n"),
+        "{po}"
+    );
+    assert!(po.contains("#: content/walk.md:9\n#, fuzzy\n#| msgid \"We walk on { $date }.\"\nmsgctxt \"walk:we-walk-out-p1\"\nmsgid \"We walk out on { $date }.\"\nmsgstr \"Nou mache { $date }.\"\n"), "{po}");
+    assert!(po.contains("msgctxt \"walk:we-walk-out-p2\"\nmsgid \"Bring water.\"\nmsgstr \"\"\n"), "{po}");
+    assert!(po.contains("msgstr \"\"\n\"{ $count ->\\n\"\n\"    [1] Nou se yon ekip.\\n\"\n"), "{po}");
+    assert!(po.contains("msgstr \"Kenbe { this } & <b>markup</b>.\"") || po.contains("msgstr \"Kenbe { this } brace"), "{po}");
+    let ar = p.run(&["export", "es", "--format", "po", "--leaflet", "walk", "--out", "out"]);
+    assert!(ar.starts_with("exit: 0"), "{ar}");
+    assert!(p.read("out/walk.es.po").contains("\"Plural-Forms: nplurals=2; plural=(n != 1);\\n\""));
+}
+
+#[test]
+fn export_then_import_changes_no_byte() {
+    let p = project();
+    for format in ["po", "xliff"] {
+        assert!(p.run(&["export", "ht", "--format", format]).starts_with("exit: 0"));
+    }
+    let before = p.bytes("locales/ht/walk.ftl");
+    let out = p.run(&["import", "export/ht.po", "export/ht.xlf"]);
+    assert!(out.starts_with("exit: 0"), "{out}");
+    assert!(out.contains("0 translation file(s) updated"), "{out}");
+    assert_eq!(p.bytes("locales/ht/walk.ftl"), before);
+}
+
+/// Poedit's work, done with polib: fill a missing entry, fix a fuzzy one and clear its
+/// flag, leave one fuzzy, add a comment. Then `msgfmt --check`, import, and `check`.
+#[test]
+fn po_round_trip_through_polib() {
+    let p = project();
+    p.run(&["export", "ht"]);
+    let po = p.root.join("export/ht.po");
+    run_python(
+        r#"
+import sys, polib
+po = polib.pofile(sys.argv[1])
+for e in po:
+    if e.msgctxt == "walk:we-walk-out-p2":
+        e.msgstr = "Pote dlo."
+        e.tcomment = "short on purpose"
+    if e.msgctxt == "walk:we-walk-out-p1":
+        e.msgstr = "Nou soti nan { $date }."
+        e.flags.remove("fuzzy")
+        e.previous_msgid = None
+    if e.msgctxt == "walk:we-walk-out-p4":
+        e.msgstr = e.msgstr.replace("Nou se yon ekip.", "Nou se yon sèl ekip.")
+po.save(sys.argv[1])
+"#,
+        &[&po],
+    );
+    let (ok, msg) = tool("msgfmt", &["--check", "-o", "/dev/null", po.to_str().unwrap()]);
+    assert!(ok, "{msg}");
+    let out = p.run(&["import", "export/ht.po"]);
+    assert!(out.starts_with("exit: 0"), "{out}");
+    assert!(out.contains("locales/ht/walk.ftl: 3 translation(s) imported"), "{out}");
+    let ftl = p.read("locales/ht/walk.ftl");
+    assert!(ftl.contains("# checked with Marie\n# en: We walk out on { $date }.\nwe-walk-out-p1 = Nou soti nan { $date }.\n"), "{ftl}");
+    assert!(ftl.contains("# short on purpose\n# en: Bring water.\nwe-walk-out-p2 = Pote dlo.\n\n# en: We are"), "{ftl}");
+    assert!(ftl.contains("   *[other] Nou se { $count } ekip.\n"), "{ftl}");
+    assert!(ftl.starts_with("# my glossary note\n"), "{ftl}");
+    // Left fuzzy: still stale; left empty: still missing; nothing else.
+    assert_eq!(problems(&p), pairs(&[("we-walk-out", "stale"), ("we-walk-out-p3", "missing")]));
+    // Importing the same file again changes nothing.
+    let again = p.read("locales/ht/walk.ftl");
+    assert!(p.run(&["import", "export/ht.po"]).starts_with("exit: 0"));
+    assert_eq!(p.read("locales/ht/walk.ftl"), again);
+}
+
+/// A source that changed after the export stays stale: the record is what the
+/// translator saw. And `msgmerge` carries a translation into a newer export.
+#[test]
+fn record_is_the_source_the_translator_saw_and_msgmerge_keeps_work() {
+    let p = project();
+    p.run(&["export", "ht"]);
+    let old = p.root.join("export/ht.po");
+    run_python(
+        r#"
+import sys, polib
+po = polib.pofile(sys.argv[1])
+for e in po:
+    if e.msgctxt == "walk:we-walk-out-p2": e.msgstr = "Pote dlo."
+    if e.msgctxt == "walk:we-walk-out-p3": e.msgstr = "Rele sendika a."
+po.save(sys.argv[1])
+"#,
+        &[&old],
+    );
+    p.edit("content/walk.md", "Call the union.", "Call the union today.");
+    p.run(&["export", "ht", "--out", "new"]);
+    let merged = p.root.join("merged.po");
+    let (ok, msg) = tool("msgmerge", &["--quiet", "-o", merged.to_str().unwrap(), old.to_str().unwrap(), p.root.join("new/ht.po").to_str().unwrap()]);
+    assert!(ok, "{msg}");
+    let out = p.run(&["import", "merged.po"]);
+    assert!(out.starts_with("exit: 0"), "{out}");
+    let ftl = p.read("locales/ht/walk.ftl");
+    assert!(ftl.contains("# en: Bring water.\nwe-walk-out-p2 = Pote dlo.\n"), "{ftl}");
+    // msgmerge offers the old translation of the changed text as fuzzy: marked for review.
+    assert!(ftl.contains("we-walk-out-p3 = Rele sendika a.\n"), "{ftl}");
+    let p3 = &ftl[ftl.find("Rele sendika").unwrap().saturating_sub(300)..];
+    assert!(p3.contains("# REVIEW: imported from merged.po:"), "{ftl}");
+    // The old file, imported as is, records the old source: stale, not current.
+    let p2 = project();
+    p2.run(&["export", "ht"]);
+    std::fs::copy(&old, p2.root.join("export/ht.po")).unwrap();
+    p2.edit("content/walk.md", "Call the union.", "Call the union today.");
+    assert!(p2.run(&["import", "export/ht.po"]).starts_with("exit: 0"));
+    assert!(p2.read("locales/ht/walk.ftl").contains("# en: Call the union.\nwe-walk-out-p3 = Rele sendika a.\n"));
+    assert!(problems(&p2).contains(&("we-walk-out-p3".to_string(), "stale".to_string())), "{:?}", problems(&p2));
+}
+
+/// A CAT tool's work, done with translate-toolkit's XLIFF store; the file stays valid
+/// against the XLIFF 1.2 schema before and after.
+#[test]
+fn xliff_round_trip_through_translate_toolkit_and_the_schema() {
+    let p = project();
+    let out = p.run(&["export", "ht", "--format", "xliff"]);
+    assert!(out.starts_with("exit: 0"), "{out}");
+    assert_valid_xliff(&p, "export/ht.xlf");
+    let x = p.read("export/ht.xlf");
+    assert!(x.contains("<target state=\"needs-review-translation\">Nou mache <x id=\"var:date\" ctype=\"x-fluent-variable\" equiv-text=\"{ $date }\"/>.</target>"), "{x}");
+    assert!(x.contains("<note from=\"tradui-previous-source\" annotates=\"source\">This translation was made from an older text: We walk on { $date }.</note>"), "{x}");
+    assert!(x.contains("<target state=\"needs-translation\"></target>"), "{x}");
+    assert!(x.contains("xml:space=\"preserve\""));
+    run_python(
+        r#"
+import sys
+from translate.storage import xliff
+path = sys.argv[1]
+store = xliff.xlifffile.parsefile(open(path, "rb"))
+for u in store.units:
+    uid = u.getid().split("walk:")[-1]
+    if uid == "we-walk-out-p2":
+        u.target = "Pote dlo."
+        u.markfuzzy(False)
+    if uid == "we-walk-out-p1":
+        # A CAT tool keeps the protected placeable and edits the words around it.
+        target = u.xmlelement.find("{urn:oasis:names:tc:xliff:document:1.2}target")
+        target.text = "Nou soti nan "
+        target.set("state", "translated")
+    if uid == "we-walk-out":
+        u.target = "Nou soti"
+        u.markfuzzy(True)
+open(path, "wb").write(bytes(store))
+"#,
+        &[&p.root.join("export/ht.xlf")],
+    );
+    assert_valid_xliff(&p, "export/ht.xlf");
+    let out = p.run(&["import", "export/ht.xlf"]);
+    assert!(out.starts_with("exit: 0"), "{out}");
+    let ftl = p.read("locales/ht/walk.ftl");
+    assert!(ftl.contains("# en: We walk out on { $date }.\nwe-walk-out-p1 = Nou soti nan { $date }.\n"), "{ftl}");
+    assert!(ftl.contains("# en: Bring water.\nwe-walk-out-p2 = Pote dlo.\n"), "{ftl}");
+    assert!(ftl.contains("# REVIEW: imported from export/ht.xlf:"), "{ftl}");
+    assert!(ftl.contains("\nwe-walk-out = Nou soti\n"), "{ftl}");
+    assert_eq!(problems(&p), pairs(&[("we-walk-out", "stale"), ("we-walk-out-p3", "missing")]));
+}
+
+#[test]
+fn a_message_edited_after_the_export_is_never_overwritten() {
+    let p = project();
+    p.run(&["export", "ht"]);
+    p.edit("locales/ht/walk.ftl", "title = Mache", "title = Mache ansanm");
+    p.edit("export/ht.po", "msgstr \"Mache\"", "msgstr \"Ann mache\"");
+    let out = p.run(&["import", "export/ht.po"]);
+    assert!(out.contains("`title` was edited in locales/ht/walk.ftl after the export"), "{out}");
+    assert!(out.contains("1 kept both"), "{out}");
+    let ftl = p.read("locales/ht/walk.ftl");
+    assert!(ftl.contains("# imported from export/ht.po: Ann mache\n# REVIEW: export/ht.po:"), "{ftl}");
+    assert!(ftl.contains("title = Mache ansanm\n"), "{ftl}");
+    assert!(problems(&p).contains(&("title".to_string(), "stale".to_string())));
+    // Importing again adds nothing more.
+    let once = p.read("locales/ht/walk.ftl");
+    p.run(&["import", "export/ht.po"]);
+    assert_eq!(p.read("locales/ht/walk.ftl"), once);
+}
+
+#[test]
+fn placeable_mismatches_are_reported_at_the_po_line() {
+    let p = project();
+    p.run(&["export", "ht"]);
+    let po = p.read("export/ht.po");
+    let line = po.lines().position(|l| l == "#: content/walk.md:9").unwrap() + 1;
+    let first = po[..po.find("#: content/walk.md:9").unwrap()].rfind("\n\n").unwrap() + 2;
+    let entry_line = po[..first].lines().count() + 1;
+    assert!(entry_line <= line);
+    p.edit("export/ht.po", "msgstr \"Nou mache { $date }.\"", "msgstr \"Nou mache { $dat }.\"");
+    let out = p.run(&["import", "export/ht.po"]);
+    assert!(out.starts_with("exit: 1"), "{out}");
+    assert!(out.contains(&format!("export/ht.po:{entry_line}:1: error[invalid]: `we-walk-out-p1` uses `{{ $dat }}` where the source text has `{{ $date }}`")), "{out}");
+}
+
+#[test]
+fn malformed_files_are_errors_with_their_line_and_change_nothing() {
+    let p = project();
+    p.run(&["export", "ht"]);
+    let before = p.bytes("locales/ht/walk.ftl");
+    p.edit("export/ht.po", "msgstr \"Mache\"", "msgstr \"Mache");
+    let line = p.read("export/ht.po").lines().position(|l| l == "msgstr \"Mache").unwrap() + 1;
+    let out = p.run(&["import", "export/ht.po"]);
+    assert!(out.starts_with("exit: 1"), "{out}");
+    assert!(out.contains(&format!("export/ht.po:{line}:1: error[invalid]: not a valid PO file: expected a \"quoted string\"")), "{out}");
+    p.write("bad.xlf", "<?xml version=\"1.0\"?>\n<xliff version=\"1.2\">\n<file target-language=\"ht\"><body>\n</xliff>\n");
+    let out = p.run(&["import", "bad.xlf"]);
+    assert!(out.contains("bad.xlf:4:"), "{out}");
+    assert_eq!(p.bytes("locales/ht/walk.ftl"), before);
+}
+
+#[test]
+fn hostile_content_never_becomes_markup_and_never_expands() {
+    let p = project();
+    p.run(&["export", "ht", "--format", "xliff"]);
+    let before = p.bytes("locales/ht/walk.ftl");
+    let laughs = "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n<!ENTITY lol \"lol\">\n<!ENTITY lol1 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">\n<!ENTITY lol2 \"&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;\">\n]>\n<xliff version=\"1.2\" xmlns=\"urn:oasis:names:tc:xliff:document:1.2\"><file original=\"x\" source-language=\"en\" target-language=\"ht\" datatype=\"plaintext\"><body><trans-unit id=\"walk:title\"><source>Walk</source><target>&lol2;</target></trans-unit></body></file></xliff>\n";
+    p.write("laughs.xlf", laughs);
+    let out = p.run(&["import", "laughs.xlf"]);
+    assert!(out.starts_with("exit: 1") && out.contains("laughs.xlf:2:1: error[invalid]: not a valid XLIFF file: the file has a DOCTYPE"), "{out}");
+    assert_eq!(p.bytes("locales/ht/walk.ftl"), before);
+    // Markup and a javascript: link in a PO: written as text, reported as check does.
+    p.run(&["export", "ht"]);
+    p.edit(
+        "export/ht.po",
+        "msgctxt \"walk:we-walk-out-p2\"\nmsgid \"Bring water.\"\nmsgstr \"\"",
+        "msgctxt \"walk:we-walk-out-p2\"\nmsgid \"Bring water.\"\nmsgstr \"[dlo](javascript:alert(1)) <script>alert(1)</script> &lt;b&gt;\\nevil = x\"",
+    );
+    let out = p.run(&["import", "export/ht.po"]);
+    assert!(out.starts_with("exit: 1"), "{out}");
+    assert!(out.contains("error[unsafe-link]: `we-walk-out-p2` links to `javascript:alert(1)`"), "{out}");
+    let ftl = p.read("locales/ht/walk.ftl");
+    assert!(ftl.contains("we-walk-out-p2 = [dlo](javascript:alert(1)) <script>alert(1)</script> &lt;b&gt; evil = x\n"), "{ftl}");
+    assert!(!ftl.contains("\nevil ="), "a newline in a msgstr must not start a new message");
+    let out = p.run(&["build", "--no-pdf"]);
+    let html = p.read("public/ht/walk.html");
+    assert!(!html.contains("<script>alert"), "{out}");
+    assert!(!html.contains("javascript:"));
+}
+
+#[test]
+fn import_refuses_a_language_the_project_does_not_have() {
+    let p = project();
+    p.run(&["export", "ht"]);
+    p.edit("export/ht.po", "\"Language: ht\\n\"", "\"Language: de\\n\"");
+    let out = p.run(&["import", "export/ht.po"]);
+    assert!(out.starts_with("exit: 1") && out.contains("the file is in \"de\", which is not a translation language of this project"), "{out}");
+}
+
+mod properties {
+    use proptest::prelude::*;
+    use tradui::interchange::text::{text_of_message, to_message};
+    use tradui::interchange::{Bundle, Entry, po, xliff};
+    use tradui::source::normalize;
+
+    fn text() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            "[a-zA-Z]{1,8}",
+            Just("{".to_string()),
+            Just("}".to_string()),
+            Just("{ $date }".to_string()),
+            Just("{ -union-name }".to_string()),
+            Just("\"quoted\"".to_string()),
+            Just("\\".to_string()),
+            Just("\\n".to_string()),
+            Just("\t".to_string()),
+            Just("<b>x</b>".to_string()),
+            Just("&amp; &lol;".to_string()),
+            Just("]]>".to_string()),
+            Just("#".to_string()),
+            Just("msgstr \"".to_string()),
+            Just("نحن نضرب".to_string()),
+            Just("Kreyòl".to_string()),
+            Just("[note]".to_string()),
+            Just("*".to_string()),
+        ];
+        prop::collection::vec(piece, 1..8).prop_map(|parts| normalize(&parts.join(" "), false))
+    }
+
+    fn entries() -> impl Strategy<Value = Vec<Entry>> {
+        prop::collection::vec((text(), text(), any::<bool>(), proptest::option::of(text()), proptest::option::of(text())), 1..6).prop_map(|v| {
+            v.into_iter()
+                .enumerate()
+                .map(|(i, (source, target, fuzzy, previous, comment))| Entry {
+                    leaflet: "walk".into(),
+                    id: format!("walk-p{i}"),
+                    fuzzy: fuzzy && !target.is_empty(),
+                    previous: previous.filter(|_| fuzzy && !target.is_empty()),
+                    comments: comment.into_iter().collect(),
+                    base: Some(format!("{i:016x}")),
+                    source,
+                    target,
+                    ..Entry::default()
+                })
+                .collect()
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        /// Whatever the text holds, a PO file gives back exactly what was written.
+        #[test]
+        fn po_round_trips(entries in entries()) {
+            let b = Bundle { lang: "ht".into(), source_lang: "en".into(), entries };
+            let back = po::parse(&po::write(&b, "nplurals=1; plural=0;")).unwrap();
+            prop_assert_eq!(back.entries.len(), b.entries.len());
+            for (a, e) in back.entries.iter().zip(&b.entries) {
+                prop_assert_eq!(Entry { line: 0, ..a.clone() }, e.clone());
+            }
+        }
+
+        /// And so does an XLIFF file (the state travels as needs-review / translated).
+        #[test]
+        fn xliff_round_trips(entries in entries()) {
+            let b = Bundle { lang: "ht".into(), source_lang: "en".into(), entries };
+            let back = xliff::parse(&xliff::write(&b)).unwrap();
+            prop_assert_eq!(back.entries.len(), b.entries.len());
+            for (a, e) in back.entries.iter().zip(&b.entries) {
+                prop_assert_eq!(&a.source, &e.source);
+                prop_assert_eq!(&a.target, &e.target);
+                prop_assert_eq!(a.fuzzy, e.fuzzy);
+                prop_assert_eq!(&a.comments, &e.comments);
+                prop_assert_eq!(&a.base, &e.base);
+            }
+        }
+
+        /// A translation becomes exactly one valid Fluent message and comes back unchanged.
+        #[test]
+        fn text_becomes_one_fluent_message(t in text()) {
+            prop_assume!(!t.is_empty());
+            let m = to_message("m", &t).unwrap().unwrap();
+            let c = tradui::catalog::Catalog::parse("x.ftl", format!("{m}\n"), "en");
+            prop_assert!(c.errors.is_empty(), "{}", m);
+            prop_assert_eq!(c.messages.len(), 1);
+            prop_assert_eq!(text_of_message(&m), Some(t));
+        }
+    }
+}
+
+/// A unit whose message still has its old ID (the text moved) is exported with that
+/// translation, and import updates that message instead of adding a second one.
+#[test]
+fn import_follows_moved_units() {
+    let p = project();
+    p.edit("locales/ht/walk.ftl", "# my glossary note\n", "# my glossary note\n\n# en: Bring water.\nwe-walk-out-p9 = Pote dlo.\n");
+    p.run(&["export", "ht"]);
+    let po = p.read("export/ht.po");
+    assert!(po.contains("msgctxt \"walk:we-walk-out-p2\"\nmsgid \"Bring water.\"\nmsgstr \"Pote dlo.\"\n"), "{po}");
+    p.edit("export/ht.po", "msgstr \"Pote dlo.\"", "msgstr \"Pote dlo fre.\"");
+    let out = p.run(&["import", "export/ht.po"]);
+    assert!(out.starts_with("exit: 0"), "{out}");
+    let ftl = p.read("locales/ht/walk.ftl");
+    assert!(ftl.contains("# en: Bring water.\nwe-walk-out-p9 = Pote dlo fre.\n"), "{ftl}");
+    assert!(!ftl.contains("we-walk-out-p2 ="), "{ftl}");
+}
+
+/// A language with no translation file yet: import creates it, one entry after another.
+#[test]
+fn import_creates_a_new_translation_file() {
+    let p = project();
+    p.run(&["export", "es"]);
+    p.edit("export/es.po", "msgid \"Bring water.\"\nmsgstr \"\"", "msgid \"Bring water.\"\nmsgstr \"Traigan agua.\"");
+    p.edit("export/es.po", "msgid \"Call the union.\"\nmsgstr \"\"", "msgid \"Call the union.\"\nmsgstr \"Llamen al sindicato.\"");
+    let out = p.run(&["import", "export/es.po"]);
+    assert!(out.starts_with("exit: 0") && out.contains("locales/es/walk.ftl: 2 translation(s) imported"), "{out}");
+    assert_eq!(p.read("locales/es/walk.ftl"), "# en: Bring water.\nwe-walk-out-p2 = Traigan agua.\n\n# en: Call the union.\nwe-walk-out-p3 = Llamen al sindicato.\n");
+}
