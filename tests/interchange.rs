@@ -382,6 +382,21 @@ mod properties {
         prop::collection::vec(piece, 1..8).prop_map(|parts| normalize(&parts.join(" "), false))
     }
 
+    fn fragment() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just("msgid \"".to_string()),
+            Just("msgstr[0] \"x\"\n".to_string()),
+            Just("\"\\\n".to_string()),
+            Just("#, fuzzy\n".to_string()),
+            Just("<trans-unit id=\"a:b\">".to_string()),
+            Just("</target></source>".to_string()),
+            Just("<!DOCTYPE x [<!ENTITY a \"aaaa\">]>".to_string()),
+            Just("&a;&#0;&#xD800;".to_string()),
+            Just("<x id=\"1\" equiv-text=\"{ $date }\"/>".to_string()),
+            "[\\PC]{0,12}",
+        ]
+    }
+
     fn entries() -> impl Strategy<Value = Vec<Entry>> {
         prop::collection::vec((text(), text(), any::<bool>(), proptest::option::of(text()), proptest::option::of(text())), 1..6).prop_map(|v| {
             v.into_iter()
@@ -427,6 +442,27 @@ mod properties {
                 prop_assert_eq!(a.fuzzy, e.fuzzy);
                 prop_assert_eq!(&a.comments, &e.comments);
                 prop_assert_eq!(&a.base, &e.base);
+            }
+        }
+
+        /// Any text given as a PO or XLIFF file (a well-formed export, cut and spliced
+        /// with fragments of either format) parses or is refused with a line inside the
+        /// file: never a panic.
+        #[test]
+        fn po_and_xliff_parsers_take_anything(entries in entries(), cut in 0usize..2000, junk in prop::collection::vec(fragment(), 0..6)) {
+            let b = Bundle { lang: "ht".into(), source_lang: "en".into(), entries };
+            for file in [po::write(&b, "nplurals=1; plural=0;"), xliff::write(&b)] {
+                let mut at = cut.min(file.len());
+                while !file.is_char_boundary(at) {
+                    at -= 1;
+                }
+                let text = format!("{}{}", &file[..at], junk.concat());
+                let lines = text.lines().count().max(1) + 1;
+                for result in [po::parse(&text).map(|_| ()), xliff::parse(&text).map(|_| ())] {
+                    if let Err(e) = result {
+                        prop_assert!(e.line >= 1 && e.line <= lines, "line {} of {}: {}", e.line, lines, e.message);
+                    }
+                }
             }
         }
 
