@@ -14,6 +14,7 @@ pub mod glyphs;
 pub mod lang;
 pub mod catalog;
 pub mod interchange;
+pub mod links;
 pub mod matching;
 pub mod memory;
 pub mod provenance;

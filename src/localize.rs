@@ -286,23 +286,7 @@ fn escape_markdown(s: &str) -> String {
     out
 }
 
-/// May a link with this address be published? http(s), mailto, tel and addresses
-/// inside the site; never `javascript:`, `data:`, `vbscript:`, `file:`...
-pub fn safe_url(url: &str) -> bool {
-    // Browsers ignore tabs, newlines and leading control characters in a URL.
-    let cleaned: String = url.chars().filter(|c| !c.is_ascii_whitespace() && !c.is_control()).collect();
-    let lower = cleaned.to_ascii_lowercase();
-    // `//host/x` (and `\\host`, which browsers read the same way) leaves the site for
-    // another host with no scheme named: not one of the four allowed.
-    if lower.starts_with("//") || lower.starts_with("\\\\") || lower.starts_with("/\\") || lower.starts_with("\\/") {
-        return false;
-    }
-    let scheme_end = lower.find(|c: char| matches!(c, ':' | '/' | '?' | '#'));
-    match scheme_end {
-        Some(i) if lower.as_bytes()[i] == b':' => matches!(&lower[..i], "http" | "https" | "mailto" | "tel"),
-        _ => true,
-    }
-}
+pub use crate::links::safe_url;
 
 /// Parses formatted inline Markdown into [`Inline`]s. Block syntax at the start of the
 /// text (`# `, `- `, `1. `, `> `) stays literal; raw HTML stays text; unsafe links

@@ -484,7 +484,7 @@ impl Ctx<'_> {
         }
         for event in Parser::new(value) {
             if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = event {
-                if !crate::localize::safe_url(&dest_url) {
+                if !crate::links::safe_url(&dest_url) {
                     let d = self
                         .at(m, Kind::UnsafeLink, Severity::Error, format!("`{}` links to `{dest_url}`, which tradui will not publish", m.id))
                         .hint("links may use https:, http:, mailto: or tel:, or point inside the site");

@@ -15,7 +15,7 @@ pub fn attr(out: &mut String, s: &str) {
 }
 
 /// A URL in a quoted `href`/`src`: percent-encoded where needed, `&` and quotes escaped.
-/// Callers check the scheme first (`localize::safe_url`).
+/// Callers check the scheme first (`links::safe_url`).
 pub fn href(out: &mut String, s: &str) {
     let _ = escape_href(&mut *out, s);
 }
