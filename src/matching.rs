@@ -238,7 +238,9 @@ fn renamed_child(id: &str, sections: &HashMap<String, String>) -> Option<String>
 }
 
 /// Similarity of two texts, 0..1: twice the characters they share, in order, over the
-/// characters of both (Myers' diff over characters, as difflib's ratio).
+/// characters of both (Myers' diff over characters, as difflib's ratio). When the
+/// lengths alone rule out a similar pair, no diff is run and the value returned is only
+/// known to be below [`SIMILARITY`].
 pub fn similarity(a: &str, b: &str) -> f64 {
     if a == b {
         return 1.0;
@@ -247,7 +249,8 @@ pub fn similarity(a: &str, b: &str) -> f64 {
     if la + lb == 0 {
         return 1.0;
     }
-    // The ratio can be no more than 2 * shorter / total: skip the diff when that is low.
+    // The ratio can be no more than 2 * shorter / total: skip the diff when that bound
+    // is already below the threshold (half the bound stands in for the ratio).
     if (2 * la.min(lb)) as f64 / ((la + lb) as f64) < SIMILARITY * 0.9 {
         return (2 * la.min(lb)) as f64 / ((la + lb) as f64) * 0.5;
     }
