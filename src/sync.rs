@@ -420,27 +420,6 @@ pub fn refuse(catalog: &Catalog, path: &Path) -> Option<Diagnostic> {
     None
 }
 
-/// Replaces the file at `path` with `bytes`, atomically, unless it no longer holds `old`
-/// (None: unless it has come to exist): an editor that saved the file while `sync` was
-/// working keeps its save. The new file is written and synced first, then the old one
-/// is read again and compared, then renamed over it, so the window for a lost save is
-/// the rename alone. Returns false when it left the file alone.
-pub fn replace_if_unchanged(path: &Path, old: Option<&str>, bytes: impl AsRef<[u8]>) -> std::io::Result<bool> {
-    let tmp = crate::fsx::staged(path, bytes.as_ref())?;
-    let now = match std::fs::read(path) {
-        Ok(b) => crate::diag::decode_text("", b).ok(),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(e) => return Err(e),
-    };
-    if now.as_deref() != old {
-        return Ok(false);
-    }
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(true)
-}
-
-pub use crate::fsx::write_atomic;
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -557,20 +536,6 @@ mod tests {
             assert_eq!(sync(md, &once).0, once, "{once:?}");
             assert!(!once.replace("\r\n", "").contains(['\r', '\n']), "{once:?}");
         }
-    }
-
-    #[test]
-    fn an_editors_save_during_sync_is_kept() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("t.ftl");
-        std::fs::write(&path, "a = editor's save\n").unwrap();
-        assert!(!replace_if_unchanged(&path, Some("a = what sync read\n"), "a = sync's text\n").unwrap());
-        assert_eq!(std::fs::read_to_string(&path).unwrap(), "a = editor's save\n");
-        assert!(!replace_if_unchanged(&dir.path().join("new.ftl"), Some("x"), "y").unwrap(), "a file that vanished is not written");
-        assert!(replace_if_unchanged(&path, Some("a = editor's save\n"), "a = sync's text\n").unwrap());
-        assert_eq!(std::fs::read_to_string(&path).unwrap(), "a = sync's text\n");
-        let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().map(|e| e.file_name()).collect();
-        assert_eq!(left.len(), 1, "no temporary file is left behind: {left:?}");
     }
 
     #[test]

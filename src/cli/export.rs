@@ -5,7 +5,7 @@ use super::{ExitStatus, InterchangeFormat, Out, select_langs};
 use crate::diag::{Diagnostic, Fatal, Kind};
 use crate::interchange::{self, Bundle, Format};
 use crate::project::Project;
-use crate::sync::write_atomic;
+use crate::fsx::write_atomic;
 use std::path::PathBuf;
 
 pub struct Args<'a> {

@@ -5,7 +5,7 @@ use super::{ExitStatus, Out};
 use crate::diag::{Diagnostic, Fatal, Kind};
 use crate::interchange::{self, Bundle, Import, ParseError};
 use crate::project::Project;
-use crate::sync::write_atomic;
+use crate::fsx::write_atomic;
 use std::path::{Path, PathBuf};
 
 /// The largest file import reads (a whole project's PO file is a few hundred kilobytes).

@@ -143,7 +143,7 @@ fn sidecar(project: &Project, leaflet: &Leaflet, lang: &Lang, catalog: &Catalog,
     if std::fs::read_to_string(&path).is_ok_and(|old| old == text) {
         return;
     }
-    if let Err(e) = crate::sync::write_atomic(&path, &text) {
+    if let Err(e) = crate::fsx::write_atomic(&path, &text) {
         let d = Diagnostic::warning(Kind::Io, &rel, format!("cannot write the provenance sidecar: {e}"))
             .hint("check that you may write to locales/; without it, a platform that drops comments makes translations stale");
         out.err(Out::styled(&d));
@@ -159,7 +159,7 @@ fn write(path: &Path, file: &str, old: Option<&str>, text: &str, what: &str, che
         tally.changed += 1;
         return false;
     }
-    match crate::sync::replace_if_unchanged(path, old, text) {
+    match crate::fsx::replace_if_unchanged(path, old, text) {
         Ok(true) => {
             out.line(format!("{file}: {what}"));
             tally.changed += 1;
