@@ -10,6 +10,9 @@ use crate::diag::{Diagnostic, Kind, LineIndex};
 
 /// Largest file tradui reads: a leaflet, a translation file, a glossary, tradui.toml.
 pub const MAX_FILE_BYTES: usize = 4 * 1024 * 1024;
+/// Largest PO or XLIFF file `tradui import` reads (one file may hold every leaflet of a
+/// language).
+pub const MAX_IMPORT_BYTES: u64 = 16 * 1024 * 1024;
 /// Most translation units in one leaflet.
 pub const MAX_UNITS: usize = 20_000;
 /// Longest text of one unit, or of one translated message.

@@ -42,7 +42,7 @@ pub struct Changes {
 impl Changes {
     /// "2 stubs added, 1 marked for review" — or None when nothing changed.
     pub fn describe(&self) -> Option<String> {
-        let parts: Vec<String> = [
+        counted(&[
             (self.stubs, "stub(s) added"),
             (self.memory_exact, "filled from translation memory"),
             (self.memory_near, "filled from a near match in translation memory, marked for review"),
@@ -53,13 +53,15 @@ impl Changes {
             (self.pruned, "obsolete deleted"),
             (self.records_added, "source record(s) added, marked for review"),
             (self.restored, "record(s) restored from locales/.provenance"),
-        ]
-        .iter()
-        .filter(|(n, _)| *n > 0)
-        .map(|(n, what)| format!("{n} {what}"))
-        .collect();
-        (!parts.is_empty()).then(|| parts.join(", "))
+        ])
     }
+}
+
+/// "2 stub(s) added, 1 marked for review" from (count, what) pairs, leaving out the
+/// zeros; None when every count is zero.
+pub fn counted(parts: &[(usize, &str)]) -> Option<String> {
+    let parts: Vec<String> = parts.iter().filter(|(n, _)| *n > 0).map(|(n, what)| format!("{n} {what}")).collect();
+    (!parts.is_empty()).then(|| parts.join(", "))
 }
 
 /// Options of one sync run.

@@ -6,10 +6,8 @@ use crate::diag::{Diagnostic, Fatal, Kind};
 use crate::interchange::{self, Bundle, Import, ParseError};
 use crate::project::Project;
 use crate::fsx::write_atomic;
+use crate::limits::MAX_IMPORT_BYTES;
 use std::path::{Path, PathBuf};
-
-/// The largest file import reads (a whole project's PO file is a few hundred kilobytes).
-pub const MAX_BYTES: u64 = 16 * 1024 * 1024;
 
 pub fn run(root: &Path, files: &[PathBuf], out: &mut Out) -> Result<ExitStatus, Fatal> {
     let mut problems = false;
@@ -60,24 +58,20 @@ pub fn run(root: &Path, files: &[PathBuf], out: &mut Out) -> Result<ExitStatus, 
 }
 
 fn describe(n: &interchange::Note) -> String {
-    let parts: Vec<String> = [
+    crate::sync::counted(&[
         (n.imported, "translation(s) imported"),
         (n.review, "imported and marked for review"),
         (n.confirmed, "confirmed (review cleared)"),
         (n.kept_both, "kept both (the .ftl was edited after the export), marked for review"),
         (n.comments, "comment(s) added"),
-    ]
-    .iter()
-    .filter(|(k, _)| *k > 0)
-    .map(|(k, what)| format!("{k} {what}"))
-    .collect();
-    parts.join(", ")
+    ])
+    .unwrap_or_default()
 }
 
 fn read(path: &Path, shown: &str) -> Result<Bundle, Diagnostic> {
     let meta = std::fs::metadata(path).map_err(|e| Diagnostic::error(Kind::Io, shown, format!("cannot read: {e}")).hint("check the file name"))?;
-    if meta.len() > MAX_BYTES {
-        return Err(Diagnostic::error(Kind::Io, shown, format!("the file is {} bytes; import reads files up to {MAX_BYTES} bytes", meta.len()))
+    if meta.len() > MAX_IMPORT_BYTES {
+        return Err(Diagnostic::error(Kind::Io, shown, format!("the file is {} bytes; import reads files up to {MAX_IMPORT_BYTES} bytes", meta.len()))
             .hint("export one leaflet at a time with --leaflet"));
     }
     let bytes = std::fs::read(path).map_err(|e| Diagnostic::error(Kind::Io, shown, format!("cannot read: {e}")).hint("check the file name"))?;
