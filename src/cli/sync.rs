@@ -80,7 +80,7 @@ fn reference(project: &Project, leaflet: &Leaflet, check: bool, out: &mut Out, t
     let text = reference_text(leaflet, &source);
     let old = std::fs::read(&path).ok().and_then(|b| decode_text(&file, b).ok());
     let values = |t: &str| Catalog::parse(&file, t.to_string(), &source).messages.into_iter().map(|m| (m.id, m.value)).collect::<Vec<_>>();
-    if old.as_deref().is_some_and(|o| values(o) == values(&text)) {
+    if old.as_deref().is_some_and(|o| o == text || values(o) == values(&text)) {
         tally.same += 1;
         return;
     }
@@ -119,7 +119,7 @@ fn translation(project: &Project, leaflet: &Leaflet, lang: &Lang, options: &Opti
     let old = catalog.map(|c| c.text.as_str());
     let same = match catalog {
         Some(c) if !check => c.text == text,
-        Some(c) => meaning(c, &source, &leaflet.file) == meaning(&new, &source, &leaflet.file),
+        Some(c) => c.text == text || meaning(c, &source, &leaflet.file) == meaning(&new, &source, &leaflet.file),
         None => text.is_empty(),
     };
     if same {
