@@ -65,6 +65,11 @@ impl Lang {
     /// a language CLDR does not know unless the tag names its script (`xx`, but not
     /// `xx-Latn`), and variants CLDR has no name for (`es-INVALID`).
     pub fn parse(tag: &str) -> Result<Lang, BadTag> {
+        static SEEN: Memo<Result<Lang, BadTag>> = Memo::new();
+        SEEN.get(tag, || Self::parse_uncached(tag))
+    }
+
+    fn parse_uncached(tag: &str) -> Result<Lang, BadTag> {
         let bad = |why| Err(BadTag(tag.to_string(), why));
         if tag.trim().is_empty() || tag.trim() != tag {
             return bad("empty, or with spaces around it");
@@ -115,6 +120,11 @@ impl Lang {
     /// The script the language is written in: the tag's script subtag, or CLDR's likely
     /// script for it (`pa` -> `Guru`, `pnb` -> `Arab`, `ff` -> `Latn`, `sr` -> `Cyrl`).
     pub fn script(&self) -> Option<Script> {
+        static SEEN: Memo<Option<Script>> = Memo::new();
+        SEEN.get(&self.tag, || self.script_uncached())
+    }
+
+    fn script_uncached(&self) -> Option<Script> {
         let mut id = self.cldr_locale().id;
         LocaleExpander::new_extended().maximize(&mut id);
         id.script
@@ -124,6 +134,11 @@ impl Lang {
     /// metadata): `ar`, `ur`, `he`, `pa-Arab`, `ff-Adlm` are right-to-left; `pa`, `ff`,
     /// `az-Latn` left-to-right.
     pub fn direction(&self) -> Direction {
+        static SEEN: Memo<Direction> = Memo::new();
+        SEEN.get(&self.tag, || self.direction_uncached())
+    }
+
+    fn direction_uncached(&self) -> Direction {
         let id = self.cldr_locale().id;
         match LocaleDirectionality::new_extended().get(&id) {
             Some(icu_locale::Direction::RightToLeft) => Direction::Rtl,
@@ -135,6 +150,11 @@ impl Lang {
     /// footer: `Kreyòl ayisyen`, `العربية`, `Wolof`, `简体中文`. Capitalised as CLDR
     /// asks for names in a menu; the tag itself when nothing is known.
     pub fn native_name(&self) -> String {
+        static SEEN: Memo<String> = Memo::new();
+        SEEN.get(&self.tag, || self.native_name_uncached())
+    }
+
+    fn native_name_uncached(&self) -> String {
         let locale = self.cldr_locale();
         // The tag's own language named in the canonical locale first: `tl` is "Tagalog"
         // in CLDR's Filipino data, not "Filipino".
@@ -225,6 +245,27 @@ fn cldr_name(locale: &Locale, id: IcuLangId) -> Option<String> {
     let name = LanguageIdentifierDisplayName::try_new_heavy(prefs, id, LanguageIdentifierDisplayNameOptions::default()).ok()?;
     let text = name.as_borrowed().try_write_to_string().ok()?.into_owned();
     Some(text)
+}
+
+/// What CLDR said of each tag this process asked about: each answer is a look-up in
+/// compiled data that costs far more than the page it goes into, and a build asks the
+/// same few tags a thousand times.
+struct Memo<T>(std::sync::Mutex<Option<std::collections::HashMap<String, T>>>);
+
+impl<T: Clone> Memo<T> {
+    const fn new() -> Self {
+        Memo(std::sync::Mutex::new(None))
+    }
+
+    fn get(&self, tag: &str, compute: impl FnOnce() -> T) -> T {
+        if let Some(v) = self.0.lock().unwrap_or_else(|e| e.into_inner()).as_ref().and_then(|m| m.get(tag)) {
+            return v.clone();
+        }
+        // Computed unlocked: two threads may both compute a tag once, never wait on each other.
+        let v = compute();
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).get_or_insert_with(Default::default).insert(tag.to_string(), v.clone());
+        v
+    }
 }
 
 /// `español` -> `Español`; scripts without case are left as they are.

@@ -122,7 +122,9 @@ pub struct Report {
 
 impl Report {
     pub fn cell(&self, slug: &str, lang: &Lang) -> Option<&Cell> {
-        self.cells.iter().find(|c| c.leaflet == slug && &c.lang == lang)
+        // Cells are in leaflet order, which is by slug (see `report`).
+        let start = self.cells.partition_point(|c| c.leaflet.as_str() < slug);
+        self.cells[start..].iter().take_while(|c| c.leaflet == slug).find(|c| &c.lang == lang)
     }
 
     /// Does the report fail `check`: an error outside any language (source, config) or in
@@ -159,6 +161,7 @@ pub fn report(project: &Project) -> Report {
     }
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     diagnostics.dedup();
+    debug_assert!(cells.is_sorted_by(|a, b| a.leaflet <= b.leaflet), "Project::load sorts leaflets by slug");
     Report { cells, diagnostics }
 }
 
