@@ -267,6 +267,19 @@ fn message(m: &ast::Message<&str>, (line, column): (usize, usize), offset: usize
 
 /// A pattern back as Fluent source text, whitespace collapsed.
 pub fn pattern_source(p: &ast::Pattern<&str>) -> String {
+    // Plain text (most messages) comes back as its text: the serializer would only add
+    // indentation, which collapses with the rest of the whitespace.
+    let mut plain = String::new();
+    for el in &p.elements {
+        match el {
+            ast::PatternElement::TextElement { value } => plain.push_str(value),
+            ast::PatternElement::Placeable { .. } => return serialized_source(p),
+        }
+    }
+    normalize(plain.trim(), false)
+}
+
+fn serialized_source(p: &ast::Pattern<&str>) -> String {
     let msg = ast::Message { id: ast::Identifier { name: "x" }, value: Some(p.clone()), attributes: vec![], comment: None };
     let res = ast::Resource { body: vec![ast::Entry::Message(msg)] };
     let s = fluent_syntax::serializer::serialize(&res);
@@ -417,5 +430,35 @@ mod tests {
         assert_eq!(c.messages.len(), 2);
         assert_eq!(c.messages[0].record.as_deref(), Some("A"));
         assert!(c.errors.is_empty());
+    }
+
+    #[test]
+    fn plain_patterns_come_back_as_the_serializer_would_write_them() {
+        let ftl = "a = one line\nb =\n    first\n      indented\n    last\nc = .dot first\nd = trailing\u{a0}\ne =\n\n    after a blank\r\n    crlf\nf = \u{a0}space\u{2003}em\n";
+        let resource = fluent_syntax::parser::parse(ftl).expect("valid");
+        let mut seen = 0;
+        for entry in &resource.body {
+            if let ast::Entry::Message(m) = entry {
+                let p = m.value.as_ref().unwrap();
+                assert_eq!(pattern_source(p), serialized_source(p), "{}", m.id.name);
+                seen += 1;
+            }
+        }
+        assert_eq!(seen, 6);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_plain_pattern_comes_back_as_the_serializer_would_write_it(lines in proptest::collection::vec("[a-z .\\[*\u{a0}\u{2003}\u{0627}-\u{0629}\t\r-]{0,12}", 1..5)) {
+            let ftl = format!("a =\n    {}\n", lines.join("\n    "));
+            let resource = fluent_syntax::parser::parse(ftl.as_str()).unwrap_or_else(|(r, _)| r);
+            for entry in &resource.body {
+                if let ast::Entry::Message(m) = entry {
+                    if let Some(p) = &m.value {
+                        proptest::prop_assert_eq!(pattern_source(p), serialized_source(p));
+                    }
+                }
+            }
+        }
     }
 }

@@ -11,7 +11,7 @@ use crate::diag::{Diagnostic, Fatal, Kind, read_text, rel_path};
 use crate::lang::Lang;
 use crate::source::{Leaflet, parse_leaflet};
 use rayon::prelude::*;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
@@ -164,7 +164,7 @@ impl Project {
                 let path = f.path();
                 if path.extension().is_some_and(|e| e == "ftl") {
                     let slug = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-                    match not_a_file(&self.root, path) {
+                    match not_a_file(&self.root, &f) {
                         None => files.push((lang.clone(), slug, path.to_path_buf())),
                         Some(d) => self.diagnostics.push(d.lang(lang.as_str()).leaflet(slug)),
                     }
@@ -173,6 +173,8 @@ impl Project {
         }
         let root = self.root.clone();
         let source = self.config.source.to_string();
+        // One look per language rather than a failed open per file where there is none.
+        let sidecars: BTreeSet<Lang> = known.iter().filter(|l| crate::provenance::has_folder(&root, l.as_str())).cloned().collect();
         let parsed: Vec<_> = files
             .into_par_iter()
             .map(|(lang, slug, path)| {
@@ -181,7 +183,10 @@ impl Project {
                     .and_then(|text| crate::limits::check_fluent(&rel, &text).map(|()| text))
                     .map(|text| Catalog::parse(&rel, text, &source));
                 let mut warning = None;
-                if let (Ok(c), false) = (&mut catalog, slug == TERMS || lang.as_str() == source) {
+                let skip = slug == TERMS || lang.as_str() == source || !sidecars.contains(&lang);
+                // The sidecar only fills in records a file lost: a file that has them all
+                // does not need it read.
+                if let Some(c) = catalog.as_mut().ok().filter(|c| !skip && c.messages.iter().any(|m| m.record.is_none())) {
                     let (sidecar, w) = crate::provenance::Sidecar::load(&root, lang.as_str(), &slug);
                     sidecar.iter().for_each(|s| s.apply(c));
                     warning = w;
@@ -235,8 +240,13 @@ fn list_dir(root: &Path, dir: &Path, name: &str) -> Result<Vec<walkdir::DirEntry
     Ok(out)
 }
 
-/// Why a path that should be a text file is not one (a folder, a dangling link...).
-fn not_a_file(root: &Path, path: &Path) -> Option<Diagnostic> {
+/// Why an entry that should be a text file is not one (a folder, a dangling link...).
+fn not_a_file(root: &Path, entry: &walkdir::DirEntry) -> Option<Diagnostic> {
+    if entry.file_type().is_file() {
+        // The folder listing said so (no link to follow): no need to ask the disk again.
+        return None;
+    }
+    let path = entry.path();
     let rel = rel_path(root, path);
     let why = match std::fs::metadata(path) {
         Ok(m) if m.is_file() => return None,
@@ -264,7 +274,7 @@ fn load_leaflets(root: &Path, content: &Path, diagnostics: &mut Vec<Diagnostic>)
     let mut unreadable = Vec::new();
     for e in list_dir(root, content, "content/")? {
         if e.path().extension().is_some_and(|x| x == "md") {
-            match not_a_file(root, e.path()) {
+            match not_a_file(root, &e) {
                 None => paths.push(e.into_path()),
                 Some(d) => {
                     let slug = e.path().file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();

@@ -46,6 +46,13 @@ pub fn path(lang: &str, slug: &str) -> String {
     format!("locales/.provenance/{lang}/{slug}.json")
 }
 
+/// Might `lang` have sidecars? False only when its folder is known not to exist; a
+/// folder that cannot be looked at is tried file by file, so the problem is reported.
+pub fn has_folder(root: &std::path::Path, lang: &str) -> bool {
+    let dir = root.join("locales/.provenance").join(lang);
+    !matches!(std::fs::symlink_metadata(dir), Err(e) if e.kind() == std::io::ErrorKind::NotFound)
+}
+
 impl Sidecar {
     /// Reads a sidecar; None when there is none. A sidecar that cannot be read is a
     /// warning and counts for nothing (fail closed: records it held are not trusted).
