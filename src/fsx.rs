@@ -77,13 +77,21 @@ pub fn is_temporary(path: &Path) -> bool {
 /// left and not listed. A folder that does not exist has nothing to clean.
 pub fn clean_leftovers(dir: &Path, depth: usize) -> Vec<PathBuf> {
     let mut removed = Vec::new();
-    let walk = walkdir::WalkDir::new(dir).min_depth(1).max_depth(depth + 1).sort_by_file_name();
-    for entry in walk.into_iter().flatten() {
-        if entry.file_type().is_file() && is_temporary(entry.path()) && std::fs::remove_file(entry.path()).is_ok() {
-            removed.push(entry.into_path());
+    remove_temporary(dir, depth, &mut removed);
+    removed.sort();
+    removed
+}
+
+fn remove_temporary(dir: &Path, depth: usize, removed: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let Ok(kind) = entry.file_type() else { continue };
+        if kind.is_dir() && depth > 0 {
+            remove_temporary(&entry.path(), depth - 1, removed);
+        } else if kind.is_file() && entry.file_name().to_str().is_some_and(|n| n.starts_with(TEMP_PREFIX)) && std::fs::remove_file(entry.path()).is_ok() {
+            removed.push(entry.path());
         }
     }
-    removed
 }
 
 /// Cleans `dir` as [`clean_leftovers`] does and says what it removed, as one warning
@@ -105,16 +113,34 @@ pub fn clean_and_report(root: &Path, dir: &Path, depth: usize) -> Option<crate::
 /// (exit 2) with nothing changed, rather than half a build or half a sync.
 pub fn check_writable(root: &Path, dir: &Path, depth: usize) -> Result<(), crate::diag::Fatal> {
     use crate::diag::{Diagnostic, Kind, rel_path};
-    let walk = walkdir::WalkDir::new(dir).max_depth(depth).sort_by_file_name();
-    for entry in walk.into_iter().flatten().filter(|e| e.file_type().is_dir()) {
-        if let Err(e) = tempfile::Builder::new().prefix(TEMP_PREFIX).tempfile_in(entry.path()) {
-            let rel = rel_path(root, entry.path());
-            return Err(Diagnostic::error(Kind::Io, rel.clone(), format!("cannot write in the folder {rel}: {e}; nothing was changed"))
-                .hint(format!("make the folder writable (e.g. `chmod u+w {rel}`), then run the command again"))
-                .into());
-        }
+    if !dir.is_dir() {
+        return Ok(());
     }
-    Ok(())
+    if let Err(e) = may_write_in(dir) {
+        let rel = rel_path(root, dir);
+        return Err(Diagnostic::error(Kind::Io, rel.clone(), format!("cannot write in the folder {rel}: {e}; nothing was changed"))
+            .hint(format!("make the folder writable (e.g. `chmod u+w {rel}`), then run the command again"))
+            .into());
+    }
+    let Some(below) = depth.checked_sub(1) else { return Ok(()) };
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(dir).into_iter().flatten().flatten().filter(|e| e.file_type().is_ok_and(|t| t.is_dir())).map(|e| e.path()).collect();
+    // The first folder by name is the one reported, whatever order the disk lists them in.
+    dirs.sort();
+    dirs.iter().try_for_each(|d| check_writable(root, d, below))
+}
+
+/// Whether this process may create files in `dir`: the kernel's own answer for this
+/// user (permissions, ACLs, a read-only mount), without writing anything.
+#[cfg(unix)]
+fn may_write_in(dir: &Path) -> std::io::Result<()> {
+    use rustix::fs::{Access, access};
+    access(dir, Access::WRITE_OK | Access::EXEC_OK).map_err(std::io::Error::from)
+}
+
+/// Elsewhere, try: create a temporary file there (removed at once).
+#[cfg(not(unix))]
+fn may_write_in(dir: &Path) -> std::io::Result<()> {
+    tempfile::Builder::new().prefix(TEMP_PREFIX).tempfile_in(dir).map(drop)
 }
 
 #[cfg(test)]
