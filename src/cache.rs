@@ -246,13 +246,22 @@ pub fn sync_output(files: &[PathBuf]) -> std::io::Result<()> {
 pub struct Inputs {
     engine: Key,
     leaflets: BTreeMap<String, Key>,
+    /// The settings of `tradui.toml` that reach a page, by language.
+    settings: BTreeMap<Lang, Key>,
 }
 
 impl Inputs {
     pub fn new(project: &Project) -> Inputs {
         use rayon::prelude::*;
         let leaflets = project.leaflets.par_iter().map(|l| (l.slug.clone(), leaflet_key(l))).collect();
-        Inputs { engine: engine(), leaflets }
+        let config = &project.config;
+        let settings = config
+            .all_languages()
+            .into_iter()
+            .map(|lang| (settings_key(config, &lang), lang))
+            .map(|(key, lang)| (lang, key))
+            .collect();
+        Inputs { engine: engine(), leaflets, settings }
     }
 
     /// The key shared by every output of `leaflet` in `lang`: the leaflet, its
@@ -262,7 +271,7 @@ impl Inputs {
         let config = &project.config;
         let mut h = KeyHasher::new("document");
         h.text(&self.engine).text(lang.as_str()).text(self.leaflets.get(&leaflet.slug).map_or("", String::as_str));
-        h.text(&format!("{:?}", (&config.title, &config.source, config.paper, config.fallback(lang))));
+        h.text(&self.settings.get(lang).cloned().unwrap_or_else(|| settings_key(config, lang)));
         let source = &config.source;
         let catalog = (lang != source).then(|| project.catalog(lang, &leaflet.slug)).flatten();
         h.text(catalog.map_or("", |c| c.file.as_str())).text(catalog.map_or("", |c| c.text.as_str()));
@@ -281,6 +290,11 @@ impl Inputs {
         }
         h
     }
+}
+
+/// The settings of `tradui.toml` that reach a page in `lang`.
+fn settings_key(config: &crate::config::Config, lang: &Lang) -> Key {
+    KeyHasher::new("settings").text(&format!("{:?}", (&config.title, &config.source, config.paper, config.fallback(lang)))).finish()
 }
 
 /// The parsed leaflet, field by field (its private index is a HashMap, whose order is
