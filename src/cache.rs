@@ -229,17 +229,20 @@ pub fn sync_output(files: &[PathBuf]) -> std::io::Result<()> {
         }
         return Ok(());
     }
-    let mut dirs = BTreeSet::new();
-    for f in files {
-        std::fs::File::open(f)?.sync_all()?;
-        dirs.extend(f.parent().map(Path::to_path_buf));
-    }
+    let dirs: BTreeSet<PathBuf> = files.iter().filter_map(|f| f.parent().map(Path::to_path_buf)).collect();
+    sync_all_at_once(files)?;
+    // The new names are durable once their folder is (after the files' bytes are).
     #[cfg(unix)]
-    for d in dirs {
-        // The new names are durable once their folder is.
-        std::fs::File::open(d)?.sync_all()?;
-    }
+    sync_all_at_once(&dirs.into_iter().collect::<Vec<_>>())?;
     Ok(())
+}
+
+/// `fsync`s each path, all at once: the disk's journal commits the waits together.
+fn sync_all_at_once(paths: &[PathBuf]) -> std::io::Result<()> {
+    std::thread::scope(|scope| {
+        let waits: Vec<_> = paths.iter().map(|p| scope.spawn(move || std::fs::File::open(p)?.sync_all())).collect();
+        waits.into_iter().try_for_each(|w| w.join().unwrap_or_else(|_| Err(std::io::Error::other("a sync thread failed"))))
+    })
 }
 
 /// The hashes of every input, computed once per build.
@@ -276,8 +279,8 @@ impl Inputs {
         let catalog = (lang != source).then(|| project.catalog(lang, &leaflet.slug)).flatten();
         h.text(catalog.map_or("", |c| c.file.as_str())).text(catalog.map_or("", |c| c.text.as_str()));
         // What decides a message's state besides the file's text: a record restored from
-        // the provenance sidecar (`locales/.provenance/`).
-        for m in catalog.map_or(&[][..], |c| c.messages.as_slice()) {
+        // the provenance sidecar (`locales/.provenance/`). The rest comes from the text.
+        for m in catalog.map_or(&[][..], |c| c.messages.as_slice()).iter().filter(|m| m.restored || m.record.is_none()) {
             h.text(&m.id).text(m.record.as_deref().unwrap_or("\u{0}none")).text(m.was.as_deref().unwrap_or("\u{0}none"));
             h.field(&[u8::from(m.review), u8::from(m.restored)]);
         }
@@ -297,17 +300,22 @@ fn settings_key(config: &crate::config::Config, lang: &Lang) -> Key {
     KeyHasher::new("settings").text(&format!("{:?}", (&config.title, &config.source, config.paper, config.fallback(lang)))).finish()
 }
 
-/// The parsed leaflet, field by field (its private index is a HashMap, whose order is
-/// not stable, and is derived from the units anyway).
+/// The parsed leaflet: the digest of the text it was parsed from, or else field by field
+/// (its private index is a HashMap, whose order is not stable, and is derived from the
+/// units anyway).
 fn leaflet_key(l: &Leaflet) -> Key {
+    if !l.digest.is_empty() {
+        return KeyHasher::new("leaflet source").text(&l.digest).finish();
+    }
     let fields = (&l.slug, &l.file, &l.title, &l.paper, &l.variables, &l.variable_overrides, &l.units, &l.blocks, &l.title_id, &l.override_positions);
     KeyHasher::new("leaflet").text(&format!("{fields:?}")).finish()
 }
 
-/// Every field of [`Leaflet`]: those in [`leaflet_key`], and `index` (derived). A field
+/// Every field of [`Leaflet`]: those in [`leaflet_key`], `index` (derived) and `digest`
+/// (what they all derive from, when the leaflet was parsed). A field
 /// added to `Leaflet` fails the test below until it is considered here.
 #[cfg(test)]
-const LEAFLET_FIELDS: [&str; 11] = ["slug", "file", "title", "paper", "variables", "variable_overrides", "units", "blocks", "title_id", "override_positions", "index"];
+const LEAFLET_FIELDS: [&str; 12] = ["slug", "file", "title", "paper", "variables", "variable_overrides", "units", "blocks", "title_id", "override_positions", "index", "digest"];
 
 fn term_refs(refs: &BTreeSet<Ref>) -> impl Iterator<Item = String> + '_ {
     refs.iter().filter_map(|r| match r {
@@ -420,6 +428,13 @@ mod tests {
         assert_eq!(fields, LEAFLET_FIELDS, "a field was added to Leaflet: put it in leaflet_key (or say why not)");
         let same = crate::source::parse_leaflet("t", "content/t.md", "# Hi\n\nText.\n").0;
         assert_eq!(leaflet_key(&leaflet), leaflet_key(&same));
+        let edited = crate::source::parse_leaflet("t", "content/t.md", "# Hi\n\nText!\n").0;
+        assert_ne!(leaflet_key(&leaflet), leaflet_key(&edited));
+        let moved = crate::source::parse_leaflet("t", "content/u.md", "# Hi\n\nText.\n").0;
+        assert_ne!(leaflet_key(&leaflet), leaflet_key(&moved));
+        // A leaflet not parsed from a file is keyed by its fields.
+        let made = |text: &str| Leaflet::from_units("t", "content/t.md", edited.units.iter().cloned().map(|mut u| (u.text = text.into(), u).1).collect());
+        assert_ne!(leaflet_key(&made("a")), leaflet_key(&made("b")));
     }
 
     #[test]

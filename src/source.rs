@@ -112,6 +112,9 @@ pub struct Leaflet {
     pub override_positions: Vec<(String, (usize, usize))>,
     /// Unit index by ID: status, sync and localize look units up once per message.
     index: HashMap<String, usize>,
+    /// A hash (BLAKE3, hex) of what [`parse_leaflet`] made this from: slug, path and
+    /// text, which decide every other field. Empty for a leaflet made another way.
+    pub digest: String,
 }
 
 impl Leaflet {
@@ -130,6 +133,7 @@ impl Leaflet {
             title_id: None,
             override_positions: Vec::new(),
             index: HashMap::new(),
+            digest: String::new(),
         }
     }
 
@@ -158,11 +162,21 @@ impl Leaflet {
     }
 }
 
+/// A hash of length-prefixed fields, as hex.
+fn digest(fields: &[&str]) -> String {
+    let mut h = blake3::Hasher::new();
+    for f in fields {
+        h.update(&(f.len() as u64).to_le_bytes()).update(f.as_bytes());
+    }
+    h.finalize().to_hex().to_string()
+}
+
 /// Parses a leaflet. Problems come back as diagnostics beside the (possibly partial)
 /// leaflet; a leaflet with an error diagnostic should not be rendered.
 pub fn parse_leaflet(slug: &str, file: &str, text: &str) -> (Leaflet, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let mut leaflet = Leaflet::unreadable(slug, file);
+    leaflet.digest = digest(&[slug, file, text]);
     if let Err(d) = crate::limits::check_file(file, text) {
         diags.push(d);
         return (leaflet, owned_by(slug, diags));
@@ -253,7 +267,7 @@ fn unit_limits(leaflet: &Leaflet, diags: &mut Vec<Diagnostic>) {
         );
     }
     for u in &leaflet.units {
-        if let Some(d) = text_too_long(&leaflet.file, &format!("`{}`", u.id), u.text.len(), (u.line, u.column)) {
+        if let Some(d) = text_too_long(&leaflet.file, || format!("`{}`", u.id), u.text.len(), (u.line, u.column)) {
             diags.push(Diagnostic { kind: Kind::Source, ..d.id(&u.id) });
         }
     }
