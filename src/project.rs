@@ -179,14 +179,17 @@ impl Project {
             .into_par_iter()
             .map(|(lang, slug, path)| {
                 let rel = rel_path(&root, &path);
+                // A reference catalog (`locales/<source>/<leaflet>.ftl`) is sync's copy of
+                // the leaflet, for platforms: read and checked here, never used.
+                let reference = lang.as_str() == source && slug != TERMS;
                 let mut catalog = read_text(&root, &path)
                     .and_then(|text| crate::limits::check_fluent(&rel, &text).map(|()| text))
-                    .map(|text| Catalog::parse(&rel, text, &source));
+                    .map(|text| (!reference).then(|| Catalog::parse(&rel, text, &source)));
                 let mut warning = None;
-                let skip = slug == TERMS || lang.as_str() == source || !sidecars.contains(&lang);
+                let skip = slug == TERMS || !sidecars.contains(&lang);
                 // The sidecar only fills in records a file lost: a file that has them all
                 // does not need it read.
-                if let Some(c) = catalog.as_mut().ok().filter(|c| !skip && c.messages.iter().any(|m| m.record.is_none())) {
+                if let Some(c) = catalog.as_mut().ok().and_then(Option::as_mut).filter(|c| !skip && c.messages.iter().any(|m| m.record.is_none())) {
                     let (sidecar, w) = crate::provenance::Sidecar::load(&root, lang.as_str(), &slug);
                     sidecar.iter().for_each(|s| s.apply(c));
                     warning = w;
@@ -204,7 +207,7 @@ impl Project {
                 }
             };
             if slug == TERMS {
-                self.terms.insert(lang, catalog);
+                self.terms.extend(catalog.map(|c| (lang, c)));
             } else if self.leaflet(&slug).is_none() {
                 self.diagnostics.push(
                     Diagnostic::warning(Kind::OrphanFile, rel, format!("translation file for a leaflet that does not exist (no content/{slug}.md)"))
@@ -212,7 +215,7 @@ impl Project {
                         .leaflet(&slug)
                         .hint("rename the file after its leaflet, or delete it if the leaflet was removed"),
                 );
-            } else if lang != self.config.source {
+            } else if let Some(catalog) = catalog {
                 self.catalogs.insert((lang, slug), catalog);
             }
         }
