@@ -39,9 +39,9 @@ pub fn check_file(file: &str, text: &str) -> Result<(), Diagnostic> {
 }
 
 /// The limit on one text (a unit or a message), at its line and column.
-pub fn text_too_long(file: &str, what: &str, len: usize, at: (usize, usize)) -> Option<Diagnostic> {
+pub fn text_too_long(file: &str, what: impl FnOnce() -> String, len: usize, at: (usize, usize)) -> Option<Diagnostic> {
     (len > MAX_TEXT_BYTES).then(|| {
-        Diagnostic::error(Kind::Invalid, file, format!("{what} is {len} bytes long, more than tradui's limit of {} for one text", human(MAX_TEXT_BYTES)))
+        Diagnostic::error(Kind::Invalid, file, format!("{} is {len} bytes long, more than tradui's limit of {} for one text", what(), human(MAX_TEXT_BYTES)))
             .at(at)
             .hint("split it into several paragraphs")
     })
@@ -68,8 +68,13 @@ pub fn check_fluent(file: &str, text: &str) -> Result<(), Diagnostic> {
     let mut depth = 0usize;
     let mut i = 0;
     while i < bytes.len() {
-        if (i == 0 || bytes[i - 1] == b'\n') && starts_entry(&text[i..]) {
+        if depth == 0 {
+            // Outside placeables only an opening brace matters: jump to the next one.
+            let Some(next) = memchr::memchr(b'{', &bytes[i..]) else { break };
+            i += next;
+        } else if (i == 0 || bytes[i - 1] == b'\n') && starts_entry(&text[i..]) {
             depth = 0;
+            continue;
         }
         match bytes[i] {
             b'{' => {
@@ -161,5 +166,45 @@ mod tests {
         let big = "a".repeat(MAX_FILE_BYTES + 1);
         let d = check_file("content/x.md", &big).unwrap_err();
         assert!(d.message.contains("limit of 4 MiB"), "{d}");
+    }
+
+    /// The byte-by-byte count `check_fluent` made before it jumped between braces.
+    fn depth_error_byte_by_byte(text: &str) -> Option<usize> {
+        let bytes = text.as_bytes();
+        let (mut depth, mut i) = (0usize, 0);
+        while i < bytes.len() {
+            if (i == 0 || bytes[i - 1] == b'\n') && starts_entry(&text[i..]) {
+                depth = 0;
+            }
+            match bytes[i] {
+                b'{' => {
+                    depth += 1;
+                    if depth > MAX_NESTING {
+                        return Some(i);
+                    }
+                    i = skip_string_literal(bytes, i + 1);
+                    continue;
+                }
+                b'(' if depth > 0 => {
+                    depth += 1;
+                    if depth > MAX_NESTING {
+                        return Some(i);
+                    }
+                }
+                b'}' | b')' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            i += 1;
+        }
+        None
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn jumping_between_braces_finds_what_the_byte_count_found(text in "([{}()\n\"# =a-]|ab = |-t = |# c\n){0,200}") {
+            let fast = check_fluent("x.ftl", &text).err().map(|d| (d.line, d.column));
+            let slow = depth_error_byte_by_byte(&text).map(|at| LineIndex::new(&text).line_col(at));
+            proptest::prop_assert_eq!(fast, slow);
+        }
     }
 }

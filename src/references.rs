@@ -183,7 +183,7 @@ pub fn check_translations<'c>(catalog: Option<&'c Catalog>, terms: Option<&Catal
     let mut walk_ids = Vec::new();
     for m in messages {
         let Some(value) = &m.value else { continue };
-        if let Some(d) = text_too_long(&catalog.file, &format!("the translation `{}`", m.id), value.len(), (m.line, m.column)) {
+        if let Some(d) = text_too_long(&catalog.file, || format!("the translation `{}`", m.id), value.len(), (m.line, m.column)) {
             diags.push(d.id(&m.id));
         } else if needs_walk(value, &m.refs) {
             walk_ids.push(m);
