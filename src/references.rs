@@ -6,7 +6,8 @@
 //!
 //! Called by the status engine for each leaflet and language. The analysis walks the
 //! Fluent AST (parsed again, only for files whose messages refer to terms or other
-//! messages); its depth is bounded, since every step of a chain adds a placeable and the
+//! messages, and then only those messages when they refer to glossary terms alone); its
+//! depth is bounded, since every step of a chain adds a placeable and the
 //! walk stops past [`MAX_EXPANSION`].
 
 use crate::catalog::{Catalog, Message};
@@ -158,6 +159,53 @@ impl Walk<'_, '_> {
     }
 }
 
+/// The text to parse for the walk: the whole file, or, when the messages walked refer
+/// only to terms and the file defines none of its own, just their entries (the terms
+/// then all come from the glossary): a file is not parsed twice for a term or two.
+fn own_texts<'c>(catalog: &'c Catalog, walked: &[&Message], whole: bool) -> Vec<&'c str> {
+    use crate::catalog::EntryKind;
+    let defines_terms = catalog.entries.iter().any(|e| e.kind == EntryKind::Term);
+    let terms_only = walked.iter().all(|m| m.refs.iter().all(|r| matches!(r, Ref::Var(_) | Ref::Term(_))));
+    if whole || defines_terms || !terms_only {
+        return vec![&catalog.text];
+    }
+    let entry = |id: &str| catalog.entries.iter().find(|e| e.kind == EntryKind::Message && e.id.as_deref() == Some(id));
+    match walked.iter().map(|m| entry(&m.id).and_then(|e| catalog.text.get(e.range.clone()))).collect::<Option<Vec<&str>>>() {
+        Some(texts) => texts,
+        None => vec![&catalog.text],
+    }
+}
+
+/// Does anything in `resource` refer to a message?
+fn mentions_messages(resource: &ast::Resource<&str>) -> bool {
+    fn pattern(p: &ast::Pattern<&str>) -> bool {
+        p.elements.iter().any(|e| matches!(e, ast::PatternElement::Placeable { expression } if expression_(expression)))
+    }
+    fn expression_(e: &ast::Expression<&str>) -> bool {
+        match e {
+            ast::Expression::Inline(i) => inline(i),
+            ast::Expression::Select { selector, variants } => inline(selector) || variants.iter().any(|v| pattern(&v.value)),
+        }
+    }
+    fn args(a: &ast::CallArguments<&str>) -> bool {
+        a.positional.iter().chain(a.named.iter().map(|n| &n.value)).any(inline)
+    }
+    fn inline(i: &ast::InlineExpression<&str>) -> bool {
+        match i {
+            ast::InlineExpression::MessageReference { .. } => true,
+            ast::InlineExpression::TermReference { arguments, .. } => arguments.as_ref().is_some_and(args),
+            ast::InlineExpression::FunctionReference { arguments, .. } => args(arguments),
+            ast::InlineExpression::Placeable { expression } => expression_(expression),
+            _ => false,
+        }
+    }
+    resource.body.iter().any(|e| match e {
+        ast::Entry::Message(m) => m.value.as_ref().is_some_and(pattern) || m.attributes.iter().any(|a| pattern(&a.value)),
+        ast::Entry::Term(t) => pattern(&t.value) || t.attributes.iter().any(|a| pattern(&a.value)),
+        _ => false,
+    })
+}
+
 fn parse(text: &str) -> ast::Resource<&str> {
     match fluent_syntax::parser::parse(text) {
         Ok(r) => r,
@@ -192,10 +240,12 @@ pub fn check_translations<'c>(catalog: Option<&'c Catalog>, terms: Option<&Catal
     if walk_ids.is_empty() {
         return diags;
     }
-    let own = parse(&catalog.text);
     let glossary = terms.map(|t| parse(&t.text));
+    // A glossary term may refer to a message of this file: then every message counts.
+    let whole = glossary.as_ref().is_some_and(mentions_messages);
+    let own: Vec<ast::Resource<&str>> = own_texts(catalog, &walk_ids, whole).into_iter().map(parse).collect();
     let mut defs = Defs::new();
-    defs.add(&own);
+    own.iter().for_each(|r| defs.add(r));
     if let Some(g) = &glossary {
         defs.add(g);
     }
@@ -276,6 +326,19 @@ mod tests {
     fn a_term_that_refers_to_itself() {
         let got = problems("# Hi { -u }\n", "hi = Bonjou { -u }\n", "-u = the { -u }\n");
         assert_eq!(got, ["locales/ht/t.ftl:1:1: error[invalid]: `hi` cannot be shown: its references go round in a circle, `-u` -> `-u`"]);
+    }
+
+    #[test]
+    fn a_cycle_through_the_glossary_or_a_term_of_the_file_is_found_whichever_text_is_parsed() {
+        // The glossary's term refers to another message of the file, which leads back.
+        let got = problems("# Hi { -u }\n", "hi = Bonjou { -u }\nother = { hi }\n", "-u = { other }\n");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(got[0].contains("`hi` -> `-u` -> `other` -> `hi`"), "{got:?}");
+        // The file's own term stands in for the glossary's.
+        let got = problems("# Hi { -u }\n", "-u = { -u }\nhi = Bonjou { -u }\n", "-u = fine\n");
+        assert!(got.iter().any(|p| p.contains("`-u` -> `-u`")), "{got:?}");
+        // Refers only to a sound glossary term: nothing to say.
+        assert!(problems("# Hi { -u }\n", "hi = Bonjou { -u }\n", "-u = fine\n").is_empty());
     }
 
     #[test]
