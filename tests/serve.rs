@@ -243,14 +243,18 @@ fn chromium() -> Option<PathBuf> {
     ["/usr/bin/chromium", "/usr/bin/chromium-browser"].iter().map(PathBuf::from).find(|p| p.exists())
 }
 
+/// Chromium, or None when the test may be skipped (TRADUI_SKIP_BROWSER).
+fn chromium_or_skip() -> Option<PathBuf> {
+    let found = chromium();
+    if found.is_none() && std::env::var_os("TRADUI_SKIP_BROWSER").is_none() {
+        panic!("the live-reload tests need Chromium: apt-get install chromium (or set TRADUI_SKIP_BROWSER=1)");
+    }
+    found
+}
+
 #[test]
 fn the_open_page_reloads_itself_in_chromium() {
-    let Some(bin) = chromium() else {
-        if std::env::var_os("TRADUI_SKIP_BROWSER").is_some() {
-            return;
-        }
-        panic!("the live-reload test needs Chromium: apt-get install chromium (or set TRADUI_SKIP_BROWSER=1)");
-    };
+    let Some(bin) = chromium_or_skip() else { return };
     let p = Project::init();
     let mut server = Server::start(&p, &["--no-pdf"]);
     let profile = tempfile::TempDir::new().unwrap();
@@ -272,5 +276,145 @@ fn the_open_page_reloads_itself_in_chromium() {
     let _ = browser.kill();
     let _ = browser.wait();
     assert_eq!(again, "GET /ht/meeting.html");
+    server.stop();
+}
+
+/// Headless Chromium on one page, driven through the DevTools protocol (a websocket), so a
+/// test can ask the page what it shows.
+struct Browser {
+    child: Child,
+    _profile: tempfile::TempDir,
+    ws: tungstenite::WebSocket<tungstenite::stream::MaybeTlsStream<TcpStream>>,
+    next: u64,
+}
+
+impl Browser {
+    fn open(bin: &std::path::Path, url: &str) -> Browser {
+        let profile = tempfile::TempDir::new().unwrap();
+        let mut child = Command::new(bin)
+            .args(["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"])
+            .args(["--remote-debugging-port=0", "--window-size=900,700"])
+            .arg(format!("--user-data-dir={}", profile.path().display()))
+            .arg(url)
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let stderr = lines(child.stderr.take().unwrap());
+        let listening = wait_line(&stderr, "DevTools listening on ws://", "Chromium's stderr");
+        let port: u16 = listening.split(':').nth(2).unwrap().split('/').next().unwrap().parse().unwrap();
+        let ws_url = Self::page_socket(port, url);
+        let (ws, _) = tungstenite::connect(ws_url.as_str()).unwrap();
+        if let tungstenite::stream::MaybeTlsStream::Plain(s) = ws.get_ref() {
+            // A browser that stops answering fails the test rather than hanging it.
+            s.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
+        }
+        Browser { child, _profile: profile, ws, next: 0 }
+    }
+
+    /// The DevTools socket of the tab showing `url`.
+    fn page_socket(port: u16, url: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+            // Chromium keeps the connection open: read the body by its length.
+            write!(s, "GET /json/list HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n").unwrap();
+            let mut r = BufReader::new(s);
+            let (mut line, mut length) = (String::new(), 0);
+            while r.read_line(&mut line).unwrap() > 0 && line != "\r\n" {
+                if let Some(n) = line.to_ascii_lowercase().strip_prefix("content-length:") {
+                    length = n.trim().parse().unwrap();
+                }
+                line.clear();
+            }
+            let mut body = vec![0; length];
+            r.read_exact(&mut body).unwrap();
+            let tabs: serde_json::Value = serde_json::from_slice(&body).unwrap();
+            let tab = tabs.as_array().unwrap().iter().find(|t| t["type"] == "page" && t["url"] == url);
+            if let Some(ws) = tab.and_then(|t| t["webSocketDebuggerUrl"].as_str()) {
+                return ws.to_string();
+            }
+            assert!(Instant::now() < deadline, "Chromium opened no tab for {url}: {tabs}");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    /// Calls a DevTools method and returns its result.
+    fn call(&mut self, method: &str, params: serde_json::Value) -> serde_json::Value {
+        self.next += 1;
+        let id = self.next;
+        let msg = serde_json::json!({ "id": id, "method": method, "params": params });
+        self.ws.send(tungstenite::Message::text(msg.to_string())).unwrap();
+        loop {
+            let reply = self.ws.read().unwrap();
+            let Ok(text) = reply.to_text() else { continue };
+            let v: serde_json::Value = serde_json::from_str(text).unwrap();
+            if v["id"] == id {
+                return v["result"].clone();
+            }
+        }
+    }
+
+    /// The value of a JavaScript expression in the page as it is now.
+    fn eval(&mut self, js: &str) -> serde_json::Value {
+        self.call("Runtime.evaluate", serde_json::json!({ "expression": js, "returnByValue": true }))["result"]["value"].clone()
+    }
+
+    /// Waits until `js` is true in the page, and returns what `report` says then.
+    fn wait_for(&mut self, js: &str, report: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(60);
+        while self.eval(js) != serde_json::Value::Bool(true) {
+            assert!(Instant::now() < deadline, "the page never came to {js}; it shows: {}", self.eval(report));
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        self.eval(report).as_str().unwrap_or_default().to_string()
+    }
+
+    /// A screenshot, when TRADUI_TEST_SCREENSHOTS names a folder, to look at by eye.
+    fn screenshot(&mut self, name: &str) {
+        use base64::Engine;
+        let Some(dir) = std::env::var_os("TRADUI_TEST_SCREENSHOTS") else { return };
+        let png = self.call("Page.captureScreenshot", serde_json::json!({ "format": "png" }));
+        let bytes = base64::engine::general_purpose::STANDARD.decode(png["data"].as_str().unwrap()).unwrap();
+        std::fs::write(PathBuf::from(dir).join(name), bytes).unwrap();
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn an_error_shows_over_the_last_good_page_in_chromium_until_it_is_fixed() {
+    let Some(bin) = chromium_or_skip() else { return };
+    let p = Project::init();
+    let mut server = Server::start(&p, &["--no-pdf"]);
+    let url = format!("http://127.0.0.1:{}/ht/meeting.html", server.port);
+    let mut browser = Browser::open(&bin, &url);
+    server.wait_stderr("GET /__tradui/events");
+    let body = "document.body.innerText";
+    let overlay = "(document.getElementById('tradui-errors') || {}).innerText || ''";
+    assert_eq!(browser.eval(&format!("{body}.includes('Mennen yon kolèg travay.')")), serde_json::Value::Bool(true));
+    assert_eq!(browser.eval(overlay), "", "no error, no overlay");
+
+    // A syntax error in the Creole translation: the page says where, and keeps its text.
+    let file = "locales/ht/meeting.ftl";
+    p.edit(file, "Mennen yon kolèg travay.", "Mennen { yon kolèg travay.");
+    let line = p.read(file).lines().position(|l| l.contains("Mennen { yon")).unwrap() + 1;
+    let shown = browser.wait_for(&format!("({overlay}).includes('{file}:{line}:')"), overlay);
+    assert!(shown.contains("tradui: fix this to update the page"), "{shown}");
+    assert!(shown.contains("error"), "{shown}");
+    assert_eq!(browser.eval(&format!("{body}.includes('Mennen yon kolèg travay.')")), serde_json::Value::Bool(true), "the last good page stays in view");
+    browser.screenshot("serve-overlay.png");
+
+    // Fixed: the page reloads with the new text and the overlay is gone.
+    p.edit(file, "Mennen { yon kolèg travay.", "Mennen de kolèg travay.");
+    let after = browser.wait_for(&format!("{body}.includes('Mennen de kolèg travay.') && !document.getElementById('tradui-errors')"), body);
+    assert!(!after.contains("fix this to update the page"), "{after}");
+    browser.screenshot("serve-fixed.png");
+    drop(browser);
     server.stop();
 }
