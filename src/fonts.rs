@@ -154,8 +154,23 @@ impl FontSet {
     }
 }
 
-fn faces(data: &'static [u8]) -> Vec<(Font, FontInfo)> {
-    Font::iter(Bytes::new(data)).map(|f| (f.clone(), f.info().clone())).collect()
+/// The faces of a font file compiled into tradui: their metadata now, each face itself
+/// (its tables parsed for shaping) only when a document uses it.
+fn faces(data: &'static [u8]) -> Vec<(Embedded, FontInfo)> {
+    let count = ttf_parser::fonts_in_collection(data).unwrap_or(1);
+    (0..count).filter_map(|index| FontInfo::new(data, index).map(|info| (Embedded { data, index }, info))).collect()
+}
+
+/// A face of a font file compiled into tradui.
+struct Embedded {
+    data: &'static [u8],
+    index: u32,
+}
+
+impl typst_kit::fonts::FontSource for Embedded {
+    fn load(&self) -> Option<Font> {
+        Font::new(Bytes::new(self.data), self.index)
+    }
 }
 
 fn system_fonts_allowed() -> bool {
