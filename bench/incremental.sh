@@ -15,19 +15,32 @@ rm -rf "$work" && mkdir -p "$work"
 proj="$work/p"
 "$gen" --out "$proj" --leaflets 200 --units 14 --langs es,ht,ar,fr
 cd "$proj"
+# As a committee's project is: every file as `sync` writes it, with its reference catalog
+# (locales/en/) and provenance sidecars (locales/.provenance/).
+"$bin" sync >/dev/null
+medians() { python3 - "$1" <<'PY'
+import json, sys
+for r in json.load(open(sys.argv[1]))["results"]:
+    median, low = r["median"] * 1000, r["min"] * 1000
+    print(f"  {r['command']}: median {median:.1f} ms, min {low:.1f} ms")
+PY
+}
 
 echo "== full build (HTML + PDF), 2 threads, then RAYON_NUM_THREADS=1"
-hyperfine --runs 3 -N --prepare "rm -rf $proj/public $proj/.tradui-cache" \
+hyperfine --runs 5 -N --prepare "rm -rf $proj/public $proj/.tradui-cache" \
     --command-name "full build, 2 threads" "$bin build" \
     --command-name "full build, RAYON_NUM_THREADS=1" "env RAYON_NUM_THREADS=1 $bin build" \
     --export-json "$work/full.json"
+medians "$work/full.json"
 rm -rf public .tradui-cache
 /usr/bin/time -f "full build: %e s wall, %M KiB peak RSS" "$bin" build | tail -1
 
 echo "== nothing changed (HTML + PDF) beside check"
-hyperfine --warmup 2 --runs 20 -N -i \
+hyperfine --warmup 3 --runs 30 -N -i \
     --command-name "tradui check" "$bin check" \
-    --command-name "tradui build, nothing changed" "$bin build"
+    --command-name "tradui build, nothing changed" "$bin build" \
+    --export-json "$work/nochange.json"
+medians "$work/nochange.json"
 
 # Each run makes one edit (toggled, so every run has something to rebuild).
 cat > "$work/para.sh" <<'SH'
@@ -40,10 +53,12 @@ cat > "$work/var.sh" <<'SH'
 perl -pi -e 's/^place = "Gate 7"$/place = "Gate 7B"/ or s/^place = "Gate 7B"$/place = "Gate 7"/' content/leaflet-0007.md
 SH
 echo "== one change, then build (HTML + PDF)"
-hyperfine --warmup 2 --runs 20 -N -i \
+hyperfine --warmup 3 --runs 30 -N -i \
     --prepare "bash $work/para.sh" --command-name "one source paragraph changed" "$bin build" \
     --prepare "bash $work/trans.sh" --command-name "one translation changed" "$bin build" \
-    --prepare "bash $work/var.sh" --command-name "one variable changed" "$bin build"
+    --prepare "bash $work/var.sh" --command-name "one variable changed" "$bin build" \
+    --export-json "$work/onechange.json"
+medians "$work/onechange.json"
 "$bin" build | tail -1
 
 echo "== serve: file saved -> reload event received"
@@ -92,18 +107,18 @@ py="${WEASYPRINT_PYTHON:-}"
 if [ -z "$py" ]; then
     python3 -m venv "$work/venv" && "$work/venv/bin/pip" install --quiet weasyprint && py="$work/venv/bin/python"
 fi
-rm -rf public .tradui-cache
-start=$(date +%s.%N); "$bin" build >/dev/null; end=$(date +%s.%N)
-"$py" - "$proj/public/es/leaflet-0001.html" "$start" "$end" <<'PY'
-import sys, time, weasyprint
-page, start, end = sys.argv[1], float(sys.argv[2]), float(sys.argv[3])
-tradui_ms = (end - start) * 1000 / 1000  # 1000 PDFs (and 1000 pages) in one build
+hyperfine --runs 3 -N --prepare "rm -rf $proj/public $proj/.tradui-cache" --export-json "$work/full-again.json" "$bin build" >/dev/null
+"$py" - "$proj/public/es/leaflet-0001.html" "$work/full-again.json" <<'PY'
+import json, sys, time, weasyprint
+page, runs = sys.argv[1], sys.argv[2]
+# 1000 PDFs (and 1000 pages) in one build: the median of three full builds, this run.
+tradui_ms = json.load(open(runs))["results"][0]["median"] * 1000 / 1000
 weasyprint.HTML(filename=page).write_pdf()
 t = time.perf_counter()
 for _ in range(20):
     weasyprint.HTML(filename=page).write_pdf()
 weasy_ms = (time.perf_counter() - t) / 20 * 1000
-print(f"tradui: {tradui_ms:.2f} ms per PDF (wall time of the full build / 1000, HTML included)")
+print(f"tradui: {tradui_ms:.2f} ms per PDF (median wall time of 3 full builds / 1000, HTML included)")
 print(f"WeasyPrint {weasyprint.__version__} write_pdf(), same page: {weasy_ms:.1f} ms per PDF (mean of 20)")
 print(f"ratio: tradui is {weasy_ms / tradui_ms:.1f}x faster per PDF")
 PY
