@@ -13,6 +13,9 @@ pub const MAX_FILE_BYTES: usize = 4 * 1024 * 1024;
 /// Largest PO or XLIFF file `tradui import` reads (one file may hold every leaflet of a
 /// language).
 pub const MAX_IMPORT_BYTES: u64 = 16 * 1024 * 1024;
+/// Largest provenance sidecar tradui reads (`locales/.provenance/`): it holds a
+/// translation file's texts and their sources, so it may be a few times the file's size.
+pub const MAX_SIDECAR_BYTES: u64 = 16 * 1024 * 1024;
 /// Most translation units in one leaflet.
 pub const MAX_UNITS: usize = 20_000;
 /// Longest text of one unit, or of one translated message.
@@ -24,7 +27,8 @@ pub const MAX_NESTING: usize = 16;
 /// (fluent-bundle stops formatting a message past 100).
 pub const MAX_EXPANSION: u64 = 100;
 
-fn human(bytes: usize) -> String {
+/// A size as people read it: `4 MiB`, `16 KiB`.
+pub fn human(bytes: usize) -> String {
     if bytes >= 1024 * 1024 { format!("{} MiB", bytes / (1024 * 1024)) } else { format!("{} KiB", bytes / 1024) }
 }
 

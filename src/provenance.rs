@@ -57,12 +57,20 @@ impl Sidecar {
     /// Reads a sidecar; None when there is none. A sidecar that cannot be read is a
     /// warning and counts for nothing (fail closed: records it held are not trusted).
     pub fn load(root: &Path, lang: &str, slug: &str) -> (Option<Sidecar>, Option<Diagnostic>) {
+        use crate::limits::{MAX_SIDECAR_BYTES, human};
+        use std::io::Read;
         let rel = path(lang, slug);
-        let bytes = match std::fs::read(root.join(&rel)) {
-            Ok(b) => b,
+        let mut bytes = Vec::new();
+        // Read no more than the limit allows (and one byte to tell), whatever its size.
+        let read = std::fs::File::open(root.join(&rel)).and_then(|f| f.take(MAX_SIDECAR_BYTES + 1).read_to_end(&mut bytes));
+        match read {
+            Ok(_) => {}
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (None, None),
             Err(e) => return (None, Some(bad(&rel, format!("cannot read it: {e}")))),
-        };
+        }
+        if bytes.len() as u64 > MAX_SIDECAR_BYTES {
+            return (None, Some(bad(&rel, format!("it is larger than {}, more than `tradui sync` ever writes", human(MAX_SIDECAR_BYTES as usize)))));
+        }
         let text = match decode_text(&rel, bytes) {
             Ok(t) => t,
             Err(d) => return (None, Some(d)),
@@ -145,5 +153,20 @@ mod tests {
         sidecar.apply(&mut c);
         assert_eq!(c.messages[0].record.as_deref(), Some("Hello"));
         assert!(!c.messages[0].restored);
+    }
+
+    #[test]
+    fn a_sidecar_past_the_limit_is_not_read_whole_and_counts_for_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join(path("es", "t"));
+        std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+        let f = std::fs::File::create(&file).unwrap();
+        // A sparse file: far past the limit, without writing it out.
+        f.set_len(crate::limits::MAX_SIDECAR_BYTES * 64).unwrap();
+        let (sidecar, warning) = Sidecar::load(dir.path(), "es", "t");
+        assert!(sidecar.is_none());
+        let w = warning.expect("a warning");
+        assert!(w.message.contains("larger than 16 MiB"), "{w}");
+        assert_eq!(w.file, "locales/.provenance/es/t.json");
     }
 }
