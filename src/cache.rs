@@ -261,8 +261,10 @@ impl Inputs {
         let settings = config
             .all_languages()
             .into_iter()
-            .map(|lang| (settings_key(config, &lang), lang))
-            .map(|(key, lang)| (lang, key))
+            .map(|lang| {
+                let key = settings_key(config, &lang);
+                (lang, key)
+            })
             .collect();
         Inputs { engine: engine(), leaflets, settings }
     }

@@ -247,6 +247,9 @@ fn cldr_name(locale: &Locale, id: IcuLangId) -> Option<String> {
     Some(text)
 }
 
+/// How many tags a [`Memo`] keeps.
+const MEMO_LIMIT: usize = 1024;
+
 /// What CLDR said of each tag this process asked about: each answer is a look-up in
 /// compiled data that costs far more than the page it goes into, and a build asks the
 /// same few tags a thousand times.
@@ -263,7 +266,12 @@ impl<T: Clone> Memo<T> {
         }
         // Computed unlocked: two threads may both compute a tag once, never wait on each other.
         let v = compute();
-        self.0.lock().unwrap_or_else(|e| e.into_inner()).get_or_insert_with(Default::default).insert(tag.to_string(), v.clone());
+        let mut seen = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        let seen = seen.get_or_insert_with(Default::default);
+        // A long `serve` is shown only a project's few tags; a flood of others is not kept.
+        if seen.len() < MEMO_LIMIT {
+            seen.insert(tag.to_string(), v.clone());
+        }
         v
     }
 }
@@ -361,5 +369,19 @@ mod tests {
             let locale = Lang::parse(tag).unwrap().cldr_locale();
             assert_eq!(cldr_autonym(&locale), None, "CLDR now names {tag}: remove it from AUTONYMS_CLDR_LACKS");
         }
+    }
+
+    #[test]
+    fn remembered_answers_are_the_answers_and_the_memory_is_bounded() {
+        let memo: Memo<usize> = Memo::new();
+        for i in 0..MEMO_LIMIT + 100 {
+            let tag = format!("t{i}");
+            assert_eq!(memo.get(&tag, || tag.len()), tag.len());
+            assert_eq!(memo.get(&tag, || usize::MAX), if i < MEMO_LIMIT { tag.len() } else { usize::MAX }, "{tag}");
+        }
+        assert_eq!(memo.0.lock().unwrap().as_ref().unwrap().len(), MEMO_LIMIT);
+        assert_eq!(Lang::parse("ES"), Lang::parse("es"));
+        assert_eq!(Lang::parse("ES").unwrap().direction(), Lang::parse("ES").unwrap().direction_uncached());
+        assert_eq!(Lang::parse("xx"), Lang::parse_uncached("xx"));
     }
 }
