@@ -307,7 +307,7 @@ fn settings_key(config: &crate::config::Config, lang: &Lang) -> Key {
 /// units anyway).
 fn leaflet_key(l: &Leaflet) -> Key {
     if !l.digest.is_empty() {
-        return KeyHasher::new("leaflet source").text(&l.digest).finish();
+        return KeyHasher::new("leaflet source").text(&l.slug).text(&l.file).text(&l.digest).finish();
     }
     let fields = (&l.slug, &l.file, &l.title, &l.paper, &l.variables, &l.variable_overrides, &l.units, &l.blocks, &l.title_id, &l.override_positions);
     KeyHasher::new("leaflet").text(&format!("{fields:?}")).finish()

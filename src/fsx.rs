@@ -88,7 +88,7 @@ fn remove_temporary(dir: &Path, depth: usize, removed: &mut Vec<PathBuf>) {
         let Ok(kind) = entry.file_type() else { continue };
         if kind.is_dir() && depth > 0 {
             remove_temporary(&entry.path(), depth - 1, removed);
-        } else if kind.is_file() && entry.file_name().to_str().is_some_and(|n| n.starts_with(TEMP_PREFIX)) && std::fs::remove_file(entry.path()).is_ok() {
+        } else if kind.is_file() && is_temporary(Path::new(&entry.file_name())) && std::fs::remove_file(entry.path()).is_ok() {
             removed.push(entry.path());
         }
     }

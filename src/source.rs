@@ -112,8 +112,8 @@ pub struct Leaflet {
     pub override_positions: Vec<(String, (usize, usize))>,
     /// Unit index by ID: status, sync and localize look units up once per message.
     index: HashMap<String, usize>,
-    /// A hash (BLAKE3, hex) of what [`parse_leaflet`] made this from: slug, path and
-    /// text, which decide every other field. Empty for a leaflet made another way.
+    /// A hash (BLAKE3, hex) of the text [`parse_leaflet`] read, which with the slug and
+    /// path decides every other field. Empty for a leaflet made another way.
     pub digest: String,
 }
 
@@ -162,21 +162,12 @@ impl Leaflet {
     }
 }
 
-/// A hash of length-prefixed fields, as hex.
-fn digest(fields: &[&str]) -> String {
-    let mut h = blake3::Hasher::new();
-    for f in fields {
-        h.update(&(f.len() as u64).to_le_bytes()).update(f.as_bytes());
-    }
-    h.finalize().to_hex().to_string()
-}
-
 /// Parses a leaflet. Problems come back as diagnostics beside the (possibly partial)
 /// leaflet; a leaflet with an error diagnostic should not be rendered.
 pub fn parse_leaflet(slug: &str, file: &str, text: &str) -> (Leaflet, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let mut leaflet = Leaflet::unreadable(slug, file);
-    leaflet.digest = digest(&[slug, file, text]);
+    leaflet.digest = blake3::hash(text.as_bytes()).to_hex().to_string();
     if let Err(d) = crate::limits::check_file(file, text) {
         diags.push(d);
         return (leaflet, owned_by(slug, diags));
