@@ -3,9 +3,26 @@
 //! (slots empty), `localize` fills the slots, and the HTML and PDF renderers turn it into
 //! pages. It serialises to JSON as it is: that JSON is what the Typst template reads.
 
-use crate::config::Paper;
 use crate::lang::Direction;
 use serde::Serialize;
+
+/// Paper size of the printed leaflet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, serde::Serialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Paper {
+    #[default]
+    Letter,
+    A4,
+}
+
+impl Paper {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Paper::Letter => "letter",
+            Paper::A4 => "a4",
+        }
+    }
+}
 
 /// One leaflet in one language, ready to render.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -354,7 +354,7 @@ fn import_refuses_a_language_the_project_does_not_have() {
 
 mod properties {
     use proptest::prelude::*;
-    use tradui::interchange::text::{text_of_message, to_message};
+    use tradui::catalog::text::{text_of_message, to_message};
     use tradui::interchange::{Bundle, Entry, po, xliff};
     use tradui::source::normalize;
 

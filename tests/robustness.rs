@@ -142,7 +142,7 @@ proptest! {
 
     #[test]
     fn config_errors_point_into_the_file(toml in configish()) {
-        if let Err(fatal) = tradui::config::Config::parse(&toml) {
+        if let Err(fatal) = tradui::project::config::Config::parse(&toml) {
             prop_assert!(!fatal.0.is_empty());
             for d in &fatal.0 {
                 prop_assert!(inside(&toml, d.line, d.column), "{d} is outside\n{toml}");

@@ -13,7 +13,7 @@ pub fn run(project: &Project, format: CheckFormat, langs: &[String], out: &mut O
     let langs = select_langs(project, langs)?;
     let report = status::report(project);
     // Characters no font has are errors too: their PDF would be empty boxes.
-    let glyphs = crate::glyphs::check(project, &report, &langs);
+    let glyphs = crate::fonts::coverage::check(project, &report, &langs);
     let problems: Vec<&Diagnostic> = report
         .diagnostics
         .iter()

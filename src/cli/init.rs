@@ -2,7 +2,7 @@
 //! Spanish, Haitian Creole, Arabic and French, that passes `tradui check` as created.
 
 use super::{ExitStatus, Out};
-use crate::config::CONFIG_FILE;
+use crate::project::config::CONFIG_FILE;
 use crate::diag::{Diagnostic, Fatal, Kind};
 use std::path::Path;
 

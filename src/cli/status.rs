@@ -119,7 +119,7 @@ fn memory_counts(project: &Project, report: &Report, langs: &[Lang]) -> Vec<(Lan
         .iter()
         .map(|l| {
             let missing = report.cells.iter().any(|c| &c.lang == l && c.counts().missing > 0);
-            let (exact, near) = if missing { crate::memory::fillable(project, report, l, &crate::memory::Memory::of_language(project, l)) } else { (0, 0) };
+            let (exact, near) = if missing { crate::sync::memory::fillable(project, report, l, &crate::sync::memory::Memory::of_language(project, l)) } else { (0, 0) };
             (l.clone(), MemoryCounts { exact, near })
         })
         .collect()

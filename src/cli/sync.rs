@@ -8,7 +8,7 @@ use crate::catalog::Catalog;
 use crate::diag::{Diagnostic, Fatal, Kind, decode_text};
 use crate::lang::Lang;
 use crate::project::Project;
-use crate::provenance::{self, Sidecar};
+use crate::catalog::provenance::{self, Sidecar};
 use crate::source::Leaflet;
 use crate::sync::{Options, meaning, reference_text, refuse, sync_text};
 use std::path::Path;
@@ -47,7 +47,7 @@ pub fn run(project: &Project, args: Args, out: &mut Out) -> Result<ExitStatus, F
         }
     }
     for lang in langs.iter().filter(|l| **l != project.config.source) {
-        let memory = (!args.no_memory).then(|| std::sync::Arc::new(crate::memory::Memory::of_language(project, lang)));
+        let memory = (!args.no_memory).then(|| std::sync::Arc::new(crate::sync::memory::Memory::of_language(project, lang)));
         for leaflet in &project.leaflets {
             let accept = accept.get(&leaflet.slug).cloned().unwrap_or_default();
             let options = Options { prune: args.prune, accept, memory: memory.clone() };

@@ -14,12 +14,12 @@
 //! line, so that every variant can be translated and comes back as valid Fluent.
 
 pub mod po;
-pub mod text;
 pub mod xliff;
 mod write;
 
 pub use write::{Import, ImportOutcome, Note, import};
 
+use crate::catalog::text;
 use crate::catalog::{Catalog, EntryKind, REVIEW_MARKER};
 use crate::lang::Lang;
 use crate::project::Project;

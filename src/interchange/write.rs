@@ -13,7 +13,7 @@
 //! Translators' comments in the file are added to the message's comments. Placeables are
 //! then checked by the status engine, and its problems are reported at the entry's line.
 
-use super::text::{message_text, text_of_message, to_message};
+use crate::catalog::text::{message_text, text_of_message, to_message};
 use super::{Bundle, Entry, fingerprint, owned_comment, translator_comments};
 use crate::catalog::{Catalog, EntryKind, REVIEW_MARKER};
 use crate::diag::{Diagnostic, Kind};

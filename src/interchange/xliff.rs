@@ -87,7 +87,7 @@ fn write_unit(out: &mut String, e: &Entry) {
 fn inline(text: &str) -> String {
     let mut out = String::new();
     let mut seen: Vec<String> = Vec::new();
-    let select = super::text::is_select(text);
+    let select = crate::catalog::text::is_select(text);
     for line in text.split_inclusive('\n') {
         let mut rest = line;
         if select {
@@ -337,7 +337,7 @@ fn finish(u: Unit) -> Entry {
     let mut e = u.entry;
     let review = matches!(u.state.as_deref(), Some(s) if s.starts_with("needs-") || s == "new");
     e.fuzzy = !e.target.trim().is_empty() && review && !u.approved;
-    if !super::text::is_select(&e.target) {
+    if !crate::catalog::text::is_select(&e.target) {
         e.target = crate::source::normalize(&e.target, false);
     }
     e.source = crate::source::normalize(&e.source, false);

@@ -4,4 +4,3 @@
 pub mod escape;
 pub mod html;
 pub mod pdf;
-pub mod ui;

@@ -66,7 +66,7 @@ pub fn run(options: ServeOptions, log: &mut dyn FnMut(Log)) -> Result<(), Fatal>
     let (server, addr) = http::bind(options.bind, options.port).map_err(|e| bind_error(e, options.port))?;
     let url = announce(addr, options.port, options.bind, log);
     // The watcher names files from the root of the file system.
-    let root = crate::cache::absolute(&options.root);
+    let root = crate::build::manifest::absolute(&options.root);
     let mut watcher = watch::ProjectWatcher::start(&root, &absolute_all(&template), options.poll, tx.clone()).map_err(|e| {
         Fatal::from(Diagnostic::error(Kind::Io, options.root.display().to_string(), format!("cannot watch the project's files: {e}")).hint("run `tradui serve --poll`"))
     })?;
@@ -154,7 +154,7 @@ fn rebuild(options: &ServeOptions, template: &mut Vec<PathBuf>) -> (Vec<String>,
 }
 
 fn absolute_all(paths: &[PathBuf]) -> Vec<PathBuf> {
-    paths.iter().map(|p| crate::cache::absolute(p)).collect()
+    paths.iter().map(|p| crate::build::manifest::absolute(p)).collect()
 }
 
 fn template_path(project: &Project) -> Vec<PathBuf> {

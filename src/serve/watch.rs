@@ -117,7 +117,7 @@ pub fn relevant(root: &Path, path: &Path, template: Option<&Path>) -> bool {
     if name.ends_with('~') || name.ends_with(".swp") || name.ends_with(".swx") || name.starts_with(".#") {
         return false;
     }
-    if rel == Path::new(crate::config::CONFIG_FILE) || template.is_some_and(|t| t == path) {
+    if rel == Path::new(crate::project::config::CONFIG_FILE) || template.is_some_and(|t| t == path) {
         return true;
     }
     FOLDERS.iter().any(|f| rel.starts_with(f))

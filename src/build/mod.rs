@@ -12,14 +12,19 @@
 //! a language that is no longer published (below `min-coverage`, or its leaflet gone) are
 //! removed, so an out-of-date translation never stays online.
 
-use crate::cache::{self, Entry, FontState, Inputs, Key, KeyHasher, Manifest};
+pub mod key;
+pub mod manifest;
+
+use key::{Inputs, Key, KeyHasher};
+use manifest::{Entry, FontState, Manifest};
 use crate::diag::{Diagnostic, Fatal, Kind, Severity};
 use crate::document::Document;
 use crate::lang::Lang;
 use crate::localize::localize;
 use crate::project::Project;
 use crate::render::html::{Alternate, IndexEntry, IndexLang, PageContext, media_path, render_index, render_page};
-use crate::render::pdf::{PdfOptions, PdfRenderer, printed_chars};
+use crate::fonts::coverage::printed_chars;
+use crate::render::pdf::{PdfOptions, PdfRenderer};
 use crate::source::Leaflet;
 use crate::status::{self, Report};
 use rayon::prelude::*;
@@ -208,7 +213,7 @@ fn finish(project: &Project, out: &Path, old: &Manifest, manifest: &Manifest, su
         if let Err(e) = manifest.save(&project.root, out) {
             // Without a manifest the next build is a full one: nothing wrong is published.
             summary.diagnostics.push(
-                Diagnostic::warning(Kind::Io, format!("{}/", cache::CACHE_DIR), format!("cannot save the build manifest: {e}"))
+                Diagnostic::warning(Kind::Io, format!("{}/", manifest::CACHE_DIR), format!("cannot save the build manifest: {e}"))
                     .hint("the next build renders everything again; check that you may write to the project folder"),
             );
         }
@@ -219,7 +224,7 @@ fn finish(project: &Project, out: &Path, old: &Manifest, manifest: &Manifest, su
         files.sort();
         files.dedup();
         files.push(Manifest::path(&project.root, out));
-        if let Err(e) = cache::sync_output(&files) {
+        if let Err(e) = manifest::sync_output(&files) {
             summary.diagnostics.push(
                 Diagnostic::error(Kind::Io, out.display().to_string(), format!("cannot flush the output to disk: {e}"))
                     .hint("check the disk (is it full?) and build again"),
@@ -265,7 +270,7 @@ fn plan<'p>(project: &'p Project, report: &Report, pdf: bool, summary: &mut Buil
 fn pdf_options(project: &Project, options: &PdfOptions, summary: &mut BuildSummary) -> PdfOptions {
     let mut options = options.clone();
     options.site_title = project.config.title.clone();
-    options.fonts_dir = Some(crate::glyphs::project_fonts(project));
+    options.fonts_dir = Some(crate::fonts::coverage::project_fonts(project));
     if options.template.is_none() {
         options.template = project_template(project, summary);
     }
@@ -302,7 +307,7 @@ fn add_pseudo<'p>(project: &Project, jobs: &mut Vec<Job<'p>>, docs: &mut BTreeMa
     let sources: Vec<usize> = (0..jobs.len()).filter(|i| &jobs[*i].lang == source).collect();
     for i in sources {
         let Some((doc, _)) = docs.get(&i) else { continue };
-        for pseudo in [crate::pseudo::accented(doc), crate::pseudo::mirrored(doc)] {
+        for pseudo in [crate::localize::pseudo::accented(doc), crate::localize::pseudo::mirrored(doc)] {
             let Ok(lang) = Lang::parse(&pseudo.lang) else { continue };
             let leaflet = jobs[i].leaflet;
             let output = |ext: &str| Output { rel: format!("{lang}/{}.{ext}", leaflet.slug), key: String::new(), fresh: None };
@@ -379,10 +384,10 @@ fn choose_fonts(
         all
     };
     let needed = chars(jobs, docs);
-    let mut folders = vec![crate::glyphs::project_fonts(project)];
-    folders.extend(cache::system_font_dirs());
-    let ignore_system = std::env::var(crate::fonts::IGNORE_SYSTEM_FONTS).unwrap_or_default();
-    let inputs = KeyHasher::new("font inputs").text(&needed.iter().collect::<String>()).text(&cache::font_folders(&folders)).text(&ignore_system).finish();
+    let mut folders = vec![crate::fonts::coverage::project_fonts(project)];
+    folders.extend(key::system_font_dirs());
+    let ignore_system = std::env::var(crate::fonts::discovery::IGNORE_SYSTEM_FONTS).unwrap_or_default();
+    let inputs = KeyHasher::new("font inputs").text(&needed.iter().collect::<String>()).text(&key::font_folders(&folders)).text(&ignore_system).finish();
     let any_dirty = jobs.iter().any(|j| j.pdf.as_ref().is_some_and(|p| p.fresh.is_none())) || pairs.iter().any(|p| p.out.fresh.is_none());
     if inputs == old.fonts.inputs && !any_dirty {
         return None;
@@ -515,7 +520,7 @@ fn render_job(project: &Project, plan: &Plan, job: &Job, doc: &Document, diags: 
     let missing = renderer.missing_glyphs(doc);
     if !missing.is_empty() {
         // No PDF full of empty boxes: the build fails and says what to install.
-        done.push(failed(pdf, crate::glyphs::error(project, doc, &missing)));
+        done.push(failed(pdf, crate::fonts::coverage::error(project, doc, &missing)));
         return done;
     }
     let pdf_diags: Vec<Diagnostic> = Vec::new();
@@ -569,19 +574,19 @@ fn written(out: &Path, o: &Output, bytes: &[u8], old: &Manifest, reusable: bool,
 /// Writes `bytes` to `out/rel` unless the file already has them. Returns whether it
 /// wrote, and the hash, size and time of the file.
 fn write_file(out: &Path, rel: &str, bytes: &[u8], old: &Manifest) -> Result<(bool, Key, u64, u128), Diagnostic> {
-    let hash = cache::content_hash(bytes);
+    let hash = key::content_hash(bytes);
     let path = out.join(rel);
     if let Some(e) = old.outputs.get(rel).filter(|e| e.hash == hash) {
-        if cache::stat(&path) == Some((e.len, e.mtime)) {
+        if manifest::stat(&path) == Some((e.len, e.mtime)) {
             return Ok((false, hash, e.len, e.mtime));
         }
     }
-    if let Some((len, mtime)) = cache::stat(&path).filter(|(len, _)| *len == bytes.len() as u64) {
+    if let Some((len, mtime)) = manifest::stat(&path).filter(|(len, _)| *len == bytes.len() as u64) {
         if std::fs::read(&path).is_ok_and(|b| b == bytes) {
             return Ok((false, hash, len, mtime));
         }
     }
-    match cache::write_unsynced(&path, bytes) {
+    match manifest::write_unsynced(&path, bytes) {
         Ok((len, mtime)) => Ok((true, hash, len, mtime)),
         Err(e) => Err(Diagnostic::error(Kind::Io, path.display().to_string(), format!("cannot write: {e}")).hint("check that you may write to the output folder")),
     }

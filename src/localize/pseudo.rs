@@ -144,7 +144,7 @@ pub fn mirror(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Paper;
+    use crate::project::config::Paper;
     use crate::document::Block;
 
     fn doc(inlines: Vec<Inline>) -> Document {

@@ -5,11 +5,11 @@
 
 use crate::diag::Diagnostic;
 use crate::document::Document;
-use crate::fonts::{FontSet, missing_glyphs_error};
+use crate::fonts::discovery::{FontSet, missing_glyphs_error};
 use crate::lang::Lang;
 use crate::localize::{display_value, localize};
 use crate::project::Project;
-use crate::render::pdf::printed_chars;
+use crate::fonts::discovery::document_chars;
 use crate::status::Report;
 use rayon::prelude::*;
 use std::collections::BTreeSet;
@@ -56,7 +56,7 @@ fn written_chars(project: &Project, lang: &Lang) -> BTreeSet<char> {
     let mut chars = CharSet::default();
     chars.add(&lang.native_name());
     chars.add(&project.config.title);
-    chars.add(crate::render::ui::ui(lang.as_str()).not_translated);
+    chars.add(crate::localize::ui::ui(lang.as_str()).not_translated);
     for leaflet in &project.leaflets {
         chars.add(&leaflet.slug);
         for value in leaflet.variables_for(lang.as_str()).values() {
@@ -149,6 +149,15 @@ impl CharSet {
         }
         out
     }
+}
+
+/// Every character a document's PDF prints: its text, and the footer's.
+pub fn printed_chars(doc: &Document, site_title: &str) -> BTreeSet<char> {
+    let mut chars = document_chars(doc);
+    chars.extend(doc.lang_name.chars());
+    chars.extend(site_title.chars());
+    chars.extend(crate::localize::ui::ui(&doc.lang).not_translated.chars());
+    chars
 }
 
 #[cfg(test)]

@@ -8,8 +8,11 @@
 //! back into [`Inline`]s, where the isolated stretches become [`Inline::Placeable`].
 //! Nothing here produces markup: every string stays text until a renderer escapes it.
 
+pub mod pseudo;
+pub mod ui;
+
 use crate::catalog::Catalog;
-use crate::config::StaleFallback;
+use crate::project::config::StaleFallback;
 use crate::diag::{Diagnostic, Kind};
 use crate::document::{Document, Inline, Text, Variable};
 use crate::lang::Lang;
@@ -286,7 +289,7 @@ fn escape_markdown(s: &str) -> String {
     out
 }
 
-pub use crate::links::safe_url;
+pub use crate::status::links::safe_url;
 
 /// Parses formatted inline Markdown into [`Inline`]s. Block syntax at the start of the
 /// text (`# `, `- `, `1. `, `> `) stays literal; raw HTML stays text; unsafe links

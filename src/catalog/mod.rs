@@ -6,6 +6,9 @@
 //! The AST has no spans, but with `&str` input every identifier is a slice of the file,
 //! so a message's offset is the distance between the two pointers.
 
+pub mod provenance;
+pub mod text;
+
 use crate::diag::{Diagnostic, Kind, line_col};
 use crate::source::{Ref, normalize};
 use fluent_syntax::ast;

@@ -27,7 +27,7 @@ pub struct Bundled {
 
 macro_rules! bundled {
     ($($file:literal),* $(,)?) => {
-        [$(Bundled { file: $file, data: include_bytes!(concat!("../fonts/", $file)) }),*]
+        [$(Bundled { file: $file, data: include_bytes!(concat!("../../fonts/", $file)) }),*]
     };
 }
 

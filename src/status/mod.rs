@@ -2,9 +2,13 @@
 //! every unit's state in every language and every problem found. `check`, `status`,
 //! `sync` and `build` all read it; none of them needs an earlier command to have run.
 
+pub mod links;
+pub mod matching;
+pub mod references;
+
 use crate::catalog::{Catalog, Message};
 use crate::diag::{Diagnostic, Kind, Severity};
-use crate::matching::{self, How, Matching};
+use matching::{How, Matching};
 use crate::lang::Lang;
 use crate::project::Project;
 use crate::source::{Leaflet, Ref, Unit};
@@ -146,7 +150,7 @@ pub fn counts_against(d: &Diagnostic, project: &Project) -> bool {
 pub fn report(project: &Project) -> Report {
     let mut diagnostics = project.diagnostics.clone();
     source_terms(project, &mut diagnostics);
-    diagnostics.extend(project.leaflets.iter().flat_map(|l| crate::references::check_source(project, l)));
+    diagnostics.extend(project.leaflets.iter().flat_map(|l| crate::status::references::check_source(project, l)));
     let pairs: Vec<(&Leaflet, &Lang)> =
         project.leaflets.iter().flat_map(|l| project.config.languages.iter().map(move |lang| (l, lang))).collect();
     use rayon::prelude::*;
@@ -200,7 +204,7 @@ fn leaflet_status(project: &Project, leaflet: &Leaflet, lang: &Lang) -> (Cell, V
     };
     let mut obsolete = Vec::new();
     let paired = matching.units.iter().flatten().filter_map(|p| catalog.map(|c| &c.messages[p.message]));
-    let unrenderable = crate::references::check_translations(catalog, terms, paired);
+    let unrenderable = crate::status::references::check_translations(catalog, terms, paired);
     let unrenderable_ids: HashSet<String> = unrenderable.iter().filter_map(|d| d.id.clone()).collect();
     ctx.diags.extend(unrenderable);
     if let Some(c) = catalog {
@@ -487,7 +491,7 @@ impl Ctx<'_> {
         }
         for event in Parser::new(value) {
             if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = event {
-                if !crate::links::safe_url(&dest_url) {
+                if !crate::status::links::safe_url(&dest_url) {
                     let d = self
                         .at(m, Kind::UnsafeLink, Severity::Error, format!("`{}` links to `{dest_url}`, which tradui will not publish", m.id))
                         .hint("links may use https:, http:, mailto: or tel:, or point inside the site");

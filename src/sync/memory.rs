@@ -23,7 +23,7 @@
 //! similar; in a memory full of near-identical sentences it may not be the very best.
 
 use crate::catalog::Catalog;
-use crate::interchange::text::pattern_text;
+use crate::catalog::text::pattern_text;
 use crate::lang::Lang;
 use crate::project::Project;
 use crate::source::{Ref, normalize, placeables};
@@ -193,7 +193,7 @@ impl Memory {
     /// near: the same, with a review marker and the difference between the two sources.
     pub fn fill(&self, unit: &crate::source::Unit, src: &str) -> Option<Filled> {
         let suggestion = self.lookup(&unit.text)?;
-        let body = crate::interchange::text::to_message(&unit.id, suggestion.target()).ok()??;
+        let body = crate::catalog::text::to_message(&unit.id, suggestion.target()).ok()??;
         let source = normalize(&unit.text, false);
         let lines = match &suggestion {
             Suggestion::Exact { origin, .. } => vec![format!("# memory: the same {src} text is translated in {origin}"), format!("# {src}: {source}")],
@@ -201,7 +201,7 @@ impl Memory {
                 format!("# memory: from {origin}, whose {src} text is {}% similar", (similarity * 100.0).floor()),
                 format!("# {} filled from translation memory: update it to the {src} text below, then delete this line.", crate::catalog::REVIEW_MARKER),
                 format!("# was: {theirs}"),
-                format!("# change: {}", crate::matching::word_diff(theirs, &source)),
+                format!("# change: {}", crate::status::matching::word_diff(theirs, &source)),
                 format!("# {src}: {source}"),
             ],
         };
@@ -289,7 +289,7 @@ fn term_texts(c: &Catalog) -> Vec<(String, String)> {
         .filter_map(|e| match e {
             fluent_syntax::ast::Entry::Term(t) => {
                 let text = pattern_text(&t.value);
-                (!crate::interchange::text::is_select(&text)).then(|| (t.id.name.to_string(), text))
+                (!crate::catalog::text::is_select(&text)).then(|| (t.id.name.to_string(), text))
             }
             _ => None,
         })

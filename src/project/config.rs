@@ -8,23 +8,7 @@ use std::collections::BTreeMap;
 
 pub const CONFIG_FILE: &str = "tradui.toml";
 
-/// Paper size of the printed leaflet.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, Default)]
-#[serde(rename_all = "lowercase")]
-pub enum Paper {
-    #[default]
-    Letter,
-    A4,
-}
-
-impl Paper {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Paper::Letter => "letter",
-            Paper::A4 => "a4",
-        }
-    }
-}
+pub use crate::document::Paper;
 
 /// What a page shows for a unit whose translation is out of date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]

@@ -5,8 +5,10 @@
 //! diagnostic and the rest loads. Only a project that cannot be read at all (no
 //! `tradui.toml`, a broken one, no `content/`) is [`Fatal`] (exit code 2).
 
+pub mod config;
+
 use crate::catalog::Catalog;
-use crate::config::{CONFIG_FILE, Config};
+use crate::project::config::{CONFIG_FILE, Config};
 use crate::diag::{Diagnostic, Fatal, Kind, read_text, rel_path};
 use crate::lang::Lang;
 use crate::source::{Leaflet, parse_leaflet};
@@ -174,7 +176,7 @@ impl Project {
         let root = self.root.clone();
         let source = self.config.source.to_string();
         // One look per language rather than a failed open per file where there is none.
-        let sidecars: BTreeSet<Lang> = known.iter().filter(|l| crate::provenance::has_folder(&root, l.as_str())).cloned().collect();
+        let sidecars: BTreeSet<Lang> = known.iter().filter(|l| crate::catalog::provenance::has_folder(&root, l.as_str())).cloned().collect();
         let parsed: Vec<_> = files
             .into_par_iter()
             .map(|(lang, slug, path)| {
@@ -190,7 +192,7 @@ impl Project {
                 // The sidecar only fills in records a file lost: a file that has them all
                 // does not need it read.
                 if let Some(c) = catalog.as_mut().ok().and_then(Option::as_mut).filter(|c| !skip && c.messages.iter().any(|m| m.record.is_none())) {
-                    let (sidecar, w) = crate::provenance::Sidecar::load(&root, lang.as_str(), &slug);
+                    let (sidecar, w) = crate::catalog::provenance::Sidecar::load(&root, lang.as_str(), &slug);
                     sidecar.iter().for_each(|s| s.apply(c));
                     warning = w;
                 }

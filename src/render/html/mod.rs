@@ -4,9 +4,9 @@
 //! print CSS. Every string goes through [`super::escape`].
 
 use super::escape::{attr, href, text};
-use super::ui::ui;
+use crate::localize::ui::ui;
 use crate::document::{Align, Block, Document, Inline, Text};
-use crate::fonts::{css_stack, has_italics};
+use crate::fonts::discovery::{css_stack, has_italics};
 use crate::lang::{Direction, Lang};
 use std::fmt::Write as _;
 
@@ -105,8 +105,8 @@ fn page_href(lang: &str, slug: &str) -> String {
 
 fn page_size(doc: &Document) -> &'static str {
     match doc.paper {
-        crate::config::Paper::Letter => "letter",
-        crate::config::Paper::A4 => "A4",
+        crate::project::config::Paper::Letter => "letter",
+        crate::project::config::Paper::A4 => "A4",
     }
 }
 

@@ -7,14 +7,15 @@
 //! the template gets the family list for the document's language and scripts.
 
 use crate::document::Document;
-use crate::fonts::{FontSet, families, has_italics};
+use crate::fonts::discovery::{FontSet, families, has_italics};
 use crate::lang::Lang;
 use serde::Serialize;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-pub use crate::fonts::document_chars;
+pub use crate::fonts::coverage::printed_chars;
+pub use crate::fonts::discovery::document_chars;
 use typst::diag::{FileError, FileResult, Severity};
 use typst::foundations::{Bytes, Datetime};
 use typst_layout::PagedDocument;
@@ -232,15 +233,6 @@ fn describe(world: &LeafletWorld, errors: &[typst::diag::SourceDiagnostic]) -> S
         .join("; ")
 }
 
-/// Every character a document's PDF prints: its text, and the footer's.
-pub fn printed_chars(doc: &Document, site_title: &str) -> BTreeSet<char> {
-    let mut chars = document_chars(doc);
-    chars.extend(doc.lang_name.chars());
-    chars.extend(site_title.chars());
-    chars.extend(super::ui::ui(&doc.lang).not_translated.chars());
-    chars
-}
-
 /// What the template reads from `/doc.json`.
 #[derive(Serialize)]
 struct TemplateData<'a> {
@@ -269,7 +261,7 @@ impl<'a> TemplateData<'a> {
             lang: primary(&doc.lang),
             source_lang: primary(&doc.source_lang),
             site_title,
-            not_translated: super::ui::ui(&doc.lang).not_translated,
+            not_translated: crate::localize::ui::ui(&doc.lang).not_translated,
             fonts: Lang::parse(&doc.lang).map_or_else(|_| vec!["Noto Sans".to_string()], |l| families(&l, &printed_chars(doc, site_title))),
             italic: Lang::parse(&doc.lang).is_ok_and(|l| has_italics(&l)),
         }

@@ -12,6 +12,8 @@
 //! [`sync_text`] is a pure function from (old file, units) to the new file, so running it
 //! twice changes nothing the second time. Files are written atomically.
 
+pub mod memory;
+
 use crate::catalog::{Catalog, EntryKind, REVIEW_MARKER};
 use crate::diag::{Diagnostic, Kind};
 use crate::source::{Leaflet, Ref, Unit, normalize};
@@ -71,7 +73,7 @@ pub struct Options {
     /// Unit IDs whose source edit is accepted without review.
     pub accept: HashSet<String>,
     /// Fill missing units from this language's translation memory instead of stubbing.
-    pub memory: Option<std::sync::Arc<crate::memory::Memory>>,
+    pub memory: Option<std::sync::Arc<crate::sync::memory::Memory>>,
 }
 
 /// The parts of an old file, grouped around its messages.
@@ -222,7 +224,7 @@ struct Assigned<'a> {
 fn assign<'a>(leaflet: &Leaflet, catalog: &Catalog, parts: &'a Parts<'a>, junk: &HashSet<String>) -> HashMap<String, Assigned<'a>> {
     debug_assert_eq!(parts.messages.len(), catalog.messages.len(), "one anchor per parsed message");
     let skip: HashSet<&str> = junk.iter().map(String::as_str).collect();
-    let matching = crate::matching::pair(leaflet, catalog, &skip);
+    let matching = crate::status::matching::pair(leaflet, catalog, &skip);
     let mut out = HashMap::new();
     for (unit, pair) in leaflet.units.iter().zip(&matching.units) {
         if let Some(p) = pair {
@@ -339,7 +341,7 @@ fn owned_lines(m: &crate::catalog::Message, unit: &Unit, review_line: Option<Str
     lines
 }
 
-pub use crate::matching::word_diff;
+pub use crate::status::matching::word_diff;
 
 /// A stub for a missing unit: commented out, so the file stays valid Fluent.
 fn stub(unit: &Unit, leaflet: &Leaflet, src: &str) -> String {

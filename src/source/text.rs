@@ -1,0 +1,114 @@
+//! Unit text: whitespace normalisation, the Fluent placeables in a text, and a text as a
+//! Fluent pattern.
+
+use super::*;
+
+/// Collapses whitespace (line breaks included) to single spaces; inside a block quote
+/// also drops the `>` markers that continue the quote on each line.
+pub fn normalize(text: &str, in_quote: bool) -> String {
+    if is_normal(text) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut at_line_start = false;
+    let mut pending_space = false;
+    for c in text.chars() {
+        if c == '\n' {
+            at_line_start = true;
+            pending_space = true;
+            continue;
+        }
+        // Only ASCII whitespace collapses: a no-break space (French `Où :`) is text.
+        if c.is_ascii_whitespace() {
+            pending_space = true;
+            continue;
+        }
+        if at_line_start && in_quote && c == '>' {
+            pending_space = true;
+            continue;
+        }
+        at_line_start = false;
+        if pending_space && !out.is_empty() {
+            out.push(' ');
+        }
+        pending_space = false;
+        out.push(c);
+    }
+    out
+}
+
+/// Is the text already normalised (single spaces, nothing at either end)?
+pub(super) fn is_normal(text: &str) -> bool {
+    let b = text.as_bytes();
+    if b.first().is_some_and(u8::is_ascii_whitespace) || b.last().is_some_and(u8::is_ascii_whitespace) {
+        return false;
+    }
+    !b.windows(2).any(|w| matches!(w[0], b'\n' | b'\t' | b'\r' | b'\x0c') || (w[0] == b' ' && w[1] == b' '))
+}
+
+/// The Fluent placeables of a source text: `{ $name }`, `{ -term }`. Any other brace is
+/// a plain brace.
+pub fn placeables(text: &str) -> Vec<(Range<usize>, Ref)> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'{' {
+            if let Some((len, r)) = placeable_at(&text[i..]) {
+                out.push((i..i + len, r));
+                i += len;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+pub(super) fn placeable_at(s: &str) -> Option<(usize, Ref)> {
+    let inner_start = 1 + s[1..].len() - s[1..].trim_start_matches([' ', '\t']).len();
+    let rest = &s[inner_start..];
+    let sigil = rest.chars().next()?;
+    if sigil != '$' && sigil != '-' {
+        return None;
+    }
+    let name_len = rest[1..]
+        .char_indices()
+        .find(|(_, c)| !(c.is_ascii_alphanumeric() || *c == '-' || *c == '_'))
+        .map_or(rest.len() - 1, |(i, _)| i);
+    let name = &rest[1..1 + name_len];
+    if !is_identifier(name) {
+        return None;
+    }
+    let after = &rest[1 + name_len..];
+    let close = after.len() - after.trim_start_matches([' ', '\t']).len();
+    if !after[close..].starts_with('}') {
+        return None;
+    }
+    let len = inner_start + 1 + name_len + close + 1;
+    let r = if sigil == '$' { Ref::Var(name.to_string()) } else { Ref::Term(name.to_string()) };
+    Some((len, r))
+}
+
+/// A source text as a Fluent pattern: placeables kept, literal braces quoted.
+pub fn to_fluent(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut last = 0;
+    for (range, r) in placeables(text) {
+        quote_braces(&text[last..range.start], &mut out);
+        out.push_str(&r.to_string());
+        last = range.end;
+    }
+    quote_braces(&text[last..], &mut out);
+    out
+}
+
+pub(super) fn quote_braces(text: &str, out: &mut String) {
+    for c in text.chars() {
+        match c {
+            '{' => out.push_str("{ \"{\" }"),
+            '}' => out.push_str("{ \"}\" }"),
+            c => out.push(c),
+        }
+    }
+}
