@@ -23,7 +23,13 @@ struct Args {
 }
 
 fn parse_args() -> Result<Args, String> {
-    let mut args = Args { out: PathBuf::from("corpus"), leaflets: 200, units: 50, langs: vec!["es".into(), "ht".into(), "ar".into(), "fr".into(), "vi".into()], stale: 0 };
+    let mut args = Args {
+        out: PathBuf::from("corpus"),
+        leaflets: 200,
+        units: 50,
+        langs: vec!["es".into(), "ht".into(), "ar".into(), "fr".into(), "vi".into()],
+        stale: 0,
+    };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
         let value = it.next().ok_or(format!("{flag} needs a value"))?;
@@ -40,8 +46,30 @@ fn parse_args() -> Result<Args, String> {
 }
 
 const WORDS: &[&str] = &[
-    "workers", "union", "shift", "break", "safety", "rights", "manager", "meeting", "contract", "wages", "heat", "water",
-    "schedule", "overtime", "steward", "together", "warehouse", "vote", "strike", "petition", "injury", "report", "rest", "pay",
+    "workers",
+    "union",
+    "shift",
+    "break",
+    "safety",
+    "rights",
+    "manager",
+    "meeting",
+    "contract",
+    "wages",
+    "heat",
+    "water",
+    "schedule",
+    "overtime",
+    "steward",
+    "together",
+    "warehouse",
+    "vote",
+    "strike",
+    "petition",
+    "injury",
+    "report",
+    "rest",
+    "pay",
 ];
 
 /// A deterministic pseudo-random word stream.
@@ -81,7 +109,8 @@ fn leaflet_markdown(i: usize, units: usize) -> String {
         section += 1;
         let _ = write!(md, "## {} {{#s{section}}}\n\n", w.sentence(3));
         let _ = write!(md, "{} on {{ $date }} at {{ $place }}, call {{ $phone }}.\n\n", w.sentence(12));
-        let _ = write!(md, "{} [read more](https://example.org/{i}) and {{ -union-name }}.\n\n", w.sentence(18));
+        let _ =
+            write!(md, "{} [read more](https://example.org/{i}) and {{ -union-name }}.\n\n", w.sentence(18));
         for _ in 0..3 {
             let _ = writeln!(md, "- {}", w.sentence(6));
         }
@@ -99,7 +128,13 @@ fn leaflet_markdown(i: usize, units: usize) -> String {
 /// language.
 fn pseudo_translate(text: &str, lang: &str) -> String {
     text.split(' ')
-        .map(|word| if word.chars().all(char::is_alphabetic) && word.len() > 3 { format!("{word}-{lang}") } else { word.to_string() })
+        .map(|word| {
+            if word.chars().all(char::is_alphabetic) && word.len() > 3 {
+                format!("{word}-{lang}")
+            } else {
+                word.to_string()
+            }
+        })
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -115,7 +150,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     write(&args.out.join("tradui.toml"), &format!("source = \"en\"\nlanguages = [{}]\n", langs.join(", ")))?;
     let all = std::iter::once("en".to_string()).chain(args.langs.iter().cloned());
     for lang in all {
-        write(&args.out.join(format!("locales/{lang}/terms.ftl")), "-union-name = Warehouse Workers United\n")?;
+        write(
+            &args.out.join(format!("locales/{lang}/terms.ftl")),
+            "-union-name = Warehouse Workers United\n",
+        )?;
     }
     let mut units = 0;
     for i in 0..args.leaflets {
@@ -133,11 +171,21 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             for (n, u) in leaflet.units.iter().enumerate() {
                 let stale = args.stale > 0 && (n * 100 / leaflet.units.len().max(1)) < args.stale;
                 let record = if stale { format!("{} (older)", u.text) } else { u.text.clone() };
-                let _ = write!(ftl, "# en: {record}\n{} = {}\n\n", u.id, to_fluent(&pseudo_translate(&u.text, lang)));
+                let _ = write!(
+                    ftl,
+                    "# en: {record}\n{} = {}\n\n",
+                    u.id,
+                    to_fluent(&pseudo_translate(&u.text, lang))
+                );
             }
             write(&args.out.join(format!("locales/{lang}/{slug}.ftl")), &ftl)?;
         }
     }
-    println!("wrote {} leaflets, {units} units, {} languages to {}", args.leaflets, args.langs.len(), args.out.display());
+    println!(
+        "wrote {} leaflets, {units} units, {} languages to {}",
+        args.leaflets,
+        args.langs.len(),
+        args.out.display()
+    );
     Ok(())
 }

@@ -193,7 +193,14 @@ impl Diagnostic {
             Severity::Error => (st.error, "error"),
             Severity::Warning => (st.warning, "warning"),
         };
-        s.push_str(&format!("{}: {}{label}[{}]{}: {}", st.location.render_reset(), sev.render(), self.kind.as_str(), sev.render_reset(), self.message));
+        s.push_str(&format!(
+            "{}: {}{label}[{}]{}: {}",
+            st.location.render_reset(),
+            sev.render(),
+            self.kind.as_str(),
+            sev.render_reset(),
+            self.message
+        ));
         if let Some(hint) = &self.hint {
             s.push_str(&format!("\n  {}hint{}: {hint}", st.hint.render(), st.hint.render_reset()));
         }
@@ -305,9 +312,13 @@ pub fn decode_text(rel: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
     })?;
     match control_char(&text) {
         None => Ok(text),
-        Some((at, c)) => Err(Diagnostic::error(Kind::Io, rel, format!("the file contains the control character U+{:04X}, which is not text", c as u32))
-            .at_offset(&text, at)
-            .hint("delete it (most editors do not show it; it often comes from copying out of another program)")),
+        Some((at, c)) => Err(Diagnostic::error(
+            Kind::Io,
+            rel,
+            format!("the file contains the control character U+{:04X}, which is not text", c as u32),
+        )
+        .at_offset(&text, at)
+        .hint("delete it (most editors do not show it; it often comes from copying out of another program)")),
     }
 }
 
@@ -363,7 +374,10 @@ mod tests {
     #[test]
     fn control_characters_are_refused_where_they_are() {
         let d = decode_text("x.ftl", b"ok = 1\nbad = a\x00b\n".to_vec()).unwrap_err();
-        assert_eq!(d.to_string().lines().next().unwrap(), "x.ftl:2:8: error[io]: the file contains the control character U+0000, which is not text");
+        assert_eq!(
+            d.to_string().lines().next().unwrap(),
+            "x.ftl:2:8: error[io]: the file contains the control character U+0000, which is not text"
+        );
         assert!(decode_text("x", "a\u{85}".as_bytes().to_vec()).is_err());
         assert!(decode_text("x", b"\x1b[31m".to_vec()).is_err());
         assert!(decode_text("x", b"tab\there\r\nok\n".to_vec()).is_ok());

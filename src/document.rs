@@ -93,11 +93,14 @@ impl Text {
 fn plain_into(inlines: &[Inline], out: &mut String) {
     for i in inlines {
         match i {
-            Inline::Text { text } | Inline::Code { text } | Inline::Placeable { text, .. } => out.push_str(text),
-            Inline::Break => out.push(' '),
-            Inline::Emph { content } | Inline::Strong { content } | Inline::Strike { content } | Inline::Link { content, .. } => {
-                plain_into(content, out)
+            Inline::Text { text } | Inline::Code { text } | Inline::Placeable { text, .. } => {
+                out.push_str(text)
             }
+            Inline::Break => out.push(' '),
+            Inline::Emph { content }
+            | Inline::Strong { content }
+            | Inline::Strike { content }
+            | Inline::Link { content, .. } => plain_into(content, out),
         }
     }
 }
@@ -115,33 +118,70 @@ pub enum Align {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "type", rename_all = "lowercase")]
 pub enum Block {
-    Heading { level: u8, anchor: String, text: Text },
-    Paragraph { text: Text },
-    List { ordered: bool, start: u64, items: Vec<Vec<Block>> },
-    Quote { blocks: Vec<Block> },
-    Table { align: Vec<Align>, header: Vec<Text>, rows: Vec<Vec<Text>> },
+    Heading {
+        level: u8,
+        anchor: String,
+        text: Text,
+    },
+    Paragraph {
+        text: Text,
+    },
+    List {
+        ordered: bool,
+        start: u64,
+        items: Vec<Vec<Block>>,
+    },
+    Quote {
+        blocks: Vec<Block>,
+    },
+    Table {
+        align: Vec<Align>,
+        header: Vec<Text>,
+        rows: Vec<Vec<Text>>,
+    },
     /// A code block or raw HTML of the source: shown as literal text, never translated.
-    Code { text: String },
+    Code {
+        text: String,
+    },
     Rule,
     /// An image alone in its paragraph; its alt text is a translatable slot.
-    Image { src: String, alt: Text },
+    Image {
+        src: String,
+        alt: Text,
+    },
 }
 
 /// Inline content of a slot. Every string is plain text: renderers escape it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "type", rename_all = "lowercase")]
 pub enum Inline {
-    Text { text: String },
+    Text {
+        text: String,
+    },
     /// The value of a variable or term (a date, a phone number, "JFK8"): kept whole and
     /// isolated from the surrounding direction (HTML `<bdi>`), laid out in its own
     /// direction `dir` (from its first strong character; numbers are left-to-right).
-    Placeable { text: String, dir: Direction },
-    Emph { content: Vec<Inline> },
-    Strong { content: Vec<Inline> },
-    Strike { content: Vec<Inline> },
-    Code { text: String },
+    Placeable {
+        text: String,
+        dir: Direction,
+    },
+    Emph {
+        content: Vec<Inline>,
+    },
+    Strong {
+        content: Vec<Inline>,
+    },
+    Strike {
+        content: Vec<Inline>,
+    },
+    Code {
+        text: String,
+    },
     /// A link whose address passed the safety check (http, https, mailto, tel, relative).
-    Link { url: String, content: Vec<Inline> },
+    Link {
+        url: String,
+        content: Vec<Inline>,
+    },
     Break,
 }
 

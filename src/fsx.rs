@@ -20,7 +20,10 @@ fn default_permissions() -> std::fs::Permissions {
 
 #[cfg(not(unix))]
 fn default_permissions() -> std::fs::Permissions {
-    tempfile::tempfile().and_then(|f| f.metadata()).map(|m| m.permissions()).expect("a temporary file has permissions")
+    tempfile::tempfile()
+        .and_then(|f| f.metadata())
+        .map(|m| m.permissions())
+        .expect("a temporary file has permissions")
 }
 
 /// Writes `bytes` to `path` atomically: a temporary file in the same folder, flushed,
@@ -35,7 +38,11 @@ pub fn write_atomic(path: &Path, bytes: impl AsRef<[u8]>) -> std::io::Result<()>
 /// working keeps its save. The new file is written and synced first, then the old one
 /// is read again and compared, then renamed over it, so the window for a lost save is
 /// the rename alone. Returns false when it left the file alone.
-pub fn replace_if_unchanged(path: &Path, old: Option<&str>, bytes: impl AsRef<[u8]>) -> std::io::Result<bool> {
+pub fn replace_if_unchanged(
+    path: &Path,
+    old: Option<&str>,
+    bytes: impl AsRef<[u8]>,
+) -> std::io::Result<bool> {
     let tmp = staged(path, bytes.as_ref())?;
     let now = match std::fs::read(path) {
         Ok(b) => crate::diag::decode_text("", b).ok(),
@@ -88,7 +95,10 @@ fn remove_temporary(dir: &Path, depth: usize, removed: &mut Vec<PathBuf>) {
         let Ok(kind) = entry.file_type() else { continue };
         if kind.is_dir() && depth > 0 {
             remove_temporary(&entry.path(), depth - 1, removed);
-        } else if kind.is_file() && is_temporary(Path::new(&entry.file_name())) && std::fs::remove_file(entry.path()).is_ok() {
+        } else if kind.is_file()
+            && is_temporary(Path::new(&entry.file_name()))
+            && std::fs::remove_file(entry.path()).is_ok()
+        {
             removed.push(entry.path());
         }
     }
@@ -118,12 +128,22 @@ pub fn check_writable(root: &Path, dir: &Path, depth: usize) -> Result<(), crate
     }
     if let Err(e) = may_write_in(dir) {
         let rel = rel_path(root, dir);
-        return Err(Diagnostic::error(Kind::Io, rel.clone(), format!("cannot write in the folder {rel}: {e}; nothing was changed"))
-            .hint(format!("make the folder writable (e.g. `chmod u+w {rel}`), then run the command again"))
-            .into());
+        return Err(Diagnostic::error(
+            Kind::Io,
+            rel.clone(),
+            format!("cannot write in the folder {rel}: {e}; nothing was changed"),
+        )
+        .hint(format!("make the folder writable (e.g. `chmod u+w {rel}`), then run the command again"))
+        .into());
     }
     let Some(below) = depth.checked_sub(1) else { return Ok(()) };
-    let mut dirs: Vec<PathBuf> = std::fs::read_dir(dir).into_iter().flatten().flatten().filter(|e| e.file_type().is_ok_and(|t| t.is_dir())).map(|e| e.path()).collect();
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+        .map(|e| e.path())
+        .collect();
     // The first folder by name is the one reported, whatever order the disk lists them in.
     dirs.sort();
     dirs.iter().try_for_each(|d| check_writable(root, d, below))
@@ -150,10 +170,17 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("t.ftl");
         std::fs::write(&path, "a = editor's save\n").unwrap();
-        assert!(!super::replace_if_unchanged(&path, Some("a = what sync read\n"), "a = sync's text\n").unwrap());
+        assert!(
+            !super::replace_if_unchanged(&path, Some("a = what sync read\n"), "a = sync's text\n").unwrap()
+        );
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "a = editor's save\n");
-        assert!(!super::replace_if_unchanged(&dir.path().join("new.ftl"), Some("x"), "y").unwrap(), "a file that vanished is not written");
-        assert!(super::replace_if_unchanged(&path, Some("a = editor's save\n"), "a = sync's text\n").unwrap());
+        assert!(
+            !super::replace_if_unchanged(&dir.path().join("new.ftl"), Some("x"), "y").unwrap(),
+            "a file that vanished is not written"
+        );
+        assert!(
+            super::replace_if_unchanged(&path, Some("a = editor's save\n"), "a = sync's text\n").unwrap()
+        );
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "a = sync's text\n");
         let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().map(|e| e.file_name()).collect();
         assert_eq!(left.len(), 1, "no temporary file is left behind: {left:?}");

@@ -6,9 +6,14 @@
 //! language codes. The one exception is [`AUTONYMS_CLDR_LACKS`]: the names of languages
 //! CLDR has no data for, which a test keeps honest.
 
-use icu_locale::names::{DisplayNamesPreferences, LanguageIdentifierDisplayName, LanguageIdentifierDisplayNameOptions};
+use icu_locale::names::{
+    DisplayNamesPreferences, LanguageIdentifierDisplayName, LanguageIdentifierDisplayNameOptions,
+};
 use icu_locale::subtags::{Language, Script};
-use icu_locale::{LanguageIdentifier as IcuLangId, Locale, LocaleCanonicalizer, LocaleDirectionality, LocaleExpander, TransformResult};
+use icu_locale::{
+    LanguageIdentifier as IcuLangId, Locale, LocaleCanonicalizer, LocaleDirectionality, LocaleExpander,
+    TransformResult,
+};
 use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
 use serde::Serialize;
 use std::fmt;
@@ -160,8 +165,18 @@ impl Lang {
         // in CLDR's Filipino data, not "Filipino".
         let name = cldr_name(&locale, self.locale().id)
             .or_else(|| cldr_autonym(&locale))
-            .or_else(|| AUTONYMS_CLDR_LACKS.iter().find(|(t, _)| *t == self.tag || *t == locale.id.to_string()).map(|(_, n)| n.to_string()))
-            .or_else(|| AUTONYMS_CLDR_LACKS.iter().find(|(t, _)| *t == locale.id.language.as_str()).map(|(_, n)| n.to_string()));
+            .or_else(|| {
+                AUTONYMS_CLDR_LACKS
+                    .iter()
+                    .find(|(t, _)| *t == self.tag || *t == locale.id.to_string())
+                    .map(|(_, n)| n.to_string())
+            })
+            .or_else(|| {
+                AUTONYMS_CLDR_LACKS
+                    .iter()
+                    .find(|(t, _)| *t == locale.id.language.as_str())
+                    .map(|(_, n)| n.to_string())
+            });
         // CLDR asks for a capital in menus for Latin and Cyrillic names ("Español",
         // "Русский"); Georgian and Armenian have capitals but do not use them so.
         let bicameral = self.script().is_some_and(|s| matches!(s.as_str(), "Latn" | "Cyrl"));
@@ -229,9 +244,7 @@ fn known_language(locale: &Locale) -> bool {
 fn variants_known(locale: &Locale) -> bool {
     use icu_locale::names::VariantDisplayName;
     let en = DisplayNamesPreferences::from(&icu_locale::locale!("en"));
-    locale.id.variants.iter().all(|v| {
-        VariantDisplayName::try_new_heavy(en, *v).is_ok()
-    })
+    locale.id.variants.iter().all(|v| VariantDisplayName::try_new_heavy(en, *v).is_ok())
 }
 
 /// The name CLDR gives the language in itself, if it has one (not a fallback to codes).
@@ -242,7 +255,12 @@ fn cldr_autonym(locale: &Locale) -> Option<String> {
 /// The name of `id` in `locale`'s CLDR data, if CLDR has one.
 fn cldr_name(locale: &Locale, id: IcuLangId) -> Option<String> {
     let prefs = DisplayNamesPreferences::from(locale);
-    let name = LanguageIdentifierDisplayName::try_new_heavy(prefs, id, LanguageIdentifierDisplayNameOptions::default()).ok()?;
+    let name = LanguageIdentifierDisplayName::try_new_heavy(
+        prefs,
+        id,
+        LanguageIdentifierDisplayNameOptions::default(),
+    )
+    .ok()?;
     let text = name.as_borrowed().try_write_to_string().ok()?.into_owned();
     Some(text)
 }
@@ -296,7 +314,8 @@ mod tests {
 
     #[test]
     fn bad_tags_are_refused() {
-        for bad in ["", "english!", "e", " es", "toolongtag1", "und", "xx", "xx-INVALID", "es-INVALID", "qqq"] {
+        for bad in ["", "english!", "e", " es", "toolongtag1", "und", "xx", "xx-INVALID", "es-INVALID", "qqq"]
+        {
             assert!(Lang::parse(bad).is_err(), "{bad:?} should be refused");
         }
         let e = Lang::parse("xx-INVALID").unwrap_err().to_string();
@@ -315,10 +334,16 @@ mod tests {
 
     #[test]
     fn direction_follows_the_likely_script() {
-        for rtl in ["ar", "fa", "he", "ur", "ps", "yi", "ckb", "dv", "sd", "ug", "az-Arab", "pa-Arab", "pnb", "ff-Adlm"] {
+        for rtl in [
+            "ar", "fa", "he", "ur", "ps", "yi", "ckb", "dv", "sd", "ug", "az-Arab", "pa-Arab", "pnb",
+            "ff-Adlm",
+        ] {
             assert_eq!(Lang::parse(rtl).unwrap().direction(), Direction::Rtl, "{rtl}");
         }
-        for ltr in ["en", "es", "ht", "fr", "zh-Hans", "vi", "pa", "ff", "wo", "vai", "am", "az-Latn", "ku-Latn", "xyz-Latn"] {
+        for ltr in [
+            "en", "es", "ht", "fr", "zh-Hans", "vi", "pa", "ff", "wo", "vai", "am", "az-Latn", "ku-Latn",
+            "xyz-Latn",
+        ] {
             assert_eq!(Lang::parse(ltr).unwrap().direction(), Direction::Ltr, "{ltr}");
         }
         let script = |t: &str| Lang::parse(t).unwrap().script().map(|s| s.to_string());
@@ -367,7 +392,11 @@ mod tests {
     fn the_autonym_table_only_fills_gaps_in_cldr() {
         for (tag, _) in AUTONYMS_CLDR_LACKS {
             let locale = Lang::parse(tag).unwrap().cldr_locale();
-            assert_eq!(cldr_autonym(&locale), None, "CLDR now names {tag}: remove it from AUTONYMS_CLDR_LACKS");
+            assert_eq!(
+                cldr_autonym(&locale),
+                None,
+                "CLDR now names {tag}: remove it from AUTONYMS_CLDR_LACKS"
+            );
         }
     }
 
@@ -377,7 +406,11 @@ mod tests {
         for i in 0..MEMO_LIMIT + 100 {
             let tag = format!("t{i}");
             assert_eq!(memo.get(&tag, || tag.len()), tag.len());
-            assert_eq!(memo.get(&tag, || usize::MAX), if i < MEMO_LIMIT { tag.len() } else { usize::MAX }, "{tag}");
+            assert_eq!(
+                memo.get(&tag, || usize::MAX),
+                if i < MEMO_LIMIT { tag.len() } else { usize::MAX },
+                "{tag}"
+            );
         }
         assert_eq!(memo.0.lock().unwrap().as_ref().unwrap().len(), MEMO_LIMIT);
         assert_eq!(Lang::parse("ES"), Lang::parse("es"));

@@ -29,7 +29,11 @@ pub const MAX_EXPANSION: u64 = 100;
 
 /// A size as people read it: `4 MiB`, `16 KiB`.
 pub fn human(bytes: usize) -> String {
-    if bytes >= 1024 * 1024 { format!("{} MiB", bytes / (1024 * 1024)) } else { format!("{} KiB", bytes / 1024) }
+    if bytes >= 1024 * 1024 {
+        format!("{} MiB", bytes / (1024 * 1024))
+    } else {
+        format!("{} KiB", bytes / 1024)
+    }
 }
 
 /// The whole-file limit.
@@ -37,25 +41,50 @@ pub fn check_file(file: &str, text: &str) -> Result<(), Diagnostic> {
     if text.len() <= MAX_FILE_BYTES {
         return Ok(());
     }
-    Err(Diagnostic::error(Kind::Io, file, format!("the file is {} bytes, more than tradui's limit of {} per file", text.len(), human(MAX_FILE_BYTES)))
-        .at((1, 1))
-        .hint("split it into several leaflets (each with its own translation files)"))
+    Err(Diagnostic::error(
+        Kind::Io,
+        file,
+        format!(
+            "the file is {} bytes, more than tradui's limit of {} per file",
+            text.len(),
+            human(MAX_FILE_BYTES)
+        ),
+    )
+    .at((1, 1))
+    .hint("split it into several leaflets (each with its own translation files)"))
 }
 
 /// The limit on one text (a unit or a message), at its line and column.
-pub fn text_too_long(file: &str, what: impl FnOnce() -> String, len: usize, at: (usize, usize)) -> Option<Diagnostic> {
+pub fn text_too_long(
+    file: &str,
+    what: impl FnOnce() -> String,
+    len: usize,
+    at: (usize, usize),
+) -> Option<Diagnostic> {
     (len > MAX_TEXT_BYTES).then(|| {
-        Diagnostic::error(Kind::Invalid, file, format!("{} is {len} bytes long, more than tradui's limit of {} for one text", what(), human(MAX_TEXT_BYTES)))
-            .at(at)
-            .hint("split it into several paragraphs")
+        Diagnostic::error(
+            Kind::Invalid,
+            file,
+            format!(
+                "{} is {len} bytes long, more than tradui's limit of {} for one text",
+                what(),
+                human(MAX_TEXT_BYTES)
+            ),
+        )
+        .at(at)
+        .hint("split it into several paragraphs")
     })
 }
 
 /// The nesting error, at the byte offset where the limit is crossed.
 pub fn too_deep(kind: Kind, file: &str, text: &str, offset: usize, what: &str) -> Diagnostic {
-    Diagnostic::error(kind, file, format!("{what} nested more than {MAX_NESTING} levels deep, tradui's limit"))
-        .at(LineIndex::new(text).line_col(offset))
-        .hint("flatten the structure: no leaflet needs this many levels")
+    Diagnostic::error(
+        kind,
+        file,
+        format!("{what} nested more than {MAX_NESTING} levels deep, tradui's limit"),
+    )
+    .at(LineIndex::new(text).line_col(offset))
+    .hint("flatten the structure: no leaflet needs this many levels")
 }
 
 /// Checks a Fluent file before it is parsed: its size, and the nesting of placeables
@@ -109,8 +138,11 @@ fn starts_entry(line: &str) -> bool {
         return true;
     }
     let rest = line.strip_prefix('-').unwrap_or(line);
-    let id_len = rest.find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_')).unwrap_or(rest.len());
-    id_len > 0 && rest.as_bytes()[0].is_ascii_alphabetic() && rest[id_len..].trim_start_matches([' ', '\t']).starts_with('=')
+    let id_len =
+        rest.find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_')).unwrap_or(rest.len());
+    id_len > 0
+        && rest.as_bytes()[0].is_ascii_alphabetic()
+        && rest[id_len..].trim_start_matches([' ', '\t']).starts_with('=')
 }
 
 /// From just after a `{`: past a string literal that opens the placeable (`{ "{" }`),

@@ -57,7 +57,9 @@ fn every_module_uses_only_modules_before_it_in_lib_rs() {
         let text = std::fs::read_to_string(file).unwrap();
         for used in uses(&text) {
             match rank.get(used.as_str()) {
-                Some(&theirs) if theirs > mine => wrong.push(format!("{} uses crate::{used}", file.display())),
+                Some(&theirs) if theirs > mine => {
+                    wrong.push(format!("{} uses crate::{used}", file.display()))
+                }
                 _ => {}
             }
         }

@@ -40,8 +40,17 @@ fn run_chromium(bin: &Path, args: &[String]) -> String {
 
 /// Loads the probe page at a window size and returns what the probe measured.
 fn probe(bin: &Path, page: &Path, size: &str) -> serde_json::Value {
-    let dom = run_chromium(bin, &[format!("--window-size={size}"), "--virtual-time-budget=3000".into(), "--dump-dom".into(), format!("file://{}", page.display())]);
-    let start = dom.find("<pre id=\"probe\">").expect("chromium returned the page") + "<pre id=\"probe\">".len();
+    let dom = run_chromium(
+        bin,
+        &[
+            format!("--window-size={size}"),
+            "--virtual-time-budget=3000".into(),
+            "--dump-dom".into(),
+            format!("file://{}", page.display()),
+        ],
+    );
+    let start =
+        dom.find("<pre id=\"probe\">").expect("chromium returned the page") + "<pre id=\"probe\">".len();
     let end = start + dom[start..].find("</pre>").expect("the probe wrote its result");
     serde_json::from_str(&dom[start..end].replace("&quot;", "\"")).expect("the probe wrote JSON")
 }
@@ -80,7 +89,10 @@ fn arabic_page_lays_out_right_to_left_in_chromium() {
     assert_eq!(json["direction"], "rtl", "{json}");
     assert!(json["gapRight"].as_f64().unwrap() < 2.0, "the heading starts at the right edge: {json}");
     assert!(json["gapLeft"].as_f64().unwrap() > 50.0, "and leaves room on the left: {json}");
-    assert!(json["padRight"].as_f64().unwrap() > 10.0 && json["padLeft"].as_f64().unwrap() == 0.0, "list indent is on the right: {json}");
+    assert!(
+        json["padRight"].as_f64().unwrap() > 10.0 && json["padLeft"].as_f64().unwrap() == 0.0,
+        "list indent is on the right: {json}"
+    );
     // Readable on a phone: nothing wider than a 360-pixel screen.
     let phone = probe(&bin, &probe_page, "360,740");
     assert!(phone["overflow"].as_f64().unwrap() <= 0.0, "the page scrolls sideways on a phone: {phone}");
@@ -98,7 +110,14 @@ fn arabic_page_lays_out_right_to_left_in_chromium() {
     std::fs::create_dir_all(&artefacts).unwrap();
     let shot = artefacts.join("ar-meeting.png");
     let _ = std::fs::remove_file(&shot);
-    run_chromium(&bin, &["--window-size=800,1000".into(), format!("--screenshot={}", shot.display()), format!("file://{}", page.display())]);
+    run_chromium(
+        &bin,
+        &[
+            "--window-size=800,1000".into(),
+            format!("--screenshot={}", shot.display()),
+            format!("file://{}", page.display()),
+        ],
+    );
     let png = std::fs::read(&shot).expect("chromium wrote a screenshot");
     assert!(png.starts_with(b"\x89PNG"));
 }

@@ -8,10 +8,9 @@ use std::fs;
 use std::process::Command;
 
 fn poppler(tool: &str, args: &[&str]) -> String {
-    let out = Command::new(tool)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("`{tool}` is needed for the PDF tests ({e}): apt-get install poppler-utils"));
+    let out = Command::new(tool).args(args).output().unwrap_or_else(|e| {
+        panic!("`{tool}` is needed for the PDF tests ({e}): apt-get install poppler-utils")
+    });
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
@@ -44,12 +43,22 @@ fn arabic_page_is_right_to_left_with_isolated_placeables() {
     assert!(ar.contains("<bdi>6:30 PM</bdi>"), "variables are isolated");
     assert!(ar.contains("<bdi>10 ديسمبر 2026</bdi>"), "dates are shown in the language's format");
     assert!(ar.contains("<link rel=\"alternate\" hreflang=\"ht\" href=\"../ht/meeting.html\">"));
-    assert!(ar.contains("<a href=\"../ht/meeting.html\" hreflang=\"ht\" lang=\"ht\" dir=\"ltr\">Kreyòl ayisyen</a>"));
+    assert!(ar.contains(
+        "<a href=\"../ht/meeting.html\" hreflang=\"ht\" lang=\"ht\" dir=\"ltr\">Kreyòl ayisyen</a>"
+    ));
     assert!(ar.contains("<span aria-current=\"page\" lang=\"ar\" dir=\"rtl\">العربية</span>"));
     assert!(!ar.contains("http://") && !ar.contains("src=\"http"), "no external requests");
     let css_start = ar.find("<style>").unwrap();
     let css = &ar[css_start..ar.find("</style>").unwrap()];
-    for physical in ["margin-left", "margin-right", "padding-left", "padding-right", "text-align: left", "text-align: right", "float: left"] {
+    for physical in [
+        "margin-left",
+        "margin-right",
+        "padding-left",
+        "padding-right",
+        "text-align: left",
+        "text-align: right",
+        "float: left",
+    ] {
         assert!(!css.contains(physical), "CSS uses {physical}");
     }
 }
@@ -66,7 +75,9 @@ fn spanish_page_snapshot() {
 fn builds_are_deterministic_and_incremental() {
     let a = built();
     let b = built();
-    for path in ["public/ar/meeting.html", "public/ar/meeting.pdf", "public/ht/meeting.pdf", "public/index.html"] {
+    for path in
+        ["public/ar/meeting.html", "public/ar/meeting.pdf", "public/ht/meeting.pdf", "public/index.html"]
+    {
         assert!(a.bytes(path) == b.bytes(path), "{path} differs between two builds");
     }
     let pdf = a.root.join("public/ht/meeting.pdf");
@@ -76,9 +87,15 @@ fn builds_are_deterministic_and_incremental() {
     assert_eq!(before, fs::metadata(&pdf).unwrap().modified().unwrap());
     a.edit("locales/fr/meeting.ftl", "Amenez un collègue.", "Amenez une ou un collègue.");
     let after_edit = a.run(&["build"]);
-    assert!(after_edit.contains("2 rebuilt, 8 up to date (skipped); 2 file(s) written"), "only the French page and PDF change: {after_edit}");
+    assert!(
+        after_edit.contains("2 rebuilt, 8 up to date (skipped); 2 file(s) written"),
+        "only the French page and PDF change: {after_edit}"
+    );
     let forced = a.run(&["build", "--force"]);
-    assert!(forced.contains("10 rebuilt, 0 up to date (skipped); 0 file(s) written, 11 unchanged"), "{forced}");
+    assert!(
+        forced.contains("10 rebuilt, 0 up to date (skipped); 0 file(s) written, 11 unchanged"),
+        "{forced}"
+    );
 }
 
 #[test]
@@ -118,14 +135,19 @@ fn languages_below_the_minimum_are_not_published_and_old_pages_go() {
     assert!(!p.root.join("public/ar/meeting.pdf").exists());
     let es = p.read("public/es/meeting.html");
     assert!(!es.contains("hreflang=\"ar\""), "the switcher only offers published languages");
-    assert!(p.read("public/index.html").contains("<em>not published</em> <span class=\"coverage\">85%</span>"));
+    assert!(
+        p.read("public/index.html").contains("<em>not published</em> <span class=\"coverage\">85%</span>")
+    );
 }
 
 /// Translations written to attack the page and the PDF.
 const HOSTILE: &[(&str, &str)] = &[
     ("title", "<script>alert(1)</script></title><script>x</script>"),
     ("meeting", "<img src=x onerror=alert(1)> \" onmouseover=\"alert(1)"),
-    ("meeting-li2", "[a](javascript:alert(1)) [b](JaVaScRiPt:alert(2)) [c](data:text/html,<script>alert(3)</script>) [d](java&#x09;script:alert(4))"),
+    (
+        "meeting-li2",
+        "[a](javascript:alert(1)) [b](JaVaScRiPt:alert(2)) [c](data:text/html,<script>alert(3)</script>) [d](java&#x09;script:alert(4))",
+    ),
     ("why", "#read(\"/etc/passwd\") #set page(width: 1pt) $x^2$ ] [ {{ template }}"),
     ("why-p1", "\u{202E}txt.exe <style>body{display:none}</style> <iframe src=//evil.example>"),
 ];
@@ -158,7 +180,11 @@ fn hostile_translations_stay_text_in_html() {
     assert_eq!(lower.matches("<script").count(), 0, "{es}");
     assert!(!lower.contains("<img"), "raw HTML became markup");
     assert!(!lower.contains("<iframe") && !lower.contains("<style>body"));
-    assert!(!lower.contains("href=\"javascript") && !lower.contains("href=\"data:") && !lower.contains("href=\"java"));
+    assert!(
+        !lower.contains("href=\"javascript")
+            && !lower.contains("href=\"data:")
+            && !lower.contains("href=\"java")
+    );
     assert!(!lower.contains(" onerror=") || lower.contains("&lt;img src=x onerror=alert(1)&gt;"));
     assert!(es.contains("&lt;script&gt;alert(1)&lt;/script&gt;&lt;/title&gt;"), "{es}");
     assert!(es.contains("&lt;img src=x onerror=alert(1)&gt; \" onmouseover=\"alert(1)"), "{es}");
@@ -201,13 +227,20 @@ fn pdfs_embed_fonts_and_give_text_back_in_logical_order() {
     let ht = poppler("pdftotext", &[p.root.join("public/ht/meeting.pdf").to_str().unwrap(), "-"]);
     assert!(ht.contains("Reyinyon sendika a semèn sa a"), "{ht}");
     assert!(ht.contains("Lè nou pale ansanm, direksyon an koute."), "{ht}");
-    assert!(poppler("pdffonts", &[p.root.join("public/ar/meeting.pdf").to_str().unwrap()]).contains("NotoNaskhArabic-Regular"));
+    assert!(
+        poppler("pdffonts", &[p.root.join("public/ar/meeting.pdf").to_str().unwrap()])
+            .contains("NotoNaskhArabic-Regular")
+    );
 }
 
 #[test]
 fn paper_size_and_metadata() {
     let p = Project::init();
-    p.edit("content/meeting.md", "title = \"Union meeting this week\"", "title = \"Union meeting this week\"\npaper = \"a4\"");
+    p.edit(
+        "content/meeting.md",
+        "title = \"Union meeting this week\"",
+        "title = \"Union meeting this week\"\npaper = \"a4\"",
+    );
     p.run(&["build"]);
     let info = poppler("pdfinfo", &[p.root.join("public/fr/meeting.pdf").to_str().unwrap()]);
     assert!(info.contains("595.276 x 841.89 pts (A4)"), "{info}");
@@ -220,7 +253,13 @@ fn paper_size_and_metadata() {
 #[test]
 fn source_date_epoch_sets_the_creation_date() {
     let p = Project::init();
-    let out = assert_cmd::Command::cargo_bin("tradui").unwrap().current_dir(&p.root).args(["build"]).env("SOURCE_DATE_EPOCH", "1764720000").output().unwrap();
+    let out = assert_cmd::Command::cargo_bin("tradui")
+        .unwrap()
+        .current_dir(&p.root)
+        .args(["build"])
+        .env("SOURCE_DATE_EPOCH", "1764720000")
+        .output()
+        .unwrap();
     assert!(out.status.success());
     let info = poppler("pdfinfo", &[p.root.join("public/en/meeting.pdf").to_str().unwrap()]);
     assert!(info.contains("2025"), "{info}");
@@ -237,7 +276,10 @@ fn bad_translations_still_render() {
     let fr = p.read("public/fr/meeting.html");
     assert!(fr.contains("Amenez **un collègue."), "unbalanced emphasis stays literal: {fr}");
     assert!(fr.contains("[plan]("), "{fr}");
-    assert!(fr.contains("lang=\"en\" dir=\"ltr\" class=\"untranslated\">Why it matters"), "an invalid translation falls back: {fr}");
+    assert!(
+        fr.contains("lang=\"en\" dir=\"ltr\" class=\"untranslated\">Why it matters"),
+        "an invalid translation falls back: {fr}"
+    );
     let check = p.run(&["check", "--lang", "fr"]);
     assert!(check.contains("`why` uses `{ -syndicat }`, which the source text does not have"), "{check}");
 }
@@ -250,10 +292,27 @@ fn a_missing_variable_value_is_reported_and_the_page_still_renders() {
     let out = p.run(&["build", "--no-pdf"]);
     assert!(out.starts_with("exit: 1"), "{out}");
     assert!(out.contains("content/broken.md:3:1: error[source]: `{ $date }` has no value"), "{out}");
-    assert!(out.contains("content/broken.md: error[source]: built with errors: check the pages before sharing them"), "{out}");
-    assert!(p.read("public/en/broken.html").contains("<p>On {$date}.</p>"), "the page renders, the gap visible");
-    assert_eq!(out.matches("Unknown variable: $date").count(), 1, "reported once, not once per language: {out}");
-    assert!(out.contains("content/broken.md:3:1: warning[invalid]: `strike-p1`: Resolver error: Unknown variable: $date"), "{out}");
+    assert!(
+        out.contains(
+            "content/broken.md: error[source]: built with errors: check the pages before sharing them"
+        ),
+        "{out}"
+    );
+    assert!(
+        p.read("public/en/broken.html").contains("<p>On {$date}.</p>"),
+        "the page renders, the gap visible"
+    );
+    assert_eq!(
+        out.matches("Unknown variable: $date").count(),
+        1,
+        "reported once, not once per language: {out}"
+    );
+    assert!(
+        out.contains(
+            "content/broken.md:3:1: warning[invalid]: `strike-p1`: Resolver error: Unknown variable: $date"
+        ),
+        "{out}"
+    );
     assert!(out.contains("content/empty.md: error[source]: not built: the leaflet has no text"), "{out}");
     assert!(!p.root.join("public/en/empty.html").exists());
     assert!(p.root.join("public/en/meeting.html").exists(), "the other leaflets are built");
@@ -267,10 +326,17 @@ fn a_character_no_font_has_is_an_error_and_no_pdf_of_boxes_is_written() {
     let out = p.run(&["build"]);
     assert!(out.starts_with("exit: 1"), "{out}");
     assert!(out.contains("locales/ht/meeting.ftl:14:39: error[missing-glyph]: no font has '\u{0378}' (U+0378), needed for Kreyòl ayisyen (ht); the PDF would show empty boxes, so it is not written"), "{out}");
-    assert!(!p.root.join("public/ht/meeting.pdf").exists(), "the earlier PDF is removed, no PDF of boxes written");
+    assert!(
+        !p.root.join("public/ht/meeting.pdf").exists(),
+        "the earlier PDF is removed, no PDF of boxes written"
+    );
     assert!(p.root.join("public/fr/meeting.pdf").exists());
     let check = p.run(&["check"]);
-    assert!(check.starts_with("exit: 1") && check.contains("locales/ht/meeting.ftl:14:39: error[missing-glyph]: no font has"), "{check}");
+    assert!(
+        check.starts_with("exit: 1")
+            && check.contains("locales/ht/meeting.ftl:14:39: error[missing-glyph]: no font has"),
+        "{check}"
+    );
 }
 
 #[test]
@@ -305,8 +371,13 @@ fn a_project_template_replaces_the_built_in_one() {
     p.write("print.typ", "#import \"/lib.typ\": *\n#let data = json(\"/doc.json\")\n#set page(paper: \"a5\")\n= Custom: #data.title\n#blocks(data, data.doc.blocks)\n");
     p.run(&["build"]);
     let pdf = p.root.join("public/es/meeting.pdf");
-    assert!(poppler("pdfinfo", &[pdf.to_str().unwrap()]).contains("419.528 x 595.276 pts"), "A5 from the project's template");
-    assert!(poppler("pdftotext", &[pdf.to_str().unwrap(), "-"]).contains("Custom: Reunión sindical esta semana"));
+    assert!(
+        poppler("pdfinfo", &[pdf.to_str().unwrap()]).contains("419.528 x 595.276 pts"),
+        "A5 from the project's template"
+    );
+    assert!(
+        poppler("pdftotext", &[pdf.to_str().unwrap(), "-"]).contains("Custom: Reunión sindical esta semana")
+    );
     p.write("print.typ", "#read(\"/etc/passwd\")\n");
     let out = p.run(&["build"]);
     assert!(out.starts_with("exit: 1"), "{out}");
@@ -317,18 +388,34 @@ fn a_project_template_replaces_the_built_in_one() {
 fn pdf_a_on_request() {
     let p = Project::init();
     let out = p.run(&["build", "--pdf-a"]);
-    assert!(out.starts_with("exit: 1") && out.contains("PDF/A needs a creation date: set SOURCE_DATE_EPOCH"), "{out}");
-    let out = assert_cmd::Command::cargo_bin("tradui").unwrap().current_dir(&p.root).args(["build", "--pdf-a"]).env("SOURCE_DATE_EPOCH", "1764720000").output().unwrap();
+    assert!(
+        out.starts_with("exit: 1") && out.contains("PDF/A needs a creation date: set SOURCE_DATE_EPOCH"),
+        "{out}"
+    );
+    let out = assert_cmd::Command::cargo_bin("tradui")
+        .unwrap()
+        .current_dir(&p.root)
+        .args(["build", "--pdf-a"])
+        .env("SOURCE_DATE_EPOCH", "1764720000")
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let bytes = p.bytes("public/en/meeting.pdf");
     let text = String::from_utf8_lossy(&bytes);
-    assert!(text.contains("pdfaid:part") || text.contains("pdfaid"), "no PDF/A identification in the metadata");
+    assert!(
+        text.contains("pdfaid:part") || text.contains("pdfaid"),
+        "no PDF/A identification in the metadata"
+    );
 }
 
 #[test]
 fn a_variable_can_take_another_value_in_one_language() {
     let p = Project::init();
-    p.edit("content/meeting.md", "place = \"Union hall, 2nd floor\"", "place = \"Union hall, 2nd floor\"\n\n[variables.es]\nplace = \"la sede del sindicato\"");
+    p.edit(
+        "content/meeting.md",
+        "place = \"Union hall, 2nd floor\"",
+        "place = \"Union hall, 2nd floor\"\n\n[variables.es]\nplace = \"la sede del sindicato\"",
+    );
     p.delete_message("locales/es/meeting.ftl", "why-p1");
     let out = p.run(&["check"]);
     assert!(!out.contains("stale"), "a variable's value makes nothing stale: {out}");
@@ -357,7 +444,11 @@ fn plurals_follow_each_language_cldr_rules() {
 #[test]
 fn a_copy_of_the_source_warns_and_a_missing_record_fails_closed() {
     let p = Project::init();
-    p.edit("locales/fr/meeting.ftl", "why-p1 = Quand nous parlons *ensemble*, la direction écoute.", "why-p1 = When we speak *together*, management listens.");
+    p.edit(
+        "locales/fr/meeting.ftl",
+        "why-p1 = Quand nous parlons *ensemble*, la direction écoute.",
+        "why-p1 = When we speak *together*, management listens.",
+    );
     p.edit("locales/fr/meeting.ftl", "# en: Bring a coworker.\n", "");
     // The provenance sidecar still knows this translation: its record comes back.
     assert!(p.run(&["check", "--lang", "fr"]).starts_with("exit: 0"));

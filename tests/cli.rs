@@ -65,7 +65,11 @@ fn misspelt_variable_is_invalid() {
 #[test]
 fn errors_in_a_language_that_is_not_required_do_not_fail() {
     let p = Project::init();
-    p.edit("tradui.toml", "required = [\"es\", \"ht\", \"ar\", \"fr\"]", "required = [\"es\", \"ht\", \"fr\"]");
+    p.edit(
+        "tradui.toml",
+        "required = [\"es\", \"ht\", \"ar\", \"fr\"]",
+        "required = [\"es\", \"ht\", \"fr\"]",
+    );
     p.delete_message("locales/ar/meeting.ftl", "why-p1");
     let out = p.run(&["check"]);
     assert!(out.starts_with("exit: 0"), "{out}");
@@ -78,8 +82,17 @@ fn json_has_the_documented_shape() {
     let p = Project::init();
     p.edit("content/meeting.md", "Bring a coworker.", "Bring two coworkers.");
     p.delete_message("locales/es/meeting.ftl", "why-p1");
-    p.write("locales/es/meeting.ftl", p.read("locales/es/meeting.ftl") + "\n# en: A paragraph that was deleted.\ngone-p1 = Un párrafo borrado.\n");
-    let out = Command::cargo_bin("tradui").unwrap().current_dir(&p.root).args(["check", "--format", "json"]).output().unwrap();
+    p.write(
+        "locales/es/meeting.ftl",
+        p.read("locales/es/meeting.ftl")
+            + "\n# en: A paragraph that was deleted.\ngone-p1 = Un párrafo borrado.\n",
+    );
+    let out = Command::cargo_bin("tradui")
+        .unwrap()
+        .current_dir(&p.root)
+        .args(["check", "--format", "json"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let problems = json["problems"].as_array().unwrap();
@@ -120,8 +133,16 @@ fn status_table_and_todo_list() {
 fn status_json() {
     let p = Project::init();
     p.delete_message("locales/ht/meeting.ftl", "why-p1");
-    p.write("locales/ht/meeting.ftl", p.read("locales/ht/meeting.ftl") + "\n# en: A paragraph that was deleted.\ngone-p1 = Yon paragraf.\n");
-    let out = Command::cargo_bin("tradui").unwrap().current_dir(&p.root).args(["status", "--format", "json", "--lang", "ht"]).output().unwrap();
+    p.write(
+        "locales/ht/meeting.ftl",
+        p.read("locales/ht/meeting.ftl") + "\n# en: A paragraph that was deleted.\ngone-p1 = Yon paragraf.\n",
+    );
+    let out = Command::cargo_bin("tradui")
+        .unwrap()
+        .current_dir(&p.root)
+        .args(["status", "--format", "json", "--lang", "ht"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(0));
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["leaflets"][0]["missing"], 1);
@@ -136,7 +157,12 @@ fn colour_only_when_asked() {
     let p = Project::init();
     p.delete_message("locales/ht/meeting.ftl", "why-p1");
     assert!(!p.run(&["check"]).contains('\u{1b}'));
-    let out = Command::cargo_bin("tradui").unwrap().current_dir(&p.root).args(["check", "--color", "always"]).output().unwrap();
+    let out = Command::cargo_bin("tradui")
+        .unwrap()
+        .current_dir(&p.root)
+        .args(["check", "--color", "always"])
+        .output()
+        .unwrap();
     assert!(String::from_utf8_lossy(&out.stdout).contains("\u{1b}["));
 }
 
@@ -167,14 +193,26 @@ fn unknown_config_key() {
 fn invalid_language_tag() {
     let p = Project::init();
     p.write("tradui.toml", "source = \"en\"\nlanguages = [\"es\", \"kreyol ayisyen\"]\n");
-    assert_fails(&p.run(&["check"]), 2, "tradui.toml:2:20: error[config]: `languages`: \"kreyol ayisyen\" is not a valid language tag");
+    assert_fails(
+        &p.run(&["check"]),
+        2,
+        "tradui.toml:2:20: error[config]: `languages`: \"kreyol ayisyen\" is not a valid language tag",
+    );
 }
 
 #[test]
 fn front_matter_that_never_closes() {
     let p = Project::init();
-    p.edit("content/meeting.md", "place = \"Union hall, 2nd floor\"\n+++", "place = \"Union hall, 2nd floor\"\n");
-    assert_fails(&p.run(&["check"]), 1, "content/meeting.md:1:1: error[source]: the front matter opened on line 1 never closes");
+    p.edit(
+        "content/meeting.md",
+        "place = \"Union hall, 2nd floor\"\n+++",
+        "place = \"Union hall, 2nd floor\"\n",
+    );
+    assert_fails(
+        &p.run(&["check"]),
+        1,
+        "content/meeting.md:1:1: error[source]: the front matter opened on line 1 never closes",
+    );
 }
 
 #[test]
@@ -188,7 +226,11 @@ fn broken_front_matter() {
 fn invalid_utf8() {
     let p = Project::init();
     p.write("locales/ht/meeting.ftl", b"# en: Union meeting this week\ntitle = Reyinyon \xff\n");
-    assert_fails(&p.run(&["check", "--lang", "ht"]), 1, "locales/ht/meeting.ftl:2:18: error[io]: the file is not valid UTF-8 text");
+    assert_fails(
+        &p.run(&["check", "--lang", "ht"]),
+        1,
+        "locales/ht/meeting.ftl:2:18: error[io]: the file is not valid UTF-8 text",
+    );
 }
 
 #[test]
@@ -208,7 +250,11 @@ fn byte_order_mark_and_crlf_are_accepted() {
 fn empty_leaflet() {
     let p = Project::init();
     p.write("content/empty.md", "");
-    assert_fails(&p.run(&["check"]), 1, "content/empty.md:1:1: error[source]: the leaflet has no text to translate");
+    assert_fails(
+        &p.run(&["check"]),
+        1,
+        "content/empty.md:1:1: error[source]: the leaflet has no text to translate",
+    );
 }
 
 #[test]
@@ -225,7 +271,11 @@ fn ftl_full_of_junk() {
 fn locale_folder_not_in_the_config() {
     let p = Project::init();
     p.write("locales/vi/meeting.ftl", "title = Họp công đoàn\n");
-    assert_fails(&p.run(&["check"]), 1, "locales/vi: error[unknown-locale]: locale folder for \"vi\", which tradui.toml does not list");
+    assert_fails(
+        &p.run(&["check"]),
+        1,
+        "locales/vi: error[unknown-locale]: locale folder for \"vi\", which tradui.toml does not list",
+    );
 }
 
 #[test]
@@ -253,7 +303,11 @@ fn not_a_project() {
 #[test]
 fn unknown_lang_option() {
     let p = Project::init();
-    assert_fails(&p.run(&["check", "--lang", "vi"]), 2, "--lang: error[config]: \"vi\" is not a translation language of this project");
+    assert_fails(
+        &p.run(&["check", "--lang", "vi"]),
+        2,
+        "--lang: error[config]: \"vi\" is not a translation language of this project",
+    );
 }
 
 #[test]
@@ -267,7 +321,11 @@ fn project_option_points_elsewhere() {
 #[test]
 fn duplicate_and_empty_messages() {
     let p = Project::init();
-    p.edit("locales/es/meeting.ftl", "# en: Why it matters\nwhy = Por qué importa", "# en: Why it matters\nwhy = Por qué importa\nwhy = Otra vez\nempty =\n    .attr = x");
+    p.edit(
+        "locales/es/meeting.ftl",
+        "# en: Why it matters\nwhy = Por qué importa",
+        "# en: Why it matters\nwhy = Por qué importa\nwhy = Otra vez\nempty =\n    .attr = x",
+    );
     let out = p.run(&["check", "--lang", "es"]);
     assert!(out.contains("error[invalid]: `why` is defined twice"), "{out}");
 }
@@ -275,9 +333,16 @@ fn duplicate_and_empty_messages() {
 #[test]
 fn plural_categories_are_checked_per_language() {
     let p = Project::init();
-    p.edit("locales/ht/meeting.ftl", "meeting-li2 = Mennen yon kolèg travay.", "meeting-li2 = { $n ->\n    [one] Mennen yon kolèg travay.\n   *[other] Mennen kolèg travay.\n}");
+    p.edit(
+        "locales/ht/meeting.ftl",
+        "meeting-li2 = Mennen yon kolèg travay.",
+        "meeting-li2 = { $n ->\n    [one] Mennen yon kolèg travay.\n   *[other] Mennen kolèg travay.\n}",
+    );
     let out = p.run(&["check", "--lang", "ht"]);
-    assert!(out.contains("warning[plural]: `meeting-li2`: Kreyòl ayisyen (ht) has no `one` plural form"), "{out}");
+    assert!(
+        out.contains("warning[plural]: `meeting-li2`: Kreyòl ayisyen (ht) has no `one` plural form"),
+        "{out}"
+    );
 }
 
 // ---- sync
@@ -341,7 +406,10 @@ fn sync_keeps_junk_and_warns() {
     p.write("locales/ar/meeting.ftl", format!("{ftl}\nbroken = {{ oops\n"));
     p.edit("content/meeting.md", "Bring a coworker.", "Bring two coworkers.");
     let out = p.run(&["sync", "ar"]);
-    assert!(out.contains("warning[invalid]: 1 piece(s) of Fluent that do not parse kept as they are"), "{out}");
+    assert!(
+        out.contains("warning[invalid]: 1 piece(s) of Fluent that do not parse kept as they are"),
+        "{out}"
+    );
     assert!(fs::read_to_string(p.root.join("locales/ar/meeting.ftl")).unwrap().contains("broken = { oops"));
 }
 
@@ -390,7 +458,12 @@ fn sync_names_a_locale_folder_not_in_the_config() {
     let p = Project::init();
     p.write("locales/vi/meeting.ftl", "title = Họp công đoàn\n");
     let out = p.run(&["sync"]);
-    assert!(out.contains("locales/vi: error[unknown-locale]: locale folder for \"vi\", which tradui.toml does not list"), "{out}");
+    assert!(
+        out.contains(
+            "locales/vi: error[unknown-locale]: locale folder for \"vi\", which tradui.toml does not list"
+        ),
+        "{out}"
+    );
     assert_eq!(p.read("locales/vi/meeting.ftl"), "title = Họp công đoàn\n", "the file is left untouched");
 }
 
@@ -399,5 +472,8 @@ fn locale_folder_spelled_differently_from_its_tag() {
     let p = Project::init();
     fs::rename(p.root.join("locales/fr"), p.root.join("locales/FR")).unwrap();
     let out = p.run(&["check", "--lang", "fr"]);
-    assert!(out.contains("locales/FR: error[unknown-locale]: locale folder \"FR\" should be spelled \"fr\""), "{out}");
+    assert!(
+        out.contains("locales/FR: error[unknown-locale]: locale folder \"FR\" should be spelled \"fr\""),
+        "{out}"
+    );
 }

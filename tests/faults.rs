@@ -21,7 +21,12 @@ fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         .into_iter()
         .flatten()
         .filter(|e| e.file_type().is_file())
-        .map(|e| (e.path().strip_prefix(dir).unwrap().to_string_lossy().into_owned(), std::fs::read(e.path()).unwrap()))
+        .map(|e| {
+            (
+                e.path().strip_prefix(dir).unwrap().to_string_lossy().into_owned(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
         .collect()
 }
 
@@ -40,9 +45,10 @@ struct Rng(u64);
 
 impl Rng {
     fn new() -> Rng {
-        let seed = std::env::var("TRADUI_FAULT_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or_else(|| {
-            std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos() as u64
-        });
+        let seed =
+            std::env::var("TRADUI_FAULT_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or_else(|| {
+                std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos() as u64
+            });
         eprintln!("fault seed: {seed} (TRADUI_FAULT_SEED={seed} replays it)");
         Rng(seed | 1)
     }
@@ -56,13 +62,29 @@ impl Rng {
 }
 
 fn run(root: &Path, args: &[&str]) -> (i32, String) {
-    let out = Command::new(bin()).current_dir(root).args(args).env("NO_COLOR", "1").env_remove("CI").output().unwrap();
-    (out.status.code().unwrap_or(-1), format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr)))
+    let out = Command::new(bin())
+        .current_dir(root)
+        .args(args)
+        .env("NO_COLOR", "1")
+        .env_remove("CI")
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr)),
+    )
 }
 
 /// Runs the command and kills it (SIGKILL) after `delay`.
 fn run_killed(root: &Path, args: &[&str], delay: Duration) {
-    let mut child = Command::new(bin()).current_dir(root).args(args).stdout(Stdio::null()).stderr(Stdio::null()).env_remove("CI").spawn().unwrap();
+    let mut child = Command::new(bin())
+        .current_dir(root)
+        .args(args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .env_remove("CI")
+        .spawn()
+        .unwrap();
     std::thread::sleep(delay);
     let _ = child.kill();
     let _ = child.wait();
@@ -70,7 +92,12 @@ fn run_killed(root: &Path, args: &[&str], delay: Duration) {
 
 /// Checks that each file of `now` is its `old` or its `new` version; returns the
 /// temporary files left.
-fn whole_files(now: &BTreeMap<String, Vec<u8>>, old: &BTreeMap<String, Vec<u8>>, new: &BTreeMap<String, Vec<u8>>, when: &str) -> usize {
+fn whole_files(
+    now: &BTreeMap<String, Vec<u8>>,
+    old: &BTreeMap<String, Vec<u8>>,
+    new: &BTreeMap<String, Vec<u8>>,
+    when: &str,
+) -> usize {
     let mut temporary = 0;
     for (rel, bytes) in now {
         if Path::new(rel).file_name().unwrap().to_string_lossy().starts_with(".tradui-tmp-") {
@@ -125,7 +152,10 @@ fn an_interrupted_build_leaves_whole_files_and_the_next_build_cleans_up() {
     let full = started.elapsed();
     let new = files(&reference);
     std::fs::remove_dir_all(&reference).unwrap();
-    assert!(old.iter().filter(|(k, v)| new.get(*k) != Some(v)).count() > leaflets, "the edit should change most pages");
+    assert!(
+        old.iter().filter(|(k, v)| new.get(*k) != Some(v)).count() > leaflets,
+        "the edit should change most pages"
+    );
 
     let mut rng = Rng::new();
     let mut interrupted = 0;
@@ -182,10 +212,19 @@ fn an_interrupted_sync_leaves_whole_files_and_the_next_sync_cleans_up() {
     let (code, log) = run(&p.root, &["sync"]);
     assert_eq!(code, 0, "{log}");
     assert!(log.contains("temporary file(s) that an interrupted run left"), "{log}");
-    assert!(!locales.join("ht/.tradui-tmp-Q9").exists() && !locales.join(".provenance/ht/.tradui-tmp-P1").exists(), "{log}");
+    assert!(
+        !locales.join("ht/.tradui-tmp-Q9").exists()
+            && !locales.join(".provenance/ht/.tradui-tmp-P1").exists(),
+        "{log}"
+    );
     let now = files(&locales);
     for (rel, bytes) in &new {
-        assert!(now.get(rel) == Some(bytes), "after a full sync, {rel} differs from a sync that was never interrupted:\n{}\n---- wanted:\n{}", String::from_utf8_lossy(now.get(rel).map_or(&[][..], |b| b)), String::from_utf8_lossy(bytes));
+        assert!(
+            now.get(rel) == Some(bytes),
+            "after a full sync, {rel} differs from a sync that was never interrupted:\n{}\n---- wanted:\n{}",
+            String::from_utf8_lossy(now.get(rel).map_or(&[][..], |b| b)),
+            String::from_utf8_lossy(bytes)
+        );
     }
     let extra: Vec<&String> = now.keys().filter(|k| !new.contains_key(*k)).collect();
     assert!(extra.is_empty(), "left behind: {extra:?}");
@@ -229,7 +268,10 @@ mod permissions {
             Command::new(bin())
         };
         let out = cmd.current_dir(&p.root).args(args).env("NO_COLOR", "1").env_remove("CI").output().unwrap();
-        (out.status.code().unwrap_or(-1), format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr)))
+        (
+            out.status.code().unwrap_or(-1),
+            format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr)),
+        )
     }
 
     fn chmod(p: &Project, rel: &str, mode: u32) {
@@ -254,7 +296,10 @@ mod permissions {
         for args in [&["check"][..], &["status"], &["sync"], &["build", "--no-pdf"]] {
             let (code, log) = run_unprivileged(&p, args);
             assert_eq!(code, 2, "{args:?}: {log}");
-            assert!(log.contains("content: error[io]: cannot read the folder content/: Permission denied"), "{args:?}: {log}");
+            assert!(
+                log.contains("content: error[io]: cannot read the folder content/: Permission denied"),
+                "{args:?}: {log}"
+            );
             assert!(!log.contains("check passed"), "{log}");
         }
         chmod(&p, "content", 0o777);
@@ -270,7 +315,10 @@ mod permissions {
         for args in [&["check"][..], &["sync"], &["build", "--no-pdf"]] {
             let (code, log) = run_unprivileged(&p, args);
             assert_eq!(code, 2, "{args:?}: {log}");
-            assert!(log.contains("locales/es: error[io]: cannot read the folder locales/es/: Permission denied"), "{args:?}: {log}");
+            assert!(
+                log.contains("locales/es: error[io]: cannot read the folder locales/es/: Permission denied"),
+                "{args:?}: {log}"
+            );
             assert!(!log.contains("missing"), "{log}");
         }
         chmod(&p, "locales/es", 0o777);
@@ -286,11 +334,18 @@ mod permissions {
         chmod(&p, "locales/ht", 0o555);
         let (code, log) = run_unprivileged(&p, &["sync", "ht"]);
         assert_eq!(code, 2, "{log}");
-        assert!(log.contains("locales/ht: error[io]: cannot write in the folder locales/ht: Permission denied"), "{log}");
+        assert!(
+            log.contains("locales/ht: error[io]: cannot write in the folder locales/ht: Permission denied"),
+            "{log}"
+        );
         assert!(log.contains("nothing was changed"), "{log}");
         chmod(&p, "locales/ht", 0o777);
         assert_eq!(p.bytes("locales/ht/meeting.ftl"), before);
-        let leftovers = std::fs::read_dir(p.root.join("locales/ht")).unwrap().flatten().filter(|e| e.file_name().to_string_lossy().starts_with(".tradui-tmp-")).count();
+        let leftovers = std::fs::read_dir(p.root.join("locales/ht"))
+            .unwrap()
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().starts_with(".tradui-tmp-"))
+            .count();
         assert_eq!(leftovers, 0);
 
         // The same for the output folder of a build: its pages stay as they were.
@@ -302,7 +357,10 @@ mod permissions {
         chmod(&p, "public/es", 0o555);
         let (code, log) = run_unprivileged(&p, &["build", "--no-pdf"]);
         assert_eq!(code, 2, "{log}");
-        assert!(log.contains("public/es: error[io]: cannot write in the folder public/es: Permission denied"), "{log}");
+        assert!(
+            log.contains("public/es: error[io]: cannot write in the folder public/es: Permission denied"),
+            "{log}"
+        );
         chmod(&p, "public/es", 0o777);
         assert_eq!(files(&p.root.join("public"))["es/meeting.html"], published["es/meeting.html"]);
     }

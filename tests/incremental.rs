@@ -32,7 +32,10 @@ fn build_and_compare(p: &Project) -> String {
         assert!(bytes == &b[path], "{path} differs from a clean build after:\n{incremental}");
     }
     // The problems reported are the same too (paths aside).
-    assert_eq!(stderr(&incremental), stderr(&clean).replace(&clean_dir.path().display().to_string(), "[OUT]").replace("[OUT]", ""));
+    assert_eq!(
+        stderr(&incremental),
+        stderr(&clean).replace(&clean_dir.path().display().to_string(), "[OUT]").replace("[OUT]", "")
+    );
     incremental
 }
 
@@ -47,7 +50,14 @@ fn stderr(out: &str) -> String {
 /// "N rebuilt, M up to date" from a build's summary.
 fn counts(out: &str) -> (usize, usize) {
     let line = out.lines().find(|l| l.starts_with("built ")).unwrap_or_else(|| panic!("no summary: {out}"));
-    let nums: Vec<usize> = line.split(": ").nth(1).unwrap().split(|c: char| !c.is_ascii_digit()).filter(|s| !s.is_empty()).map(|s| s.parse().unwrap()).collect();
+    let nums: Vec<usize> = line
+        .split(": ")
+        .nth(1)
+        .unwrap()
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|s| !s.is_empty())
+        .map(|s| s.parse().unwrap())
+        .collect();
     (nums[0], nums[1])
 }
 
@@ -66,7 +76,11 @@ fn every_kind_of_edit_rebuilds_what_it_reaches_and_matches_a_clean_build() {
     assert_eq!(counts(&build_and_compare(&p)), (0, 20), "nothing changed");
 
     p.edit("content/meeting.md", "Bring a coworker.", "Bring two coworkers.");
-    assert_eq!(counts(&build_and_compare(&p)), (10, 10), "a source paragraph: every language of that leaflet");
+    assert_eq!(
+        counts(&build_and_compare(&p)),
+        (10, 10),
+        "a source paragraph: every language of that leaflet"
+    );
 
     p.edit("locales/ht/meeting.ftl", "Tout travayè", "Tout travayè yo");
     assert_eq!(counts(&build_and_compare(&p)), (2, 18), "a translation: its page and PDF");
@@ -74,10 +88,21 @@ fn every_kind_of_edit_rebuilds_what_it_reaches_and_matches_a_clean_build() {
     p.edit("content/meeting.md", "time = \"6:30 PM\"", "time = \"7:00 PM\"");
     assert_eq!(counts(&build_and_compare(&p)), (10, 10), "a variable: every language of its leaflet");
 
-    p.edit("locales/es/terms.ftl", "-union-name = Warehouse Workers Union", "-union-name = Sindicato de Trabajadores");
-    assert_eq!(counts(&build_and_compare(&p)), (2, 18), "a term in one language: the pages that use it in that language");
+    p.edit(
+        "locales/es/terms.ftl",
+        "-union-name = Warehouse Workers Union",
+        "-union-name = Sindicato de Trabajadores",
+    );
+    assert_eq!(
+        counts(&build_and_compare(&p)),
+        (2, 18),
+        "a term in one language: the pages that use it in that language"
+    );
 
-    p.write("locales/es/terms.ftl", fs::read_to_string(p.root.join("locales/es/terms.ftl")).unwrap() + "-unused = Nada\n");
+    p.write(
+        "locales/es/terms.ftl",
+        fs::read_to_string(p.root.join("locales/es/terms.ftl")).unwrap() + "-unused = Nada\n",
+    );
     assert_eq!(counts(&build_and_compare(&p)), (0, 20), "a term nobody uses");
 
     p.edit("tradui.toml", "required = [\"es\", \"ht\", \"ar\", \"fr\"]", "required = [\"es\", \"ht\"]");
@@ -86,14 +111,27 @@ fn every_kind_of_edit_rebuilds_what_it_reaches_and_matches_a_clean_build() {
     p.edit("tradui.toml", "title = \"Our leaflets\"", "title = \"Local 12 leaflets\"");
     assert_eq!(counts(&build_and_compare(&p)), (20, 0), "the site title is on every page");
 
-    p.write("tradui.toml", fs::read_to_string(p.root.join("tradui.toml")).unwrap() + "[fallback.languages.fr]\nmin-coverage = 100\n");
+    p.write(
+        "tradui.toml",
+        fs::read_to_string(p.root.join("tradui.toml")).unwrap()
+            + "[fallback.languages.fr]\nmin-coverage = 100\n",
+    );
     p.edit("locales/fr/meeting.ftl", "why-p1 =", "why-p9 =");
     let out = build_and_compare(&p);
     assert!(out.contains("meeting: not published in fr"), "{out}");
-    assert_eq!(counts(&out), (8, 8), "fr no longer published (both leaflets): the switcher of their other pages changes");
+    assert_eq!(
+        counts(&out),
+        (8, 8),
+        "fr no longer published (both leaflets): the switcher of their other pages changes"
+    );
 
     p.write("print.typ", "#import \"/lib.typ\": *\n#let data = json(\"/doc.json\")\n#set page(paper: \"a5\")\n= Custom: #data.title\n#blocks(data, data.doc.blocks)\n");
-    p.write("tradui.toml", fs::read_to_string(p.root.join("tradui.toml")).unwrap().replace("paper = \"letter\"", "paper = \"letter\"\ntemplate = \"print.typ\""));
+    p.write(
+        "tradui.toml",
+        fs::read_to_string(p.root.join("tradui.toml"))
+            .unwrap()
+            .replace("paper = \"letter\"", "paper = \"letter\"\ntemplate = \"print.typ\""),
+    );
     let out = build_and_compare(&p);
     assert_eq!(counts(&out), (8, 8), "a template: every PDF, no page: {out}");
 
@@ -160,5 +198,8 @@ fn a_record_restored_from_the_provenance_sidecar_is_an_input_too() {
     p.edit(sidecar, "\"record\": \"Bring a coworker.\"", "\"record\": \"Bring an older coworker.\"");
     let out = build_and_compare(&p);
     assert_eq!(counts(&out), (2, 8), "{out}");
-    assert!(!p.read("public/ht/meeting.html").contains("Mennen yon kolèg travay."), "a stale translation is not shown");
+    assert!(
+        !p.read("public/ht/meeting.html").contains("Mennen yon kolèg travay."),
+        "a stale translation is not shown"
+    );
 }

@@ -30,8 +30,14 @@ fn project() -> Project {
 fn python() -> String {
     let venv = std::env::var("TRADUI_VENV").map(|v| format!("{v}/bin/python")).ok();
     let py = std::env::var("TRADUI_TEST_PYTHON").ok().or(venv).unwrap_or_else(|| "python3".into());
-    let ok = Command::new(&py).args(["-c", "import polib, translate.storage.xliff"]).status().is_ok_and(|s| s.success());
-    assert!(ok, "{py} cannot import polib and translate-toolkit: run .ci/run, or set TRADUI_TEST_PYTHON to a python with `pip install polib translate-toolkit`");
+    let ok = Command::new(&py)
+        .args(["-c", "import polib, translate.storage.xliff"])
+        .status()
+        .is_ok_and(|s| s.success());
+    assert!(
+        ok,
+        "{py} cannot import polib and translate-toolkit: run .ci/run, or set TRADUI_TEST_PYTHON to a python with `pip install polib translate-toolkit`"
+    );
     py
 }
 
@@ -41,18 +47,26 @@ fn run_python(script: &str, args: &[&Path]) {
 }
 
 fn tool(cmd: &str, args: &[&str]) -> (bool, String) {
-    let out = Command::new(cmd).args(args).output().unwrap_or_else(|e| panic!("{cmd}: {e}: install it (.ci/run does)"));
-    (out.status.success(), format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr)))
+    let out = Command::new(cmd)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{cmd}: {e}: install it (.ci/run does)"));
+    (
+        out.status.success(),
+        format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr)),
+    )
 }
 
 /// The XLIFF 1.2 strict schema, with its import of xml.xsd pointed at the local copy.
 fn schema(dir: &Path) -> PathBuf {
-    let from = std::env::var("TRADUI_XLIFF_SCHEMA_DIR").unwrap_or_else(|_| "/usr/share/php/Symfony/Component/Translation/Resources/schemas".into());
+    let from = std::env::var("TRADUI_XLIFF_SCHEMA_DIR")
+        .unwrap_or_else(|_| "/usr/share/php/Symfony/Component/Translation/Resources/schemas".into());
     let from = Path::new(&from);
     let strict = std::fs::read_to_string(from.join("xliff-core-1.2-strict.xsd"))
         .unwrap_or_else(|e| panic!("{}: {e}: run .ci/run (it unpacks Debian's php-symfony-translation), or set TRADUI_XLIFF_SCHEMA_DIR", from.display()));
     std::fs::copy(from.join("xml.xsd"), dir.join("xml.xsd")).unwrap();
-    let local = strict.replace("schemaLocation=\"http://www.w3.org/2001/xml.xsd\"", "schemaLocation=\"xml.xsd\"");
+    let local =
+        strict.replace("schemaLocation=\"http://www.w3.org/2001/xml.xsd\"", "schemaLocation=\"xml.xsd\"");
     assert_ne!(local, strict, "the schema's import of xml.xsd moved");
     let path = dir.join("xliff-core-1.2-strict.xsd");
     std::fs::write(&path, local).unwrap();
@@ -62,7 +76,10 @@ fn schema(dir: &Path) -> PathBuf {
 fn assert_valid_xliff(p: &Project, file: &str) {
     let dir = tempfile::tempdir().unwrap();
     let xsd = schema(dir.path());
-    let (ok, out) = tool("xmllint", &["--noout", "--nonet", "--schema", xsd.to_str().unwrap(), p.root.join(file).to_str().unwrap()]);
+    let (ok, out) = tool(
+        "xmllint",
+        &["--noout", "--nonet", "--schema", xsd.to_str().unwrap(), p.root.join(file).to_str().unwrap()],
+    );
     assert!(ok, "{file} is not valid XLIFF 1.2:\n{out}");
 }
 
@@ -101,9 +118,13 @@ fn po_export_is_what_msgfmt_accepts() {
     let out = p.run(&["export", "ht", "--format", "po"]);
     assert!(out.starts_with("exit: 0"), "{out}");
     let po = p.read("export/ht.po");
-    let (ok, msg) = tool("msgfmt", &["--check", "-o", "/dev/null", p.root.join("export/ht.po").to_str().unwrap()]);
+    let (ok, msg) =
+        tool("msgfmt", &["--check", "-o", "/dev/null", p.root.join("export/ht.po").to_str().unwrap()]);
     assert!(ok, "{msg}");
-    assert!(po.contains("\"Language: ht\\n\"\n") && po.contains("\"Plural-Forms: nplurals=1; plural=0;\\n\"\n"), "{po}");
+    assert!(
+        po.contains("\"Language: ht\\n\"\n") && po.contains("\"Plural-Forms: nplurals=1; plural=0;\\n\"\n"),
+        "{po}"
+    );
     assert!(po.contains("\"Content-Type: text/plain; charset=UTF-8\\n\""));
     // Stale: fuzzy with the source it was translated from; a placeable note; the location.
     assert!(
@@ -114,7 +135,11 @@ fn po_export_is_what_msgfmt_accepts() {
     assert!(po.contains("#: content/walk.md:9\n#, fuzzy\n#| msgid \"We walk on { $date }.\"\nmsgctxt \"walk:we-walk-out-p1\"\nmsgid \"We walk out on { $date }.\"\nmsgstr \"Nou mache { $date }.\"\n"), "{po}");
     assert!(po.contains("msgctxt \"walk:we-walk-out-p2\"\nmsgid \"Bring water.\"\nmsgstr \"\"\n"), "{po}");
     assert!(po.contains("msgstr \"\"\n\"{ $count ->\\n\"\n\"    [1] Nou se yon ekip.\\n\"\n"), "{po}");
-    assert!(po.contains("msgstr \"Kenbe { this } & <b>markup</b>.\"") || po.contains("msgstr \"Kenbe { this } brace"), "{po}");
+    assert!(
+        po.contains("msgstr \"Kenbe { this } & <b>markup</b>.\"")
+            || po.contains("msgstr \"Kenbe { this } brace"),
+        "{po}"
+    );
     let ar = p.run(&["export", "es", "--format", "po", "--leaflet", "walk", "--out", "out"]);
     assert!(ar.starts_with("exit: 0"), "{ar}");
     assert!(p.read("out/walk.es.po").contains("\"Plural-Forms: nplurals=2; plural=(n != 1);\\n\""));
@@ -165,7 +190,10 @@ po.save(sys.argv[1])
     assert!(out.contains("locales/ht/walk.ftl: 3 translation(s) imported"), "{out}");
     let ftl = p.read("locales/ht/walk.ftl");
     assert!(ftl.contains("# checked with Marie\n# en: We walk out on { $date }.\nwe-walk-out-p1 = Nou soti nan { $date }.\n"), "{ftl}");
-    assert!(ftl.contains("# short on purpose\n# en: Bring water.\nwe-walk-out-p2 = Pote dlo.\n\n# en: We are"), "{ftl}");
+    assert!(
+        ftl.contains("# short on purpose\n# en: Bring water.\nwe-walk-out-p2 = Pote dlo.\n\n# en: We are"),
+        "{ftl}"
+    );
     assert!(ftl.contains("   *[other] Nou se { $count } ekip.\n"), "{ftl}");
     assert!(ftl.starts_with("# my glossary note\n"), "{ftl}");
     // Left fuzzy: still stale; left empty: still missing; nothing else.
@@ -197,7 +225,16 @@ po.save(sys.argv[1])
     p.edit("content/walk.md", "Call the union.", "Call the union today.");
     p.run(&["export", "ht", "--out", "new"]);
     let merged = p.root.join("merged.po");
-    let (ok, msg) = tool("msgmerge", &["--quiet", "-o", merged.to_str().unwrap(), old.to_str().unwrap(), p.root.join("new/ht.po").to_str().unwrap()]);
+    let (ok, msg) = tool(
+        "msgmerge",
+        &[
+            "--quiet",
+            "-o",
+            merged.to_str().unwrap(),
+            old.to_str().unwrap(),
+            p.root.join("new/ht.po").to_str().unwrap(),
+        ],
+    );
     assert!(ok, "{msg}");
     let out = p.run(&["import", "merged.po"]);
     assert!(out.starts_with("exit: 0"), "{out}");
@@ -213,8 +250,14 @@ po.save(sys.argv[1])
     std::fs::copy(&old, p2.root.join("export/ht.po")).unwrap();
     p2.edit("content/walk.md", "Call the union.", "Call the union today.");
     assert!(p2.run(&["import", "export/ht.po"]).starts_with("exit: 0"));
-    assert!(p2.read("locales/ht/walk.ftl").contains("# en: Call the union.\nwe-walk-out-p3 = Rele sendika a.\n"));
-    assert!(problems(&p2).contains(&("we-walk-out-p3".to_string(), "stale".to_string())), "{:?}", problems(&p2));
+    assert!(
+        p2.read("locales/ht/walk.ftl").contains("# en: Call the union.\nwe-walk-out-p3 = Rele sendika a.\n")
+    );
+    assert!(
+        problems(&p2).contains(&("we-walk-out-p3".to_string(), "stale".to_string())),
+        "{:?}",
+        problems(&p2)
+    );
 }
 
 /// A CAT tool's work, done with translate-toolkit's XLIFF store; the file stays valid
@@ -257,7 +300,10 @@ open(path, "wb").write(bytes(store))
     let out = p.run(&["import", "export/ht.xlf"]);
     assert!(out.starts_with("exit: 0"), "{out}");
     let ftl = p.read("locales/ht/walk.ftl");
-    assert!(ftl.contains("# en: We walk out on { $date }.\nwe-walk-out-p1 = Nou soti nan { $date }.\n"), "{ftl}");
+    assert!(
+        ftl.contains("# en: We walk out on { $date }.\nwe-walk-out-p1 = Nou soti nan { $date }.\n"),
+        "{ftl}"
+    );
     assert!(ftl.contains("# en: Bring water.\nwe-walk-out-p2 = Pote dlo.\n"), "{ftl}");
     assert!(ftl.contains("# REVIEW: imported from export/ht.xlf:"), "{ftl}");
     assert!(ftl.contains("\nwe-walk-out = Nou soti\n"), "{ftl}");
@@ -307,8 +353,16 @@ fn malformed_files_are_errors_with_their_line_and_change_nothing() {
     let line = p.read("export/ht.po").lines().position(|l| l == "msgstr \"Mache").unwrap() + 1;
     let out = p.run(&["import", "export/ht.po"]);
     assert!(out.starts_with("exit: 1"), "{out}");
-    assert!(out.contains(&format!("export/ht.po:{line}:1: error[invalid]: not a valid PO file: expected a \"quoted string\"")), "{out}");
-    p.write("bad.xlf", "<?xml version=\"1.0\"?>\n<xliff version=\"1.2\">\n<file target-language=\"ht\"><body>\n</xliff>\n");
+    assert!(
+        out.contains(&format!(
+            "export/ht.po:{line}:1: error[invalid]: not a valid PO file: expected a \"quoted string\""
+        )),
+        "{out}"
+    );
+    p.write(
+        "bad.xlf",
+        "<?xml version=\"1.0\"?>\n<xliff version=\"1.2\">\n<file target-language=\"ht\"><body>\n</xliff>\n",
+    );
     let out = p.run(&["import", "bad.xlf"]);
     assert!(out.contains("bad.xlf:4:"), "{out}");
     assert_eq!(p.bytes("locales/ht/walk.ftl"), before);
@@ -322,7 +376,11 @@ fn hostile_content_never_becomes_markup_and_never_expands() {
     let laughs = "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n<!ENTITY lol \"lol\">\n<!ENTITY lol1 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">\n<!ENTITY lol2 \"&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;\">\n]>\n<xliff version=\"1.2\" xmlns=\"urn:oasis:names:tc:xliff:document:1.2\"><file original=\"x\" source-language=\"en\" target-language=\"ht\" datatype=\"plaintext\"><body><trans-unit id=\"walk:title\"><source>Walk</source><target>&lol2;</target></trans-unit></body></file></xliff>\n";
     p.write("laughs.xlf", laughs);
     let out = p.run(&["import", "laughs.xlf"]);
-    assert!(out.starts_with("exit: 1") && out.contains("laughs.xlf:2:1: error[invalid]: not a valid XLIFF file: the file has a DOCTYPE"), "{out}");
+    assert!(
+        out.starts_with("exit: 1")
+            && out.contains("laughs.xlf:2:1: error[invalid]: not a valid XLIFF file: the file has a DOCTYPE"),
+        "{out}"
+    );
     assert_eq!(p.bytes("locales/ht/walk.ftl"), before);
     // Markup and a javascript: link in a PO: written as text, reported as check does.
     p.run(&["export", "ht"]);
@@ -335,7 +393,12 @@ fn hostile_content_never_becomes_markup_and_never_expands() {
     assert!(out.starts_with("exit: 1"), "{out}");
     assert!(out.contains("error[unsafe-link]: `we-walk-out-p2` links to `javascript:alert(1)`"), "{out}");
     let ftl = p.read("locales/ht/walk.ftl");
-    assert!(ftl.contains("we-walk-out-p2 = [dlo](javascript:alert(1)) <script>alert(1)</script> &lt;b&gt; evil = x\n"), "{ftl}");
+    assert!(
+        ftl.contains(
+            "we-walk-out-p2 = [dlo](javascript:alert(1)) <script>alert(1)</script> &lt;b&gt; evil = x\n"
+        ),
+        "{ftl}"
+    );
     assert!(!ftl.contains("\nevil ="), "a newline in a msgstr must not start a new message");
     let out = p.run(&["build", "--no-pdf"]);
     let html = p.read("public/ht/walk.html");
@@ -349,7 +412,11 @@ fn import_refuses_a_language_the_project_does_not_have() {
     p.run(&["export", "ht"]);
     p.edit("export/ht.po", "\"Language: ht\\n\"", "\"Language: de\\n\"");
     let out = p.run(&["import", "export/ht.po"]);
-    assert!(out.starts_with("exit: 1") && out.contains("the file is in \"de\", which is not a translation language of this project"), "{out}");
+    assert!(
+        out.starts_with("exit: 1")
+            && out.contains("the file is in \"de\", which is not a translation language of this project"),
+        "{out}"
+    );
 }
 
 mod properties {
@@ -398,7 +465,11 @@ mod properties {
     }
 
     fn entries() -> impl Strategy<Value = Vec<Entry>> {
-        prop::collection::vec((text(), text(), any::<bool>(), proptest::option::of(text()), proptest::option::of(text())), 1..6).prop_map(|v| {
+        prop::collection::vec(
+            (text(), text(), any::<bool>(), proptest::option::of(text()), proptest::option::of(text())),
+            1..6,
+        )
+        .prop_map(|v| {
             v.into_iter()
                 .enumerate()
                 .map(|(i, (source, target, fuzzy, previous, comment))| Entry {
@@ -484,10 +555,17 @@ mod properties {
 #[test]
 fn import_follows_moved_units() {
     let p = project();
-    p.edit("locales/ht/walk.ftl", "# my glossary note\n", "# my glossary note\n\n# en: Bring water.\nwe-walk-out-p9 = Pote dlo.\n");
+    p.edit(
+        "locales/ht/walk.ftl",
+        "# my glossary note\n",
+        "# my glossary note\n\n# en: Bring water.\nwe-walk-out-p9 = Pote dlo.\n",
+    );
     p.run(&["export", "ht"]);
     let po = p.read("export/ht.po");
-    assert!(po.contains("msgctxt \"walk:we-walk-out-p2\"\nmsgid \"Bring water.\"\nmsgstr \"Pote dlo.\"\n"), "{po}");
+    assert!(
+        po.contains("msgctxt \"walk:we-walk-out-p2\"\nmsgid \"Bring water.\"\nmsgstr \"Pote dlo.\"\n"),
+        "{po}"
+    );
     p.edit("export/ht.po", "msgstr \"Pote dlo.\"", "msgstr \"Pote dlo fre.\"");
     let out = p.run(&["import", "export/ht.po"]);
     assert!(out.starts_with("exit: 0"), "{out}");
@@ -501,9 +579,23 @@ fn import_follows_moved_units() {
 fn import_creates_a_new_translation_file() {
     let p = project();
     p.run(&["export", "es"]);
-    p.edit("export/es.po", "msgid \"Bring water.\"\nmsgstr \"\"", "msgid \"Bring water.\"\nmsgstr \"Traigan agua.\"");
-    p.edit("export/es.po", "msgid \"Call the union.\"\nmsgstr \"\"", "msgid \"Call the union.\"\nmsgstr \"Llamen al sindicato.\"");
+    p.edit(
+        "export/es.po",
+        "msgid \"Bring water.\"\nmsgstr \"\"",
+        "msgid \"Bring water.\"\nmsgstr \"Traigan agua.\"",
+    );
+    p.edit(
+        "export/es.po",
+        "msgid \"Call the union.\"\nmsgstr \"\"",
+        "msgid \"Call the union.\"\nmsgstr \"Llamen al sindicato.\"",
+    );
     let out = p.run(&["import", "export/es.po"]);
-    assert!(out.starts_with("exit: 0") && out.contains("locales/es/walk.ftl: 2 translation(s) imported"), "{out}");
-    assert_eq!(p.read("locales/es/walk.ftl"), "# en: Bring water.\nwe-walk-out-p2 = Traigan agua.\n\n# en: Call the union.\nwe-walk-out-p3 = Llamen al sindicato.\n");
+    assert!(
+        out.starts_with("exit: 0") && out.contains("locales/es/walk.ftl: 2 translation(s) imported"),
+        "{out}"
+    );
+    assert_eq!(
+        p.read("locales/es/walk.ftl"),
+        "# en: Bring water.\nwe-walk-out-p2 = Traigan agua.\n\n# en: Call the union.\nwe-walk-out-p3 = Llamen al sindicato.\n"
+    );
 }

@@ -17,7 +17,9 @@ fn repository() -> Project {
         p.write(file, std::fs::read(here.join(file)).unwrap());
     }
     for dir in ["content", "locales"] {
-        for entry in walkdir::WalkDir::new(here.join(dir)).into_iter().flatten().filter(|e| e.file_type().is_file()) {
+        for entry in
+            walkdir::WalkDir::new(here.join(dir)).into_iter().flatten().filter(|e| e.file_type().is_file())
+        {
             let rel = entry.path().strip_prefix(here).unwrap().to_str().unwrap().replace('\\', "/");
             if !rel.contains("/.provenance/") {
                 p.write(&rel, std::fs::read(entry.path()).unwrap());
@@ -29,7 +31,12 @@ fn repository() -> Project {
 
 /// `check --format json`: the exit code and the problems.
 fn check(p: &Project) -> (i32, Vec<Value>) {
-    let out = assert_cmd::Command::cargo_bin("tradui").unwrap().current_dir(&p.root).args(["check", "--format", "json"]).output().unwrap();
+    let out = assert_cmd::Command::cargo_bin("tradui")
+        .unwrap()
+        .current_dir(&p.root)
+        .args(["check", "--format", "json"])
+        .output()
+        .unwrap();
     let json: Value = serde_json::from_slice(&out.stdout).unwrap();
     (out.status.code().unwrap(), json["problems"].as_array().unwrap().clone())
 }
@@ -38,7 +45,13 @@ fn errors(problems: &[Value]) -> Vec<(String, String, String)> {
     problems
         .iter()
         .filter(|p| p["severity"] == "error")
-        .map(|p| (p["kind"].as_str().unwrap().into(), p["lang"].as_str().unwrap_or("").into(), p["id"].as_str().unwrap_or("").into()))
+        .map(|p| {
+            (
+                p["kind"].as_str().unwrap().into(),
+                p["lang"].as_str().unwrap_or("").into(),
+                p["id"].as_str().unwrap_or("").into(),
+            )
+        })
         .collect()
 }
 
@@ -70,11 +83,19 @@ fn inserting_a_paragraph_mid_section_gives_four_missing() {
     assert_eq!(errs.len(), 4, "{errs:?}");
     assert!(errs.iter().all(|(kind, _, id)| kind == "missing" && id == "what-to-do-p2"), "{errs:?}");
     // The paragraphs after it are found under their old IDs: warnings, not errors.
-    assert!(problems.iter().any(|p| p["kind"] == "moved" && p["id"] == "what-to-do-p2" && p["severity"] == "warning"));
+    assert!(
+        problems
+            .iter()
+            .any(|p| p["kind"] == "moved" && p["id"] == "what-to-do-p2" && p["severity"] == "warning")
+    );
     let out = p.run(&["build", "--no-pdf"]);
     assert!(out.starts_with("exit: 0"), "{out}");
     for lang in LANGS {
-        assert_eq!(untranslated(&p, &format!("public/{lang}/know-your-rights.html")), 1, "{lang}: only the new paragraph is in English");
+        assert_eq!(
+            untranslated(&p, &format!("public/{lang}/know-your-rights.html")),
+            1,
+            "{lang}: only the new paragraph is in English"
+        );
     }
 }
 
@@ -82,7 +103,11 @@ fn inserting_a_paragraph_mid_section_gives_four_missing() {
 fn moving_a_list_item_gives_no_error() {
     let p = repository();
     p.edit("content/know-your-rights.md", "- Spy on union meetings, or pretend to.\n", "");
-    p.edit("content/know-your-rights.md", "- Threaten to fire you", "- Spy on union meetings, or pretend to.\n- Threaten to fire you");
+    p.edit(
+        "content/know-your-rights.md",
+        "- Threaten to fire you",
+        "- Spy on union meetings, or pretend to.\n- Threaten to fire you",
+    );
     let (code, problems) = check(&p);
     assert_eq!((code, errors(&problems)), (0, vec![]));
     p.run(&["build", "--no-pdf"]);
@@ -94,7 +119,11 @@ fn moving_a_list_item_gives_no_error() {
 /// The repository pins its heading IDs; unpin one (renaming its messages to match).
 fn with_an_unpinned_heading() -> Project {
     let p = repository();
-    p.edit("content/know-your-rights.md", "## What management may not do {#illegal}", "## What management may not do");
+    p.edit(
+        "content/know-your-rights.md",
+        "## What management may not do {#illegal}",
+        "## What management may not do",
+    );
     for lang in LANGS {
         let file = format!("locales/{lang}/know-your-rights.ftl");
         let text = p.read(&file).replace("\nillegal", "\nwhat-management-may-not-do");
@@ -112,10 +141,16 @@ fn renaming_an_unpinned_heading_gives_four_stale() {
     let errs = errors(&problems);
     assert_eq!(code, 1);
     assert_eq!(errs.len(), 4, "{errs:?}");
-    assert!(errs.iter().all(|(kind, _, id)| kind == "stale" && id == "what-management-may-not-do"), "{errs:?}");
+    assert!(
+        errs.iter().all(|(kind, _, id)| kind == "stale" && id == "what-management-may-not-do"),
+        "{errs:?}"
+    );
     let stale = problems.iter().find(|p| p["kind"] == "stale").unwrap();
     assert_eq!(stale["source"], "What the boss may not do");
-    assert!(stale["message"].as_str().unwrap().contains("; change: What [-management-]{+the boss+} may not do"), "{stale}");
+    assert!(
+        stale["message"].as_str().unwrap().contains("; change: What [-management-]{+the boss+} may not do"),
+        "{stale}"
+    );
     // After sync the old heading's translation is beside the new heading, marked.
     let out = p.run(&["sync"]);
     assert!(out.starts_with("exit: 0"), "{out}");
@@ -152,11 +187,22 @@ fn a_stale_message_rewritten_without_comments_stays_stale() {
     assert_eq!(code, 1);
     let es: Vec<_> = errors(&problems).into_iter().filter(|(_, lang, _)| lang == "es").collect();
     assert!(es.contains(&("no-record".into(), "es".into(), "demands-li2".into())), "{es:?}");
-    let out = assert_cmd::Command::cargo_bin("tradui").unwrap().current_dir(&p.root).args(["status", "--format", "json", "--lang", "es"]).output().unwrap();
+    let out = assert_cmd::Command::cargo_bin("tradui")
+        .unwrap()
+        .current_dir(&p.root)
+        .args(["status", "--format", "json", "--lang", "es"])
+        .output()
+        .unwrap();
     let status: Value = serde_json::from_slice(&out.stdout).unwrap();
     let cell = status["leaflets"].as_array().unwrap().iter().find(|c| c["leaflet"] == "walkout").unwrap();
     assert_eq!(cell["current"], 0, "no message of the rewritten file counts as current: {cell}");
-    assert!(status["todo"]["es"].as_array().unwrap().iter().any(|d| d["id"] == "demands-li2" && d["kind"] == "no-record"));
+    assert!(
+        status["todo"]["es"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["id"] == "demands-li2" && d["kind"] == "no-record")
+    );
     p.run(&["build", "--no-pdf"]);
     let page = p.read("public/es/walkout.html");
     assert!(!page.contains("diez minutos"), "the out-of-date translation is never published");
@@ -169,18 +215,33 @@ fn a_platform_round_trip_keeps_every_verdict() {
     p.edit("content/walkout.md", "Paid water breaks of ten minutes", "Paid water breaks of fifteen minutes");
     let out = p.run(&["sync"]);
     assert!(out.starts_with("exit: 1") || out.starts_with("exit: 0"), "{out}");
-    assert!(p.read("locales/en/walkout.ftl").contains("demands-li2 = Paid water breaks of fifteen minutes every two hours.\n"));
+    assert!(
+        p.read("locales/en/walkout.ftl")
+            .contains("demands-li2 = Paid water breaks of fifteen minutes every two hours.\n")
+    );
     // The platform writes es back: comments gone, one message translated anew there,
     // the stale one untouched.
     platform_rewrite(&p, "locales/es/walkout.ftl");
-    p.edit("locales/es/walkout.ftl", "Ninguna sanción para quien participe en el paro.", "Ninguna sanción para nadie que se una al paro.");
+    p.edit(
+        "locales/es/walkout.ftl",
+        "Ninguna sanción para quien participe en el paro.",
+        "Ninguna sanción para nadie que se una al paro.",
+    );
     let es: Vec<_> = errors(&check(&p).1).into_iter().filter(|(_, lang, _)| lang == "es").collect();
-    assert_eq!(es, vec![("stale".into(), "es".into(), "demands-li2".into())], "only the untouched stale message");
+    assert_eq!(
+        es,
+        vec![("stale".into(), "es".into(), "demands-li2".into())],
+        "only the untouched stale message"
+    );
     // sync --check sees a file that differs only in layout.
     let out = p.run(&["sync", "--check", "es"]);
     assert!(out.starts_with("exit: 0"), "{out}");
     // The translator updates the stale message on the platform too.
-    p.edit("locales/es/walkout.ftl", "Descansos pagados de diez minutos", "Descansos pagados de quince minutos");
+    p.edit(
+        "locales/es/walkout.ftl",
+        "Descansos pagados de diez minutos",
+        "Descansos pagados de quince minutos",
+    );
     let es: Vec<_> = errors(&check(&p).1).into_iter().filter(|(_, lang, _)| lang == "es").collect();
     assert_eq!(es, vec![]);
     // sync writes the records back into the file.
@@ -199,28 +260,54 @@ fn review_leftovers_go_away_and_the_next_diff_starts_from_the_confirmed_text() {
     assert!(marked.contains("# was: Paid water breaks of ten minutes every two hours.\n"), "{marked}");
     // The translator updates the text and deletes the REVIEW line.
     let review = marked.lines().find(|l| l.starts_with("# REVIEW:")).unwrap().to_string();
-    p.write("locales/ht/walkout.ftl", marked.replace(&format!("{review}\n"), "").replace("dis minit", "kenz minit"));
+    p.write(
+        "locales/ht/walkout.ftl",
+        marked.replace(&format!("{review}\n"), "").replace("dis minit", "kenz minit"),
+    );
     p.run(&["sync", "ht"]);
     let clean = p.read("locales/ht/walkout.ftl");
     assert!(!clean.contains("# was:") && !clean.contains("# change:"), "{clean}");
     p.edit("content/walkout.md", "fifteen minutes every two hours", "fifteen minutes every hour");
     let (_, problems) = check(&p);
     let stale = problems.iter().find(|p| p["kind"] == "stale" && p["lang"] == "ht").unwrap();
-    assert!(stale["message"].as_str().unwrap().contains("change: Paid water breaks of fifteen minutes every [-two hours.-]{+hour.+}"), "{stale}");
+    assert!(
+        stale["message"]
+            .as_str()
+            .unwrap()
+            .contains("change: Paid water breaks of fifteen minutes every [-two hours.-]{+hour.+}"),
+        "{stale}"
+    );
 }
 
 #[test]
 fn hints_know_the_state_of_the_files() {
     let p = repository();
-    p.edit("content/meeting.md", "Childcare and food are provided.", "Childcare and food are provided.\n\nBring your union card.");
-    p.edit("content/walkout.md", "Paid water breaks of ten minutes every two hours.", "Paid water breaks of ten minutes every two hours!");
+    p.edit(
+        "content/meeting.md",
+        "Childcare and food are provided.",
+        "Childcare and food are provided.\n\nBring your union card.",
+    );
+    p.edit(
+        "content/walkout.md",
+        "Paid water breaks of ten minutes every two hours.",
+        "Paid water breaks of ten minutes every two hours!",
+    );
     p.run(&["sync", "fr"]);
     let (_, problems) = check(&p);
     let missing = problems.iter().find(|p| p["kind"] == "missing" && p["lang"] == "fr").unwrap();
     let hint = missing["hint"].as_str().unwrap();
-    assert!(hint.starts_with("translate the stub at locales/fr/meeting.ftl:") && !hint.contains("tradui sync"), "{hint}");
-    let stale = problems.iter().find(|p| p["kind"] == "stale" && p["lang"] == "es" && p["id"] == "demands-li2").unwrap();
-    assert!(stale["hint"].as_str().unwrap().contains("tradui sync --accept-source walkout:demands-li2"), "{stale}");
+    assert!(
+        hint.starts_with("translate the stub at locales/fr/meeting.ftl:") && !hint.contains("tradui sync"),
+        "{hint}"
+    );
+    let stale = problems
+        .iter()
+        .find(|p| p["kind"] == "stale" && p["lang"] == "es" && p["id"] == "demands-li2")
+        .unwrap();
+    assert!(
+        stale["hint"].as_str().unwrap().contains("tradui sync --accept-source walkout:demands-li2"),
+        "{stale}"
+    );
 }
 
 #[test]
@@ -259,7 +346,9 @@ fn venv_tool(name: &str) -> Option<std::path::PathBuf> {
     let tool = venv.map(|v| v.join("bin").join(name)).filter(|t| t.exists());
     if tool.is_none() {
         assert!(std::env::var_os("CI").is_none(), "CI must provide {name} in $TRADUI_VENV (see .ci/run)");
-        eprintln!("note: {name} not found in $TRADUI_VENV; the platform round trip through Python tools was not run");
+        eprintln!(
+            "note: {name} not found in $TRADUI_VENV; the platform round trip through Python tools was not run"
+        );
     }
     tool
 }
@@ -276,18 +365,34 @@ fn round_trip_through_python_fluent_syntax_and_compare_locales() {
         res.body = [e for e in res.body if isinstance(e, (ast.Message, ast.Term))]\n\
         for e in res.body: e.comment = None\n\
         open(path, 'w', encoding='utf-8').write(serialize(res))\n";
-    let status = std::process::Command::new(&python).args(["-c", script, "locales/es/walkout.ftl"]).current_dir(&p.root).status().unwrap();
+    let status = std::process::Command::new(&python)
+        .args(["-c", script, "locales/es/walkout.ftl"])
+        .current_dir(&p.root)
+        .status()
+        .unwrap();
     assert!(status.success());
     assert!(!p.read("locales/es/walkout.ftl").contains('#'), "the comments are gone");
     let es: Vec<_> = errors(&check(&p).1).into_iter().filter(|(_, lang, _)| lang == "es").collect();
     assert_eq!(es, vec![("stale".into(), "es".into(), "demands-li2".into())]);
     assert!(p.run(&["sync", "--check", "es"]).starts_with("exit: 0"));
     // compare-locales reads the reference catalog: a new paragraph is missing in es.
-    p.edit("content/walkout.md", "## What we demand {#demands}", "## What we demand {#demands}\n\nWe demand it together.");
+    p.edit(
+        "content/walkout.md",
+        "## What we demand {#demands}",
+        "## What we demand {#demands}\n\nWe demand it together.",
+    );
     p.run(&["sync", "en"]);
-    let out = std::process::Command::new(&compare).args(["l10n.toml", ".", "es"]).current_dir(&p.root).output().unwrap();
+    let out = std::process::Command::new(&compare)
+        .args(["l10n.toml", ".", "es"])
+        .current_dir(&p.root)
+        .output()
+        .unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("demands-p1") && text.lines().any(|l| l.starts_with("missing") && l.trim_end().ends_with(" 1")), "{text}");
+    assert!(
+        text.contains("demands-p1")
+            && text.lines().any(|l| l.starts_with("missing") && l.trim_end().ends_with(" 1")),
+        "{text}"
+    );
 }
 
 #[test]
@@ -298,6 +403,8 @@ fn a_broken_sidecar_is_ignored_and_said_so() {
     p.write("locales/.provenance/ht/meeting.json", "{ not json");
     let (code, problems) = check(&p);
     assert_eq!(code, 1, "without trusted provenance nothing of the rewritten file is current");
-    assert!(problems.iter().any(|p| p["file"] == "locales/.provenance/ht/meeting.json" && p["severity"] == "warning" && p["line"] == 1));
+    assert!(problems.iter().any(|p| p["file"] == "locales/.provenance/ht/meeting.json"
+        && p["severity"] == "warning"
+        && p["line"] == 1));
     assert!(errors(&problems).iter().all(|(kind, lang, _)| kind == "no-record" && lang == "ht"));
 }

@@ -24,7 +24,11 @@ fn project() -> Project {
 }
 
 fn kinds(p: &Project) -> Vec<(String, String)> {
-    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("tradui")).current_dir(&p.root).args(["check", "--format", "json"]).output().unwrap();
+    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("tradui"))
+        .current_dir(&p.root)
+        .args(["check", "--format", "json"])
+        .output()
+        .unwrap();
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let mut v: Vec<(String, String)> = json["problems"]
         .as_array()
@@ -42,7 +46,11 @@ fn status_counts_what_memory_can_fill() {
     let p = project();
     let out = p.run(&["status"]);
     assert!(out.contains("Translation memory: `tradui sync ht` can fill 4 missing unit(s) in ht: 3 exact, 1 near (marked for review)"), "{out}");
-    let json = std::process::Command::new(assert_cmd::cargo::cargo_bin("tradui")).current_dir(&p.root).args(["status", "--format", "json"]).output().unwrap();
+    let json = std::process::Command::new(assert_cmd::cargo::cargo_bin("tradui"))
+        .current_dir(&p.root)
+        .args(["status", "--format", "json"])
+        .output()
+        .unwrap();
     let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
     assert_eq!(json["memory"]["ht"], serde_json::json!({"exact": 3, "near": 1}));
 }

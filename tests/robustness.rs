@@ -66,7 +66,9 @@ fn links(inlines: &[Inline], out: &mut Vec<String>) {
                 out.push(url.clone());
                 links(content, out);
             }
-            Inline::Emph { content } | Inline::Strong { content } | Inline::Strike { content } => links(content, out),
+            Inline::Emph { content } | Inline::Strong { content } | Inline::Strike { content } => {
+                links(content, out)
+            }
             _ => {}
         }
     }
@@ -79,7 +81,9 @@ fn inside(text: &str, line: usize, column: usize) -> bool {
         return true;
     }
     let lines: Vec<&str> = text.split('\n').collect();
-    line >= 1 && column >= 1 && lines.get(line - 1).is_some_and(|l| column <= l.trim_end_matches('\r').chars().count() + 1)
+    line >= 1
+        && column >= 1
+        && lines.get(line - 1).is_some_and(|l| column <= l.trim_end_matches('\r').chars().count() + 1)
 }
 
 fn front_matterish() -> impl Strategy<Value = String> {
@@ -93,7 +97,10 @@ fn front_matterish() -> impl Strategy<Value = String> {
         Just("date = 2026-12-03\n".to_string()),
         Just("when = 2026-12-03T18:00:00-05:00\n".to_string()),
         Just("n = 123456789012345678\n".to_string()),
-        Just("x = [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]\n".to_string()),
+        Just(
+            "x = [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]\n"
+                .to_string()
+        ),
         Just("t = { a = { b = { c = 1 } } }\n".to_string()),
         Just("place = \"Gate 4\"\n".to_string()),
         Just("unknown = 1\n".to_string()),
@@ -245,11 +252,20 @@ fn exit(out: &str) -> &str {
 fn a_source_that_does_not_parse_never_empties_its_translations() {
     let p = Project::init();
     let before = ftl_bytes(&p);
-    p.edit("content/meeting.md", "place = \"Union hall, 2nd floor\"\n+++\n", "place = \"Union hall, 2nd floor\"\n\n");
+    p.edit(
+        "content/meeting.md",
+        "place = \"Union hall, 2nd floor\"\n+++\n",
+        "place = \"Union hall, 2nd floor\"\n\n",
+    );
     for args in [&["sync", "--prune"][..], &["sync"], &["sync", "es"]] {
         let out = p.run(args);
         assert_eq!(exit(&out), "exit: 1", "{args:?}: {out}");
-        assert!(out.contains("content/meeting.md:1:1: error[source]: the front matter opened on line 1 never closes"), "{out}");
+        assert!(
+            out.contains(
+                "content/meeting.md:1:1: error[source]: the front matter opened on line 1 never closes"
+            ),
+            "{out}"
+        );
         assert!(!out.contains("obsolete"), "{out}");
         assert_eq!(ftl_bytes(&p), before, "{args:?} changed a translation file");
     }
@@ -266,7 +282,11 @@ fn a_broken_source_does_not_publish_empty_pages_nor_remove_good_ones() {
     let out = p.run(&["build", "--no-pdf"]);
     assert_eq!(exit(&out), "exit: 0", "{out}");
     let page = p.bytes("public/es/meeting.html");
-    p.edit("content/meeting.md", "place = \"Union hall, 2nd floor\"\n+++\n", "place = \"Union hall, 2nd floor\"\n\n");
+    p.edit(
+        "content/meeting.md",
+        "place = \"Union hall, 2nd floor\"\n+++\n",
+        "place = \"Union hall, 2nd floor\"\n\n",
+    );
     let out = p.run(&["build", "--no-pdf"]);
     assert_eq!(exit(&out), "exit: 1", "{out}");
     assert!(out.contains("no page was removed"), "{out}");
@@ -289,7 +309,10 @@ fn deeply_nested_fluent_is_an_error_not_a_crash() {
     assert!(out.contains("locales/ht/meeting.ftl:17:39: error[io]: placeables are nested more than 16 levels deep, tradui's limit"), "{out}");
     let out = p.run(&["sync"]);
     assert_eq!(exit(&out), "exit: 1", "{out}");
-    assert!(out.contains("locales/ht/meeting.ftl:17:39: error[io]: placeables are nested"), "sync says why it left the file: {out}");
+    assert!(
+        out.contains("locales/ht/meeting.ftl:17:39: error[io]: placeables are nested"),
+        "sync says why it left the file: {out}"
+    );
     assert_eq!(p.read("locales/ht/meeting.ftl"), deep);
     // The translation file is not read, so the page shows the source text (the build's
     // policy for a file that does not parse); what matters is that nothing crashes.
@@ -352,7 +375,10 @@ fn the_template_stays_inside_the_project() {
         p.edit("tradui.toml", "paper = \"letter\"", &format!("paper = \"letter\"\ntemplate = \"{setting}\""));
         let out = p.run(&["build"]);
         assert_eq!(exit(&out), "exit: 2", "{out}");
-        assert!(out.contains(&format!("tradui.toml:{at}: error[config]: `template` = \"{setting}\"")), "{out}");
+        assert!(
+            out.contains(&format!("tradui.toml:{at}: error[config]: `template` = \"{setting}\"")),
+            "{out}"
+        );
         p.edit("tradui.toml", &format!("\ntemplate = \"{setting}\""), "");
     }
     #[cfg(unix)]
@@ -361,7 +387,10 @@ fn the_template_stays_inside_the_project() {
         p.edit("tradui.toml", "paper = \"letter\"", "paper = \"letter\"\ntemplate = \"t.typ\"");
         let out = p.run(&["check"]);
         assert_eq!(exit(&out), "exit: 2", "{out}");
-        assert!(out.contains("error[config]: `template` = \"t.typ\" leads outside the project through a link"), "{out}");
+        assert!(
+            out.contains("error[config]: `template` = \"t.typ\" leads outside the project through a link"),
+            "{out}"
+        );
     }
 }
 
@@ -375,10 +404,19 @@ fn references_that_cannot_be_rendered_fail_check() {
 
     let p = Project::init();
     p.edit("locales/es/meeting.ftl", "why = Por qué importa", "why = { why-p1 }");
-    p.edit("locales/es/meeting.ftl", "why-p1 = Cuando hablamos *juntos*, la gerencia escucha.", "why-p1 = { why }");
+    p.edit(
+        "locales/es/meeting.ftl",
+        "why-p1 = Cuando hablamos *juntos*, la gerencia escucha.",
+        "why-p1 = { why }",
+    );
     let out = p.run(&["check"]);
     assert_eq!(exit(&out), "exit: 1", "{out}");
-    assert!(out.contains("`why` cannot be shown: its references go round in a circle, `why` -> `why-p1` -> `why`"), "{out}");
+    assert!(
+        out.contains(
+            "`why` cannot be shown: its references go round in a circle, `why` -> `why-p1` -> `why`"
+        ),
+        "{out}"
+    );
 
     let p = Project::init();
     let chain: String = (0..12).map(|i| format!("-t{i} = {{ -t{} }} {{ -t{} }}\n", i + 1, i + 1)).collect();
@@ -405,13 +443,21 @@ fn check_says(p: &Project, exit_code: &str, what: &str) {
 fn a_pinned_id_used_twice_is_an_error() {
     let p = Project::init();
     p.edit("content/meeting.md", "## Why it matters {#why}", "## Why it matters {#meeting}");
-    check_says(&p, "exit: 1", "content/meeting.md:17:19: error[source]: the ID `meeting` is pinned here but already used earlier in the leaflet");
+    check_says(
+        &p,
+        "exit: 1",
+        "content/meeting.md:17:19: error[source]: the ID `meeting` is pinned here but already used earlier in the leaflet",
+    );
 }
 
 #[test]
 fn unknown_front_matter_keys_are_errors() {
     let p = Project::init();
-    p.edit("content/meeting.md", "title = \"Union meeting this week\"", "title = \"Union meeting this week\"\nauthor = \"Rosa\"");
+    p.edit(
+        "content/meeting.md",
+        "title = \"Union meeting this week\"",
+        "title = \"Union meeting this week\"\nauthor = \"Rosa\"",
+    );
     check_says(&p, "exit: 1", "content/meeting.md:3:1: error[source]: front matter: unknown field `author`");
     // A table under [variables] whose name is a language tag is checked as one.
     let p = Project::init();
@@ -419,7 +465,11 @@ fn unknown_front_matter_keys_are_errors() {
     check_says(&p, "exit: 1", "error[source]: [variables.de] sets `room`, which [variables] does not define");
     let p = Project::init();
     p.edit("content/meeting.md", "+++\n\n##", "\n[variables.de]\nplace = \"B\"\n+++\n\n##");
-    check_says(&p, "exit: 1", "content/meeting.md:9:2: error[source]: [variables.de] is for \"de\", which is not a language of this project");
+    check_says(
+        &p,
+        "exit: 1",
+        "content/meeting.md:9:2: error[source]: [variables.de] is for \"de\", which is not a language of this project",
+    );
     // "venue" is no language CLDR knows: a table of that name is a mistaken variable.
     let p = Project::init();
     p.edit("content/meeting.md", "+++\n\n##", "\n[variables.venue]\nroom = \"B\"\n+++\n\n##");
@@ -430,37 +480,65 @@ fn unknown_front_matter_keys_are_errors() {
 fn variables_for_a_language_the_project_lacks_are_errors() {
     let p = Project::init();
     p.edit("content/meeting.md", "+++\n\n##", "\n[variables.de]\nplace = \"Gewerkschaftshaus\"\n+++\n\n##");
-    check_says(&p, "exit: 1", "content/meeting.md:9:2: error[source]: [variables.de] is for \"de\", which is not a language of this project");
+    check_says(
+        &p,
+        "exit: 1",
+        "content/meeting.md:9:2: error[source]: [variables.de] is for \"de\", which is not a language of this project",
+    );
 }
 
 #[test]
 fn a_date_time_with_a_zone_is_an_error() {
     let p = Project::init();
     p.edit("content/meeting.md", "date = 2026-12-10", "date = 2026-12-10T18:30:00-05:00");
-    check_says(&p, "exit: 1", "content/meeting.md:5:1: error[source]: variable `date` is a TOML time or date-time (2026-12-10T18:30:00-05:00)");
+    check_says(
+        &p,
+        "exit: 1",
+        "content/meeting.md:5:1: error[source]: variable `date` is a TOML time or date-time (2026-12-10T18:30:00-05:00)",
+    );
 }
 
 #[test]
 fn a_number_too_large_to_show_exactly_is_an_error() {
     let p = Project::init();
     p.edit("content/meeting.md", "time = \"6:30 PM\"", "time = \"6:30 PM\"\nmembers = 123456789012345678");
-    check_says(&p, "exit: 1", "content/meeting.md:7:1: error[source]: variable `members` is a number too large to show exactly (123456789012345678)");
+    check_says(
+        &p,
+        "exit: 1",
+        "content/meeting.md:7:1: error[source]: variable `members` is a number too large to show exactly (123456789012345678)",
+    );
 }
 
 #[test]
 fn control_characters_are_errors_where_they_are() {
     let p = Project::init();
     p.edit("content/meeting.md", "management listens.", "management\u{0} listens.");
-    check_says(&p, "exit: 1", "content/meeting.md:19:37: error[io]: the file contains the control character U+0000, which is not text");
+    check_says(
+        &p,
+        "exit: 1",
+        "content/meeting.md:19:37: error[io]: the file contains the control character U+0000, which is not text",
+    );
     let p = Project::init();
     p.edit("locales/es/meeting.ftl", "Por qué importa", "Por qué\u{1b}[2J importa");
-    check_says(&p, "exit: 1", "locales/es/meeting.ftl:17:14: error[io]: the file contains the control character U+001B");
+    check_says(
+        &p,
+        "exit: 1",
+        "locales/es/meeting.ftl:17:14: error[io]: the file contains the control character U+001B",
+    );
     let out = p.run(&["build", "--no-pdf"]);
     assert!(!p.read("public/es/meeting.html").contains('\u{1b}'), "{out}");
     // Written as escapes: in the front matter an error, in a translation dropped.
     let p = Project::init();
-    p.edit("content/meeting.md", "place = \"Union hall, 2nd floor\"", "place = \"Union hall\\u0000, 2nd floor\"");
-    check_says(&p, "exit: 1", "content/meeting.md:7:1: error[source]: variable `place` holds a control character");
+    p.edit(
+        "content/meeting.md",
+        "place = \"Union hall, 2nd floor\"",
+        "place = \"Union hall\\u0000, 2nd floor\"",
+    );
+    check_says(
+        &p,
+        "exit: 1",
+        "content/meeting.md:7:1: error[source]: variable `place` holds a control character",
+    );
     let p = Project::init();
     p.edit("locales/es/meeting.ftl", "Por qué importa", "Por qué{ \"\\u0000\" } importa");
     p.run(&["build", "--no-pdf"]);
@@ -472,7 +550,11 @@ fn control_characters_are_errors_where_they_are() {
 fn a_protocol_relative_link_is_not_published() {
     let p = Project::init();
     p.edit("locales/es/meeting.ftl", "la gerencia escucha.", "la [gerencia](//evil.example/x) escucha.");
-    check_says(&p, "exit: 1", "error[unsafe-link]: `why-p1` links to `//evil.example/x`, which tradui will not publish");
+    check_says(
+        &p,
+        "exit: 1",
+        "error[unsafe-link]: `why-p1` links to `//evil.example/x`, which tradui will not publish",
+    );
     p.run(&["build", "--no-pdf"]);
     assert!(!p.read("public/es/meeting.html").contains("evil.example"));
 }
@@ -484,7 +566,10 @@ fn a_file_where_a_folder_should_be_is_named() {
     p.write("locales/es", "oops");
     let out = p.run(&["check"]);
     assert_eq!(exit(&out), "exit: 2", "{out}");
-    assert!(out.contains("locales/es: error[io]: locales/es is not a folder, so its translations cannot be read"), "{out}");
+    assert!(
+        out.contains("locales/es: error[io]: locales/es is not a folder, so its translations cannot be read"),
+        "{out}"
+    );
     assert!(!out.contains("missing"), "{out}");
 
     let p = Project::init();
@@ -502,14 +587,29 @@ fn a_translation_file_that_is_not_a_file_says_why() {
     std::fs::create_dir(p.root.join("locales/es/meeting.ftl")).unwrap();
     let out = p.run(&["sync"]);
     assert_eq!(exit(&out), "exit: 1", "{out}");
-    assert!(out.contains("locales/es/meeting.ftl: error[io]: the file is a folder, not a file; nothing reads or writes it"), "{out}");
+    assert!(
+        out.contains(
+            "locales/es/meeting.ftl: error[io]: the file is a folder, not a file; nothing reads or writes it"
+        ),
+        "{out}"
+    );
     #[cfg(unix)]
     {
         std::fs::remove_file(p.root.join("locales/ht/meeting.ftl")).unwrap();
         std::os::unix::fs::symlink("gone.ftl", p.root.join("locales/ht/meeting.ftl")).unwrap();
         let out = p.run(&["sync"]);
-        assert!(out.contains("locales/ht/meeting.ftl: error[io]: the file is a link to gone.ftl, which does not exist"), "{out}");
-        assert!(std::fs::symlink_metadata(p.root.join("locales/ht/meeting.ftl")).unwrap().file_type().is_symlink());
+        assert!(
+            out.contains(
+                "locales/ht/meeting.ftl: error[io]: the file is a link to gone.ftl, which does not exist"
+            ),
+            "{out}"
+        );
+        assert!(
+            std::fs::symlink_metadata(p.root.join("locales/ht/meeting.ftl"))
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
     }
 }
 
@@ -528,11 +628,23 @@ fn limits_name_the_limit_and_the_place() {
     let p = Project::init();
     let long = "word ".repeat(4000);
     p.edit("content/meeting.md", "When we speak", &format!("{long}When we speak"));
-    check_says(&p, "exit: 1", "content/meeting.md:19:1: error[source]: `why-p1` is 20045 bytes long, more than tradui's limit of 16 KiB for one text");
+    check_says(
+        &p,
+        "exit: 1",
+        "content/meeting.md:19:1: error[source]: `why-p1` is 20045 bytes long, more than tradui's limit of 16 KiB for one text",
+    );
     let p = Project::init();
     p.edit("locales/es/meeting.ftl", "why-p1 = ", &format!("why-p1 = {}", "palabra ".repeat(2100)));
-    check_says(&p, "exit: 1", "locales/es/meeting.ftl:20:1: error[invalid]: the translation `why-p1` is 16846 bytes long, more than tradui's limit of 16 KiB for one text");
+    check_says(
+        &p,
+        "exit: 1",
+        "locales/es/meeting.ftl:20:1: error[invalid]: the translation `why-p1` is 16846 bytes long, more than tradui's limit of 16 KiB for one text",
+    );
     let p = Project::init();
     p.write("content/big.md", "# Big\n\n".to_string() + &"a".repeat(5 * 1024 * 1024));
-    check_says(&p, "exit: 1", "content/big.md:1:1: error[io]: the file is 5242887 bytes, more than tradui's limit of 4 MiB per file");
+    check_says(
+        &p,
+        "exit: 1",
+        "content/big.md:1:1: error[io]: the file is 5242887 bytes, more than tradui's limit of 4 MiB per file",
+    );
 }

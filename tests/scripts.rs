@@ -50,7 +50,12 @@ fn run(p: &Project, args: &[&str], system_fonts: bool) -> String {
         cmd.env("TRADUI_IGNORE_SYSTEM_FONTS", "1");
     }
     let out = cmd.output().unwrap();
-    format!("exit: {}\n{}{}", out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr))
+    format!(
+        "exit: {}\n{}{}",
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
 }
 
 /// Reduces the project to one translation language.
@@ -65,10 +70,9 @@ fn keep_only(p: &Project, lang: &str) {
 }
 
 fn poppler(tool: &str, args: &[&str]) -> String {
-    let out = std::process::Command::new(tool)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("`{tool}` is needed for the PDF tests ({e}): apt-get install poppler-utils"));
+    let out = std::process::Command::new(tool).args(args).output().unwrap_or_else(|e| {
+        panic!("`{tool}` is needed for the PDF tests ({e}): apt-get install poppler-utils")
+    });
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
@@ -125,7 +129,11 @@ fn every_script_renders_in_its_regular_face_in_logical_order() {
     assert!(out.starts_with("exit: 0"), "{out}");
     for (lang, (title, sentence)) in expected() {
         let fonts = poppler("pdffonts", &[&pdf(&p, &lang)]);
-        assert!(fonts.contains(body_face(&lang)), "{lang}: the body is not in {}:\n{fonts}", body_face(&lang));
+        assert!(
+            fonts.contains(body_face(&lang)),
+            "{lang}: the body is not in {}:\n{fonts}",
+            body_face(&lang)
+        );
         for row in fonts.lines().skip(2) {
             assert!(row.contains(" yes yes yes "), "{lang}: font not embedded with its text map: {row}");
         }
@@ -143,7 +151,10 @@ fn every_script_renders_in_its_regular_face_in_logical_order() {
             for needed in [&title, &sentence] {
                 let mut rest = page_letters.clone();
                 for c in letters(needed) {
-                    let at = rest.iter().position(|x| *x == c).unwrap_or_else(|| panic!("{lang}: {c:?} of {needed:?} missing from\n{text}"));
+                    let at = rest
+                        .iter()
+                        .position(|x| *x == c)
+                        .unwrap_or_else(|| panic!("{lang}: {c:?} of {needed:?} missing from\n{text}"));
                     rest.remove(at);
                 }
             }
@@ -193,7 +204,10 @@ fn each_page_has_its_direction_and_every_language_its_own_name() {
     ];
     let es = p.read("public/es/rights.html");
     for (lang, name) in names {
-        assert!(es.contains(&format!("lang=\"{lang}\"")) && es.contains(name), "{lang} {name} not in the switcher:\n{es}");
+        assert!(
+            es.contains(&format!("lang=\"{lang}\"")) && es.contains(name),
+            "{lang} {name} not in the switcher:\n{es}"
+        );
     }
     for lang in expected().keys() {
         let html = p.read(&format!("public/{lang}/rights.html"));
@@ -202,7 +216,10 @@ fn each_page_has_its_direction_and_every_language_its_own_name() {
     }
     let ur = p.read("public/ur/rights.html");
     assert!(ur.contains("[lang=\"ur\"] { font-family: \"Noto Nastaliq Urdu\""), "{ur}");
-    assert!(ur.contains("em:lang(ur), blockquote:lang(ur) { font-style: normal;"), "no slanted Arabic script: {ur}");
+    assert!(
+        ur.contains("em:lang(ur), blockquote:lang(ur) { font-style: normal;"),
+        "no slanted Arabic script: {ur}"
+    );
     assert!(!p.read("public/fr/rights.html").contains("em:lang(fr)"), "Latin keeps its italics");
 }
 
@@ -234,21 +251,47 @@ fn without_system_fonts_bundled_scripts_render_and_the_rest_fail_clearly() {
     let p = project();
     let out = run(&p, &["build"], false);
     assert!(out.starts_with("exit: 1"), "{out}");
-    for (lang, package) in [("ko", "fonts-noto-cjk"), ("zh-Hans", "fonts-noto-cjk"), ("ja", "fonts-noto-cjk"), ("th", "Noto Sans Thai"), ("ta", "Noto Sans Tamil"), ("ka", "Noto Sans Georgian"), ("hy", "Noto Sans Armenian")] {
-        let line = out.lines().find(|l| l.starts_with(&format!("locales/{lang}/rights.ftl:2:9: error[missing-glyph]: no font has "))).unwrap_or_else(|| panic!("{lang}: no error in\n{out}"));
+    for (lang, package) in [
+        ("ko", "fonts-noto-cjk"),
+        ("zh-Hans", "fonts-noto-cjk"),
+        ("ja", "fonts-noto-cjk"),
+        ("th", "Noto Sans Thai"),
+        ("ta", "Noto Sans Tamil"),
+        ("ka", "Noto Sans Georgian"),
+        ("hy", "Noto Sans Armenian"),
+    ] {
+        let line = out
+            .lines()
+            .find(|l| {
+                l.starts_with(&format!("locales/{lang}/rights.ftl:2:9: error[missing-glyph]: no font has "))
+            })
+            .unwrap_or_else(|| panic!("{lang}: no error in\n{out}"));
         assert!(line.contains("the PDF would show empty boxes, so it is not written"), "{line}");
         let hint = out[out.find(line).unwrap()..].lines().nth(1).unwrap();
         assert!(hint.contains(package) && hint.contains("fonts/"), "{lang}: {hint}");
-        assert!(!p.root.join(format!("public/{lang}/rights.pdf")).exists(), "{lang}: a PDF of empty boxes was written");
+        assert!(
+            !p.root.join(format!("public/{lang}/rights.pdf")).exists(),
+            "{lang}: a PDF of empty boxes was written"
+        );
     }
-    for lang in ["es", "ht", "ar", "fr", "bn", "ru", "ur", "pl", "wo", "yo", "hi", "pa", "am", "fa", "he", "vi", "el"] {
+    for lang in
+        ["es", "ht", "ar", "fr", "bn", "ru", "ur", "pl", "wo", "yo", "hi", "pa", "am", "fa", "he", "vi", "el"]
+    {
         let fonts = poppler("pdffonts", &[&pdf(&p, lang)]);
         assert!(fonts.contains(body_face(lang)), "{lang} without system fonts:\n{fonts}");
     }
     let check = run(&p, &["check"], false);
     assert!(check.starts_with("exit: 1"), "{check}");
-    assert!(check.contains("locales/ko/rights.ftl:2:9: error[missing-glyph]: no font has '간' (U+AC04)"), "{check}");
-    assert!(check.contains("for Korean, install Noto Sans CJK KR (Debian/Ubuntu: `apt-get install fonts-noto-cjk`"), "{check}");
+    assert!(
+        check.contains("locales/ko/rights.ftl:2:9: error[missing-glyph]: no font has '간' (U+AC04)"),
+        "{check}"
+    );
+    assert!(
+        check.contains(
+            "for Korean, install Noto Sans CJK KR (Debian/Ubuntu: `apt-get install fonts-noto-cjk`"
+        ),
+        "{check}"
+    );
     assert!(!check.contains("locales/bn/"), "Bengali is bundled: {check}");
 }
 
@@ -259,7 +302,8 @@ fn a_project_fonts_folder_fills_a_gap() {
     let out = run(&p, &["check"], false);
     assert!(out.starts_with("exit: 1") && out.contains("for Thai, install Noto Sans Thai"), "{out}");
     let thai = Path::new("/usr/share/fonts/truetype/noto/NotoSansThai-Regular.ttf");
-    let bytes = std::fs::read(thai).unwrap_or_else(|e| panic!("{}: {e}: apt-get install fonts-noto-core", thai.display()));
+    let bytes = std::fs::read(thai)
+        .unwrap_or_else(|e| panic!("{}: {e}: apt-get install fonts-noto-core", thai.display()));
     p.write("fonts/NotoSansThai-Regular.ttf", bytes);
     let out = run(&p, &["build"], false);
     assert!(out.starts_with("exit: 0"), "{out}");
@@ -287,5 +331,9 @@ fn only_printed_characters_need_a_font() {
     assert!(out.starts_with("exit: 0"), "a comment is not printed:\n{out}");
     p.edit("locales/es/rights.ftl", "Nuestros derechos", "Nuestros derechos (권리)");
     let out = run(&p, &["check"], false);
-    assert!(out.starts_with("exit: 1") && out.contains("locales/es/rights.ftl:3:28: error[missing-glyph]: no font has '권' (U+AD8C)"), "{out}");
+    assert!(
+        out.starts_with("exit: 1")
+            && out.contains("locales/es/rights.ftl:3:28: error[missing-glyph]: no font has '권' (U+AD8C)"),
+        "{out}"
+    );
 }

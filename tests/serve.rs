@@ -62,7 +62,8 @@ impl Server {
 
     fn events(&self) -> Events {
         let mut s = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
-        write!(s, "GET /__tradui/events HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream\r\n\r\n").unwrap();
+        write!(s, "GET /__tradui/events HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream\r\n\r\n")
+            .unwrap();
         s.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
         let mut r = BufReader::new(s);
         let mut line = String::new();
@@ -177,7 +178,10 @@ fn serve_rebuilds_a_translation_reports_an_error_and_stops_on_ctrl_c() {
     assert_eq!(status, 200);
     assert!(head.to_ascii_lowercase().contains("content-type: text/html; charset=utf-8"), "{head}");
     let page = String::from_utf8(page).unwrap();
-    assert!(page.contains("Ven a la reunión") && page.contains("<script src=\"/__tradui/reload.js\"></script>"), "{page}");
+    assert!(
+        page.contains("Ven a la reunión") && page.contains("<script src=\"/__tradui/reload.js\"></script>"),
+        "{page}"
+    );
     let on_disk = p.read("public/es/meeting.html");
     assert!(!on_disk.contains("__tradui"), "the reload script is added as the page is served, never on disk");
     assert_eq!(page.replace("<script src=\"/__tradui/reload.js\"></script>\n", ""), on_disk);
@@ -209,13 +213,17 @@ fn serve_rebuilds_a_translation_reports_an_error_and_stops_on_ctrl_c() {
     // (A save may come as two events, the file emptied then written: wait for the error.)
     let event = events.until(|e| !e["errors"].as_array().unwrap().is_empty());
     let errors = event["errors"].as_array().unwrap();
-    let e = errors.iter().find(|e| e["file"] == "locales/es/meeting.ftl").unwrap_or_else(|| panic!("{event}"));
+    let e =
+        errors.iter().find(|e| e["file"] == "locales/es/meeting.ftl").unwrap_or_else(|| panic!("{event}"));
     assert_eq!((e["line"].as_u64(), e["lang"].as_str()), (Some(5), Some("es")), "{e}");
     assert!(e["column"].as_u64().unwrap() > 0);
 
     // Fixed: no error left.
     p.edit("locales/es/meeting.ftl", "meeting = Ven a la { asamblea", "meeting = Ven a la asamblea");
-    let event = events.until(|e| e["errors"] == serde_json::json!([]) && String::from_utf8(server.get("/es/meeting.html").2).unwrap().contains("Ven a la asamblea"));
+    let event = events.until(|e| {
+        e["errors"] == serde_json::json!([])
+            && String::from_utf8(server.get("/es/meeting.html").2).unwrap().contains("Ven a la asamblea")
+    });
     assert!(changed(&event).contains(&"/es/meeting.html".to_string()), "{event}");
     // Let the watcher settle: no rebuild of serve's may run beside the build below.
     std::thread::sleep(Duration::from_millis(500));
@@ -247,7 +255,9 @@ fn chromium() -> Option<PathBuf> {
 fn chromium_or_skip() -> Option<PathBuf> {
     let found = chromium();
     if found.is_none() && std::env::var_os("TRADUI_SKIP_BROWSER").is_none() {
-        panic!("the live-reload tests need Chromium: apt-get install chromium (or set TRADUI_SKIP_BROWSER=1)");
+        panic!(
+            "the live-reload tests need Chromium: apt-get install chromium (or set TRADUI_SKIP_BROWSER=1)"
+        );
     }
     found
 }
@@ -260,7 +270,16 @@ fn the_open_page_reloads_itself_in_chromium() {
     let profile = tempfile::TempDir::new().unwrap();
     let url = format!("http://127.0.0.1:{}/ht/meeting.html", server.port);
     let mut browser = Command::new(bin)
-        .args(["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--remote-debugging-port=0"])
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--remote-debugging-port=0",
+        ])
         .arg(format!("--user-data-dir={}", profile.path().display()))
         .arg(&url)
         .stdout(Stdio::null())
@@ -292,7 +311,15 @@ impl Browser {
     fn open(bin: &std::path::Path, url: &str) -> Browser {
         let profile = tempfile::TempDir::new().unwrap();
         let mut child = Command::new(bin)
-            .args(["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"])
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ])
             .args(["--remote-debugging-port=0", "--window-size=900,700"])
             .arg(format!("--user-data-dir={}", profile.path().display()))
             .arg(url)
@@ -364,7 +391,11 @@ impl Browser {
     fn wait_for(&mut self, js: &str, report: &str) -> String {
         let deadline = Instant::now() + Duration::from_secs(60);
         while self.eval(js) != serde_json::Value::Bool(true) {
-            assert!(Instant::now() < deadline, "the page never came to {js}; it shows: {}", self.eval(report));
+            assert!(
+                Instant::now() < deadline,
+                "the page never came to {js}; it shows: {}",
+                self.eval(report)
+            );
             std::thread::sleep(Duration::from_millis(100));
         }
         self.eval(report).as_str().unwrap_or_default().to_string()
@@ -397,7 +428,10 @@ fn an_error_shows_over_the_last_good_page_in_chromium_until_it_is_fixed() {
     server.wait_stderr("GET /__tradui/events");
     let body = "document.body.innerText";
     let overlay = "(document.getElementById('tradui-errors') || {}).innerText || ''";
-    assert_eq!(browser.eval(&format!("{body}.includes('Mennen yon kolèg travay.')")), serde_json::Value::Bool(true));
+    assert_eq!(
+        browser.eval(&format!("{body}.includes('Mennen yon kolèg travay.')")),
+        serde_json::Value::Bool(true)
+    );
     assert_eq!(browser.eval(overlay), "", "no error, no overlay");
 
     // A syntax error in the Creole translation: the page says where, and keeps its text.
@@ -407,12 +441,19 @@ fn an_error_shows_over_the_last_good_page_in_chromium_until_it_is_fixed() {
     let shown = browser.wait_for(&format!("({overlay}).includes('{file}:{line}:')"), overlay);
     assert!(shown.contains("tradui: fix this to update the page"), "{shown}");
     assert!(shown.contains("error"), "{shown}");
-    assert_eq!(browser.eval(&format!("{body}.includes('Mennen yon kolèg travay.')")), serde_json::Value::Bool(true), "the last good page stays in view");
+    assert_eq!(
+        browser.eval(&format!("{body}.includes('Mennen yon kolèg travay.')")),
+        serde_json::Value::Bool(true),
+        "the last good page stays in view"
+    );
     browser.screenshot("serve-overlay.png");
 
     // Fixed: the page reloads with the new text and the overlay is gone.
     p.edit(file, "Mennen { yon kolèg travay.", "Mennen de kolèg travay.");
-    let after = browser.wait_for(&format!("{body}.includes('Mennen de kolèg travay.') && !document.getElementById('tradui-errors')"), body);
+    let after = browser.wait_for(
+        &format!("{body}.includes('Mennen de kolèg travay.') && !document.getElementById('tradui-errors')"),
+        body,
+    );
     assert!(!after.contains("fix this to update the page"), "{after}");
     browser.screenshot("serve-fixed.png");
     drop(browser);

@@ -81,15 +81,23 @@ impl Inputs {
     pub fn document_key(&self, project: &Project, leaflet: &Leaflet, lang: &Lang) -> KeyHasher {
         let config = &project.config;
         let mut h = KeyHasher::new("document");
-        h.text(&self.engine).text(lang.as_str()).text(self.leaflets.get(&leaflet.slug).map_or("", String::as_str));
+        h.text(&self.engine)
+            .text(lang.as_str())
+            .text(self.leaflets.get(&leaflet.slug).map_or("", String::as_str));
         h.text(&self.settings.get(lang).cloned().unwrap_or_else(|| settings_key(config, lang)));
         let source = &config.source;
         let catalog = (lang != source).then(|| project.catalog(lang, &leaflet.slug)).flatten();
         h.text(catalog.map_or("", |c| c.file.as_str())).text(catalog.map_or("", |c| c.text.as_str()));
         // What decides a message's state besides the file's text: a record restored from
         // the provenance sidecar (`locales/.provenance/`). The rest comes from the text.
-        for m in catalog.map_or(&[][..], |c| c.messages.as_slice()).iter().filter(|m| m.restored || m.record.is_none()) {
-            h.text(&m.id).text(m.record.as_deref().unwrap_or("\u{0}none")).text(m.was.as_deref().unwrap_or("\u{0}none"));
+        for m in catalog
+            .map_or(&[][..], |c| c.messages.as_slice())
+            .iter()
+            .filter(|m| m.restored || m.record.is_none())
+        {
+            h.text(&m.id)
+                .text(m.record.as_deref().unwrap_or("\u{0}none"))
+                .text(m.was.as_deref().unwrap_or("\u{0}none"));
             h.field(&[u8::from(m.review), u8::from(m.restored)]);
         }
         let mut used: BTreeSet<String> = leaflet.units.iter().flat_map(|u| term_refs(&u.refs)).collect();
@@ -105,7 +113,9 @@ impl Inputs {
 
 /// The settings of `tradui.toml` that reach a page in `lang`.
 fn settings_key(config: &crate::project::config::Config, lang: &Lang) -> Key {
-    KeyHasher::new("settings").text(&format!("{:?}", (&config.title, &config.source, config.paper, config.fallback(lang)))).finish()
+    KeyHasher::new("settings")
+        .text(&format!("{:?}", (&config.title, &config.source, config.paper, config.fallback(lang))))
+        .finish()
 }
 
 /// The parsed leaflet: the digest of the text it was parsed from, or else field by field
@@ -115,7 +125,18 @@ fn leaflet_key(l: &Leaflet) -> Key {
     if !l.digest.is_empty() {
         return KeyHasher::new("leaflet source").text(&l.slug).text(&l.file).text(&l.digest).finish();
     }
-    let fields = (&l.slug, &l.file, &l.title, &l.paper, &l.variables, &l.variable_overrides, &l.units, &l.blocks, &l.title_id, &l.override_positions);
+    let fields = (
+        &l.slug,
+        &l.file,
+        &l.title,
+        &l.paper,
+        &l.variables,
+        &l.variable_overrides,
+        &l.units,
+        &l.blocks,
+        &l.title_id,
+        &l.override_positions,
+    );
     KeyHasher::new("leaflet").text(&format!("{fields:?}")).finish()
 }
 
@@ -123,7 +144,20 @@ fn leaflet_key(l: &Leaflet) -> Key {
 /// (what they all derive from, when the leaflet was parsed). A field
 /// added to `Leaflet` fails the test below until it is considered here.
 #[cfg(test)]
-const LEAFLET_FIELDS: [&str; 12] = ["slug", "file", "title", "paper", "variables", "variable_overrides", "units", "blocks", "title_id", "override_positions", "index", "digest"];
+const LEAFLET_FIELDS: [&str; 12] = [
+    "slug",
+    "file",
+    "title",
+    "paper",
+    "variables",
+    "variable_overrides",
+    "units",
+    "blocks",
+    "title_id",
+    "override_positions",
+    "index",
+    "digest",
+];
 
 fn term_refs(refs: &BTreeSet<Ref>) -> impl Iterator<Item = String> + '_ {
     refs.iter().filter_map(|r| match r {
@@ -150,7 +184,10 @@ fn glossary_part(h: &mut KeyHasher, glossary: Option<&crate::catalog::Catalog>, 
         let found: Vec<String> = g
             .entries
             .iter()
-            .filter(|e| e.kind == EntryKind::Term && e.id.as_ref().is_some_and(|id| wanted.contains(id.trim_start_matches('-'))))
+            .filter(|e| {
+                e.kind == EntryKind::Term
+                    && e.id.as_ref().is_some_and(|id| wanted.contains(id.trim_start_matches('-')))
+            })
             .flat_map(|e| dash_words(text(&e.range)))
             .collect();
         wanted.extend(found);
@@ -176,7 +213,8 @@ fn dash_words(text: &str) -> Vec<String> {
     let bytes = text.as_bytes();
     for (i, _) in text.match_indices('-') {
         let rest = &text[i + 1..];
-        let len = rest.find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_')).unwrap_or(rest.len());
+        let len =
+            rest.find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_')).unwrap_or(rest.len());
         if len > 0 && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric()) {
             out.push(rest[..len].to_string());
         }
@@ -197,7 +235,11 @@ fn engine() -> Key {
 
 /// Where fonts are installed on this system (and for this user).
 pub fn system_font_dirs() -> Vec<PathBuf> {
-    let mut dirs: Vec<PathBuf> = ["/usr/share/fonts", "/usr/local/share/fonts", "/Library/Fonts", "/System/Library/Fonts"].iter().map(PathBuf::from).collect();
+    let mut dirs: Vec<PathBuf> =
+        ["/usr/share/fonts", "/usr/local/share/fonts", "/Library/Fonts", "/System/Library/Fonts"]
+            .iter()
+            .map(PathBuf::from)
+            .collect();
     if let Some(home) = std::env::var_os("HOME") {
         let home = PathBuf::from(home);
         dirs.extend([home.join(".local/share/fonts"), home.join(".fonts"), home.join("Library/Fonts")]);
@@ -232,8 +274,16 @@ mod tests {
     fn every_field_of_a_leaflet_is_in_its_key_or_said_to_be_derived() {
         let (leaflet, _) = crate::source::parse_leaflet("t", "content/t.md", "# Hi\n\nText.\n");
         let debug = format!("{leaflet:#?}");
-        let fields: Vec<&str> = debug.lines().filter_map(|l| l.strip_prefix("    ")).filter(|l| !l.starts_with(' ') && l.contains(": ")).filter_map(|l| l.split(':').next()).collect();
-        assert_eq!(fields, LEAFLET_FIELDS, "a field was added to Leaflet: put it in leaflet_key (or say why not)");
+        let fields: Vec<&str> = debug
+            .lines()
+            .filter_map(|l| l.strip_prefix("    "))
+            .filter(|l| !l.starts_with(' ') && l.contains(": "))
+            .filter_map(|l| l.split(':').next())
+            .collect();
+        assert_eq!(
+            fields, LEAFLET_FIELDS,
+            "a field was added to Leaflet: put it in leaflet_key (or say why not)"
+        );
         let same = crate::source::parse_leaflet("t", "content/t.md", "# Hi\n\nText.\n").0;
         assert_eq!(leaflet_key(&leaflet), leaflet_key(&same));
         let edited = crate::source::parse_leaflet("t", "content/t.md", "# Hi\n\nText!\n").0;
@@ -241,7 +291,13 @@ mod tests {
         let moved = crate::source::parse_leaflet("t", "content/u.md", "# Hi\n\nText.\n").0;
         assert_ne!(leaflet_key(&leaflet), leaflet_key(&moved));
         // A leaflet not parsed from a file is keyed by its fields.
-        let made = |text: &str| Leaflet::from_units("t", "content/t.md", edited.units.iter().cloned().map(|mut u| (u.text = text.into(), u).1).collect());
+        let made = |text: &str| {
+            Leaflet::from_units(
+                "t",
+                "content/t.md",
+                edited.units.iter().cloned().map(|mut u| (u.text = text.into(), u).1).collect(),
+            )
+        };
         assert_ne!(leaflet_key(&made("a")), leaflet_key(&made("b")));
     }
 

@@ -164,7 +164,10 @@ fn permissions(path: &Path) -> std::fs::Permissions {
     }
     #[cfg(not(unix))]
     {
-        tempfile::tempfile().and_then(|f| f.metadata()).map(|m| m.permissions()).expect("a temporary file has permissions")
+        tempfile::tempfile()
+            .and_then(|f| f.metadata())
+            .map(|m| m.permissions())
+            .expect("a temporary file has permissions")
     }
 }
 
@@ -200,8 +203,11 @@ pub fn sync_output(files: &[PathBuf]) -> std::io::Result<()> {
 /// `fsync`s each path, all at once: the disk's journal commits the waits together.
 fn sync_all_at_once(paths: &[PathBuf]) -> std::io::Result<()> {
     std::thread::scope(|scope| {
-        let waits: Vec<_> = paths.iter().map(|p| scope.spawn(move || std::fs::File::open(p)?.sync_all())).collect();
-        waits.into_iter().try_for_each(|w| w.join().unwrap_or_else(|_| Err(std::io::Error::other("a sync thread failed"))))
+        let waits: Vec<_> =
+            paths.iter().map(|p| scope.spawn(move || std::fs::File::open(p)?.sync_all())).collect();
+        waits
+            .into_iter()
+            .try_for_each(|w| w.join().unwrap_or_else(|_| Err(std::io::Error::other("a sync thread failed"))))
     })
 }
 
@@ -215,7 +221,14 @@ mod tests {
         let out = dir.path();
         let (len, mtime) = write_unsynced(&out.join("a.html"), b"hello").unwrap();
         let mut m = Manifest::empty(out);
-        let entry = Entry { key: "k".into(), hash: content_hash(b"hello"), len, mtime, chars: String::new(), diagnostics: vec![] };
+        let entry = Entry {
+            key: "k".into(),
+            hash: content_hash(b"hello"),
+            len,
+            mtime,
+            chars: String::new(),
+            diagnostics: vec![],
+        };
         m.outputs.insert("a.html".into(), entry.clone());
         assert_eq!(m.intact(out, "a.html"), Some(entry.clone()));
         std::fs::write(out.join("a.html"), b"hello").unwrap();
@@ -231,7 +244,17 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
         let mut m = Manifest::empty(&out);
-        m.outputs.insert("x".into(), Entry { key: "k".into(), hash: "h".into(), len: 1, mtime: 2, chars: "ab".into(), diagnostics: vec![] });
+        m.outputs.insert(
+            "x".into(),
+            Entry {
+                key: "k".into(),
+                hash: "h".into(),
+                len: 1,
+                mtime: 2,
+                chars: "ab".into(),
+                diagnostics: vec![],
+            },
+        );
         m.save(dir.path(), &out).unwrap();
         assert_eq!(Manifest::load(dir.path(), &out).outputs, m.outputs);
         std::fs::write(Manifest::path(dir.path(), &out), b"{ broken").unwrap();

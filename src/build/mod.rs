@@ -15,18 +15,20 @@
 pub mod key;
 pub mod manifest;
 
-use key::{Inputs, Key, KeyHasher};
-use manifest::{Entry, FontState, Manifest};
 use crate::diag::{Diagnostic, Fatal, Kind, Severity};
 use crate::document::Document;
+use crate::fonts::coverage::printed_chars;
 use crate::lang::Lang;
 use crate::localize::localize;
 use crate::project::Project;
-use crate::render::html::{Alternate, IndexEntry, IndexLang, PageContext, media_path, render_index, render_page};
-use crate::fonts::coverage::printed_chars;
+use crate::render::html::{
+    Alternate, IndexEntry, IndexLang, PageContext, media_path, render_index, render_page,
+};
 use crate::render::pdf::{PdfOptions, PdfRenderer};
 use crate::source::Leaflet;
 use crate::status::{self, Report};
+use key::{Inputs, Key, KeyHasher};
+use manifest::{Entry, FontState, Manifest};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -131,12 +133,19 @@ pub fn build(project: &Project, options: &BuildOptions) -> Result<BuildSummary, 
     crate::fsx::check_writable(&project.root, &options.out, 1)?;
     summary.diagnostics.extend(crate::fsx::clean_and_report(&project.root, &options.out, 8));
     // Problems of the sources themselves explain what is not built.
-    summary.diagnostics.extend(project.diagnostics.iter().filter(|d| matches!(d.kind, Kind::Source | Kind::Io)).cloned());
-    summary.invalid = report.diagnostics.iter().filter(|d| d.is_error() && d.kind == Kind::Invalid).cloned().collect();
+    summary
+        .diagnostics
+        .extend(project.diagnostics.iter().filter(|d| matches!(d.kind, Kind::Source | Kind::Io)).cloned());
+    summary.invalid =
+        report.diagnostics.iter().filter(|d| d.is_error() && d.kind == Kind::Invalid).cloned().collect();
     let plan = plan(project, &report, options.pdf.is_some(), &mut summary);
     let out = &options.out;
     // A pseudo-locale build is a preview: everything is rendered.
-    let old = if options.force || options.pseudo { Manifest::empty(out) } else { Manifest::load(&project.root, out) };
+    let old = if options.force || options.pseudo {
+        Manifest::empty(out)
+    } else {
+        Manifest::load(&project.root, out)
+    };
     let pdf_options = options.pdf.as_ref().map(|o| pdf_options(project, o, &mut summary));
     let mut jobs = keyed_jobs(project, &plan, pdf_options.as_ref(), &old, out);
     let mut pairs = pairs(project, &jobs, &old, out);
@@ -146,7 +155,17 @@ pub fn build(project: &Project, options: &BuildOptions) -> Result<BuildSummary, 
     }
     let mut fonts = old.fonts.clone();
     let renderer = match &pdf_options {
-        Some(o) => choose_fonts(project, o, &mut jobs, &mut pairs, &mut docs, &report, &old, &mut fonts, options.renderers.as_ref()),
+        Some(o) => choose_fonts(
+            project,
+            o,
+            &mut jobs,
+            &mut pairs,
+            &mut docs,
+            &report,
+            &old,
+            &mut fonts,
+            options.renderers.as_ref(),
+        ),
         None => None,
     };
     let bar = progress_bar(options.progress, docs.len());
@@ -213,21 +232,36 @@ fn finish(project: &Project, out: &Path, old: &Manifest, manifest: &Manifest, su
         if let Err(e) = manifest.save(&project.root, out) {
             // Without a manifest the next build is a full one: nothing wrong is published.
             summary.diagnostics.push(
-                Diagnostic::warning(Kind::Io, format!("{}/", manifest::CACHE_DIR), format!("cannot save the build manifest: {e}"))
-                    .hint("the next build renders everything again; check that you may write to the project folder"),
+                Diagnostic::warning(
+                    Kind::Io,
+                    format!("{}/", manifest::CACHE_DIR),
+                    format!("cannot save the build manifest: {e}"),
+                )
+                .hint(
+                    "the next build renders everything again; check that you may write to the project folder",
+                ),
             );
         }
     }
     if summary.written > 0 || summary.removed > 0 || manifest_changed {
         // A file removed: its folder holds the news.
-        let mut files: Vec<PathBuf> = summary.changed.iter().map(|rel| out.join(rel)).map(|p| if p.exists() { p } else { p.parent().unwrap_or(out).to_path_buf() }).collect();
+        let mut files: Vec<PathBuf> = summary
+            .changed
+            .iter()
+            .map(|rel| out.join(rel))
+            .map(|p| if p.exists() { p } else { p.parent().unwrap_or(out).to_path_buf() })
+            .collect();
         files.sort();
         files.dedup();
         files.push(Manifest::path(&project.root, out));
         if let Err(e) = manifest::sync_output(&files) {
             summary.diagnostics.push(
-                Diagnostic::error(Kind::Io, out.display().to_string(), format!("cannot flush the output to disk: {e}"))
-                    .hint("check the disk (is it full?) and build again"),
+                Diagnostic::error(
+                    Kind::Io,
+                    out.display().to_string(),
+                    format!("cannot flush the output to disk: {e}"),
+                )
+                .hint("check the disk (is it full?) and build again"),
             );
         }
     }
@@ -248,15 +282,25 @@ fn plan<'p>(project: &'p Project, report: &Report, pdf: bool, summary: &mut Buil
             let (message, hint) = if leaflet.units.is_empty() {
                 ("not built: the leaflet has no text", "write the leaflet, or fix its front matter")
             } else {
-                ("built with errors: check the pages before sharing them", "run `tradui check` and fix the errors in the source leaflet")
+                (
+                    "built with errors: check the pages before sharing them",
+                    "run `tradui check` and fix the errors in the source leaflet",
+                )
             };
-            summary.diagnostics.push(Diagnostic::error(Kind::Source, &leaflet.file, message).leaflet(&leaflet.slug).hint(hint));
+            summary.diagnostics.push(
+                Diagnostic::error(Kind::Source, &leaflet.file, message).leaflet(&leaflet.slug).hint(hint),
+            );
             if leaflet.units.is_empty() {
                 continue;
             }
         }
         let entry = plan_leaflet(project, report, leaflet, &langs, pdf, summary);
-        let alts = entry.langs.iter().filter(|l| l.published).map(|l| Alternate { lang: l.lang.clone(), name: l.name.clone(), dir: l.dir }).collect();
+        let alts = entry
+            .langs
+            .iter()
+            .filter(|l| l.published)
+            .map(|l| Alternate { lang: l.lang.clone(), name: l.name.clone(), dir: l.dir })
+            .collect();
         plan.published.insert(&leaflet.slug, alts);
         for l in entry.langs.iter().filter(|l| l.published) {
             plan.jobs.push((leaflet, Lang::parse(&l.lang).expect("planned from a valid tag")));
@@ -278,9 +322,19 @@ fn pdf_options(project: &Project, options: &PdfOptions, summary: &mut BuildSumma
 }
 
 /// Every job with the key of its outputs, and whether the manifest lets it be skipped.
-fn keyed_jobs<'p>(project: &Project, plan: &Plan<'p>, pdf: Option<&PdfOptions>, old: &Manifest, out: &Path) -> Vec<Job<'p>> {
+fn keyed_jobs<'p>(
+    project: &Project,
+    plan: &Plan<'p>,
+    pdf: Option<&PdfOptions>,
+    old: &Manifest,
+    out: &Path,
+) -> Vec<Job<'p>> {
     let inputs = Inputs::new(project);
-    let pdf_settings = pdf.map(|o| KeyHasher::new("pdf settings").text(&format!("{:?}", (&o.template, o.timestamp, o.pdf_a, &o.site_title))).finish());
+    let pdf_settings = pdf.map(|o| {
+        KeyHasher::new("pdf settings")
+            .text(&format!("{:?}", (&o.template, o.timestamp, o.pdf_a, &o.site_title)))
+            .finish()
+    });
     plan.jobs
         .par_iter()
         .map(|(leaflet, lang)| {
@@ -291,10 +345,18 @@ fn keyed_jobs<'p>(project: &Project, plan: &Plan<'p>, pdf: Option<&PdfOptions>, 
                 let fresh = if reusable { old.intact(out, &rel).filter(|e| e.key == key) } else { None };
                 Output { rel, key, fresh }
             };
-            let alternates = plan.published.get(leaflet.slug.as_str()).map(|a| format!("{a:?}")).unwrap_or_default();
-            let html_key = doc.clone().text("html").text(&alternates).text(if pdf.is_some() { "with pdf" } else { "no pdf" }).finish();
+            let alternates =
+                plan.published.get(leaflet.slug.as_str()).map(|a| format!("{a:?}")).unwrap_or_default();
+            let html_key = doc
+                .clone()
+                .text("html")
+                .text(&alternates)
+                .text(if pdf.is_some() { "with pdf" } else { "no pdf" })
+                .finish();
             let html = output(format!("{lang}/{}.html", leaflet.slug), html_key);
-            let pdf = pdf_settings.as_ref().map(|s| output(format!("{lang}/{}.pdf", leaflet.slug), doc.clone().text("pdf").text(s).finish()));
+            let pdf = pdf_settings.as_ref().map(|s| {
+                output(format!("{lang}/{}.pdf", leaflet.slug), doc.clone().text("pdf").text(s).finish())
+            });
             Job { leaflet, lang: lang.clone(), html, pdf }
         })
         .collect()
@@ -310,8 +372,17 @@ fn add_pseudo<'p>(project: &Project, jobs: &mut Vec<Job<'p>>, docs: &mut BTreeMa
         for pseudo in [crate::localize::pseudo::accented(doc), crate::localize::pseudo::mirrored(doc)] {
             let Ok(lang) = Lang::parse(&pseudo.lang) else { continue };
             let leaflet = jobs[i].leaflet;
-            let output = |ext: &str| Output { rel: format!("{lang}/{}.{ext}", leaflet.slug), key: String::new(), fresh: None };
-            let job = Job { leaflet, lang: lang.clone(), html: output("html"), pdf: jobs[i].pdf.as_ref().map(|_| output("pdf")) };
+            let output = |ext: &str| Output {
+                rel: format!("{lang}/{}.{ext}", leaflet.slug),
+                key: String::new(),
+                fresh: None,
+            };
+            let job = Job {
+                leaflet,
+                lang: lang.clone(),
+                html: output("html"),
+                pdf: jobs[i].pdf.as_ref().map(|_| output("pdf")),
+            };
             docs.insert(jobs.len(), (pseudo, Vec::new()));
             jobs.push(job);
         }
@@ -324,7 +395,10 @@ fn pairs(project: &Project, jobs: &[Job], old: &Manifest, out: &Path) -> Vec<Pai
     let mut pairs = Vec::new();
     for lang in &project.config.bilingual {
         for (i, job) in jobs.iter().enumerate().filter(|(_, j)| &j.lang == lang) {
-            let Some(s) = jobs.iter().position(|j| &j.lang == source && j.leaflet.slug == job.leaflet.slug) else { continue };
+            let Some(s) = jobs.iter().position(|j| &j.lang == source && j.leaflet.slug == job.leaflet.slug)
+            else {
+                continue;
+            };
             let (Some(a), Some(b)) = (&jobs[s].pdf, &job.pdf) else { continue };
             let key = KeyHasher::new("bilingual").text(&a.key).text(&b.key).finish();
             let rel = format!("{lang}/{}.{source}-{lang}.pdf", job.leaflet.slug);
@@ -340,8 +414,15 @@ type Localized = (Document, Vec<Diagnostic>);
 
 /// Localizes every job that has an output to render (or that a two-language PDF to
 /// render needs) and is not in `docs` yet.
-fn localize_dirty(project: &Project, report: &Report, jobs: &[Job], pairs: &[Pair], docs: &mut BTreeMap<usize, Localized>) -> BTreeMap<usize, Localized> {
-    let mut wanted: BTreeSet<usize> = jobs.iter().enumerate().filter(|(_, j)| j.dirty()).map(|(i, _)| i).collect();
+fn localize_dirty(
+    project: &Project,
+    report: &Report,
+    jobs: &[Job],
+    pairs: &[Pair],
+    docs: &mut BTreeMap<usize, Localized>,
+) -> BTreeMap<usize, Localized> {
+    let mut wanted: BTreeSet<usize> =
+        jobs.iter().enumerate().filter(|(_, j)| j.dirty()).map(|(i, _)| i).collect();
     for p in pairs.iter().filter(|p| p.out.fresh.is_none()) {
         wanted.extend([p.source, p.lang]);
     }
@@ -378,7 +459,14 @@ fn choose_fonts(
         for (i, job) in jobs.iter().enumerate() {
             match docs.get(&i) {
                 Some((doc, _)) => all.extend(printed_chars(doc, &project.config.title)),
-                None => all.extend(job.pdf.as_ref().and_then(|p| p.fresh.as_ref()).map(|e| e.chars.chars()).into_iter().flatten()),
+                None => all.extend(
+                    job.pdf
+                        .as_ref()
+                        .and_then(|p| p.fresh.as_ref())
+                        .map(|e| e.chars.chars())
+                        .into_iter()
+                        .flatten(),
+                ),
             }
         }
         all
@@ -387,8 +475,13 @@ fn choose_fonts(
     let mut folders = vec![crate::fonts::coverage::project_fonts(project)];
     folders.extend(key::system_font_dirs());
     let ignore_system = std::env::var(crate::fonts::discovery::IGNORE_SYSTEM_FONTS).unwrap_or_default();
-    let inputs = KeyHasher::new("font inputs").text(&needed.iter().collect::<String>()).text(&key::font_folders(&folders)).text(&ignore_system).finish();
-    let any_dirty = jobs.iter().any(|j| j.pdf.as_ref().is_some_and(|p| p.fresh.is_none())) || pairs.iter().any(|p| p.out.fresh.is_none());
+    let inputs = KeyHasher::new("font inputs")
+        .text(&needed.iter().collect::<String>())
+        .text(&key::font_folders(&folders))
+        .text(&ignore_system)
+        .finish();
+    let any_dirty = jobs.iter().any(|j| j.pdf.as_ref().is_some_and(|p| p.fresh.is_none()))
+        || pairs.iter().any(|p| p.out.fresh.is_none());
     if inputs == old.fonts.inputs && !any_dirty {
         return None;
     }
@@ -412,7 +505,12 @@ fn choose_fonts(
 
 /// A renderer for `needed`: the cached one when it was made for the same characters,
 /// font folders and options (the same fonts, so the same bytes), else a new one.
-fn cached_renderer(options: &PdfOptions, needed: &BTreeSet<char>, inputs: &Key, cache: Option<&RendererCache>) -> std::sync::Arc<PdfRenderer> {
+fn cached_renderer(
+    options: &PdfOptions,
+    needed: &BTreeSet<char>,
+    inputs: &Key,
+    cache: Option<&RendererCache>,
+) -> std::sync::Arc<PdfRenderer> {
     let key = KeyHasher::new("renderer").text(inputs).text(&format!("{options:?}")).finish();
     let Some(cache) = cache else { return std::sync::Arc::new(PdfRenderer::new(options.clone(), needed)) };
     let mut slot = cache.lock().unwrap_or_else(|e| e.into_inner());
@@ -425,15 +523,33 @@ fn cached_renderer(options: &PdfOptions, needed: &BTreeSet<char>, inputs: &Key, 
 }
 
 /// Renders and writes the two-language PDFs whose inputs changed.
-fn render_pairs(project: &Project, pairs: &[Pair], jobs: &[Job], docs: &BTreeMap<usize, Localized>, renderer: Option<&PdfRenderer>, old: &Manifest, out: &Path) -> Vec<Done> {
+fn render_pairs(
+    project: &Project,
+    pairs: &[Pair],
+    jobs: &[Job],
+    docs: &BTreeMap<usize, Localized>,
+    renderer: Option<&PdfRenderer>,
+    old: &Manifest,
+    out: &Path,
+) -> Vec<Done> {
     in_parallel(pairs.iter().collect(), |p| {
-            let (Some(renderer), None) = (renderer, &p.out.fresh) else { return reused(&p.out, true) };
-            let (Some((a, _)), Some((b, _))) = (docs.get(&p.source), docs.get(&p.lang)) else { return reused(&p.out, true) };
-            let job = &jobs[p.lang];
-            let reusable = project.leaflet_ok(&job.leaflet.slug);
-            match renderer.render_bilingual(a, b) {
-                Ok(bytes) => written(out, &p.out, &bytes, old, reusable, Vec::new(), String::new(), true),
-            Err(e) => failed(&p.out, pdf_error(&p.out.rel, job, &e.to_string(), "fix the template or report this with the leaflet attached")),
+        let (Some(renderer), None) = (renderer, &p.out.fresh) else { return reused(&p.out, true) };
+        let (Some((a, _)), Some((b, _))) = (docs.get(&p.source), docs.get(&p.lang)) else {
+            return reused(&p.out, true);
+        };
+        let job = &jobs[p.lang];
+        let reusable = project.leaflet_ok(&job.leaflet.slug);
+        match renderer.render_bilingual(a, b) {
+            Ok(bytes) => written(out, &p.out, &bytes, old, reusable, Vec::new(), String::new(), true),
+            Err(e) => failed(
+                &p.out,
+                pdf_error(
+                    &p.out.rel,
+                    job,
+                    &e.to_string(),
+                    "fix the template or report this with the leaflet attached",
+                ),
+            ),
         }
     })
 }
@@ -454,17 +570,21 @@ fn render_jobs(
     let rendered = AtomicUsize::new(0);
     let work: Vec<(usize, Option<Localized>)> = (0..jobs.len()).map(|i| (i, docs.remove(&i))).collect();
     let done: Vec<Vec<Done>> = in_parallel(work, |(i, doc)| {
-            let job = &jobs[i];
-            let Some((doc, diags)) = doc else {
-                return [Some(&job.html), job.pdf.as_ref()].into_iter().flatten().map(|o| reused(o, o.rel.ends_with(".pdf"))).collect();
-            };
-            let result = render_job(project, plan, job, &doc, diags, renderer, old, out);
-            bar.inc(1);
-            // Typst's cache would grow without bound on a long build.
-            if renderer.is_some() && (rendered.fetch_add(1, Ordering::Relaxed) + 1) % 64 == 0 {
-                PdfRenderer::evict(4);
-            }
-            result
+        let job = &jobs[i];
+        let Some((doc, diags)) = doc else {
+            return [Some(&job.html), job.pdf.as_ref()]
+                .into_iter()
+                .flatten()
+                .map(|o| reused(o, o.rel.ends_with(".pdf")))
+                .collect();
+        };
+        let result = render_job(project, plan, job, &doc, diags, renderer, old, out);
+        bar.inc(1);
+        // Typst's cache would grow without bound on a long build.
+        if renderer.is_some() && (rendered.fetch_add(1, Ordering::Relaxed) + 1) % 64 == 0 {
+            PdfRenderer::evict(4);
+        }
+        result
     });
     done.into_iter().flatten().collect()
 }
@@ -488,7 +608,10 @@ fn in_parallel<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) -> Ve
                 results.lock().unwrap_or_else(|e| e.into_inner()).push((i, r));
             };
             // Typst's layout recurses deeply on long documents: the main thread's stack size.
-            std::thread::Builder::new().stack_size(8 << 20).spawn_scoped(scope, work).expect("a thread can be started");
+            std::thread::Builder::new()
+                .stack_size(8 << 20)
+                .spawn_scoped(scope, work)
+                .expect("a thread can be started");
         }
     });
     let mut results = results.into_inner().unwrap_or_else(|e| e.into_inner());
@@ -498,7 +621,16 @@ fn in_parallel<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) -> Ve
 
 /// Renders one document's outputs that changed, and writes them.
 #[allow(clippy::too_many_arguments)]
-fn render_job(project: &Project, plan: &Plan, job: &Job, doc: &Document, diags: Vec<Diagnostic>, renderer: Option<&PdfRenderer>, old: &Manifest, out: &Path) -> Vec<Done> {
+fn render_job(
+    project: &Project,
+    plan: &Plan,
+    job: &Job,
+    doc: &Document,
+    diags: Vec<Diagnostic>,
+    renderer: Option<&PdfRenderer>,
+    old: &Manifest,
+    out: &Path,
+) -> Vec<Done> {
     let reusable = project.leaflet_ok(&job.leaflet.slug) && !diags.iter().any(Diagnostic::is_error);
     let mut done = Vec::with_capacity(2);
     if job.html.fresh.is_some() {
@@ -507,7 +639,16 @@ fn render_job(project: &Project, plan: &Plan, job: &Job, doc: &Document, diags: 
         let alternates = plan.published.get(doc.slug.as_str()).map_or(&[][..], Vec::as_slice);
         let ctx = PageContext { site_title: &project.config.title, alternates, pdf: job.pdf.is_some() };
         let html = render_page(doc, &ctx);
-        done.push(written(out, &job.html, html.as_bytes(), old, reusable, diags.clone(), String::new(), false));
+        done.push(written(
+            out,
+            &job.html,
+            html.as_bytes(),
+            old,
+            reusable,
+            diags.clone(),
+            String::new(),
+            false,
+        ));
     }
     let (Some(pdf), Some(renderer)) = (&job.pdf, renderer) else {
         done.extend(job.pdf.as_ref().map(|p| reused(p, true)));
@@ -531,7 +672,12 @@ fn render_job(project: &Project, plan: &Plan, job: &Job, doc: &Document, diags: 
             done.push(written(out, pdf, &bytes, old, reusable, pdf_diags, chars, true));
         }
         Err(e) => {
-            let d = pdf_error(&pdf.rel, job, &e.to_string(), "the HTML page was written; fix the template or report this with the leaflet attached");
+            let d = pdf_error(
+                &pdf.rel,
+                job,
+                &e.to_string(),
+                "the HTML page was written; fix the template or report this with the leaflet attached",
+            );
             done.push(failed(pdf, d));
         }
     }
@@ -539,7 +685,10 @@ fn render_job(project: &Project, plan: &Plan, job: &Job, doc: &Document, diags: 
 }
 
 fn pdf_error(rel: &str, job: &Job, message: &str, hint: &str) -> Diagnostic {
-    Diagnostic::error(Kind::Io, format!("public/{rel}"), message).leaflet(&job.leaflet.slug).lang(job.lang.as_str()).hint(hint)
+    Diagnostic::error(Kind::Io, format!("public/{rel}"), message)
+        .leaflet(&job.leaflet.slug)
+        .lang(job.lang.as_str())
+        .hint(hint)
 }
 
 /// An output skipped: the manifest's entry, and the warnings it recorded.
@@ -552,28 +701,73 @@ fn reused(o: &Output, pdf: bool) -> Done {
 }
 
 fn failed(o: &Output, d: Diagnostic) -> Done {
-    Done { rel: o.rel.clone(), pdf: o.rel.ends_with(".pdf"), entry: None, written: None, reused: false, diagnostics: vec![d], failed: true }
+    Done {
+        rel: o.rel.clone(),
+        pdf: o.rel.ends_with(".pdf"),
+        entry: None,
+        written: None,
+        reused: false,
+        diagnostics: vec![d],
+        failed: true,
+    }
 }
 
 /// Writes a rendered output and makes its manifest entry.
 #[allow(clippy::too_many_arguments)]
-fn written(out: &Path, o: &Output, bytes: &[u8], old: &Manifest, reusable: bool, diagnostics: Vec<Diagnostic>, chars: String, pdf: bool) -> Done {
+fn written(
+    out: &Path,
+    o: &Output,
+    bytes: &[u8],
+    old: &Manifest,
+    reusable: bool,
+    diagnostics: Vec<Diagnostic>,
+    chars: String,
+    pdf: bool,
+) -> Done {
     match write_file(out, &o.rel, bytes, old) {
         Ok((wrote, hash, len, mtime)) => {
-            let entry = reusable.then(|| Entry { key: o.key.clone(), hash, len, mtime, chars, diagnostics: diagnostics.clone() });
-            Done { rel: o.rel.clone(), pdf, entry, written: Some(wrote), reused: false, diagnostics, failed: false }
+            let entry = reusable.then(|| Entry {
+                key: o.key.clone(),
+                hash,
+                len,
+                mtime,
+                chars,
+                diagnostics: diagnostics.clone(),
+            });
+            Done {
+                rel: o.rel.clone(),
+                pdf,
+                entry,
+                written: Some(wrote),
+                reused: false,
+                diagnostics,
+                failed: false,
+            }
         }
         Err(d) => {
             let mut diagnostics = diagnostics;
             diagnostics.push(d);
-            Done { rel: o.rel.clone(), pdf, entry: None, written: None, reused: false, diagnostics, failed: true }
+            Done {
+                rel: o.rel.clone(),
+                pdf,
+                entry: None,
+                written: None,
+                reused: false,
+                diagnostics,
+                failed: true,
+            }
         }
     }
 }
 
 /// Writes `bytes` to `out/rel` unless the file already has them. Returns whether it
 /// wrote, and the hash, size and time of the file.
-fn write_file(out: &Path, rel: &str, bytes: &[u8], old: &Manifest) -> Result<(bool, Key, u64, u128), Diagnostic> {
+fn write_file(
+    out: &Path,
+    rel: &str,
+    bytes: &[u8],
+    old: &Manifest,
+) -> Result<(bool, Key, u64, u128), Diagnostic> {
     let hash = key::content_hash(bytes);
     let path = out.join(rel);
     if let Some(e) = old.outputs.get(rel).filter(|e| e.hash == hash) {
@@ -588,12 +782,20 @@ fn write_file(out: &Path, rel: &str, bytes: &[u8], old: &Manifest) -> Result<(bo
     }
     match manifest::write_unsynced(&path, bytes) {
         Ok((len, mtime)) => Ok((true, hash, len, mtime)),
-        Err(e) => Err(Diagnostic::error(Kind::Io, path.display().to_string(), format!("cannot write: {e}")).hint("check that you may write to the output folder")),
+        Err(e) => Err(Diagnostic::error(Kind::Io, path.display().to_string(), format!("cannot write: {e}"))
+            .hint("check that you may write to the output folder")),
     }
 }
 
 /// Writes a file that is not a page or a PDF (the index, an image) when it changed.
-fn put(out: &Path, rel: &str, bytes: &[u8], old: &Manifest, manifest: &mut Manifest, summary: &mut BuildSummary) {
+fn put(
+    out: &Path,
+    rel: &str,
+    bytes: &[u8],
+    old: &Manifest,
+    manifest: &mut Manifest,
+    summary: &mut BuildSummary,
+) {
     match write_file(out, rel, bytes, old) {
         Ok((wrote, hash, len, mtime)) => {
             if wrote {
@@ -602,24 +804,49 @@ fn put(out: &Path, rel: &str, bytes: &[u8], old: &Manifest, manifest: &mut Manif
             } else {
                 summary.unchanged += 1;
             }
-            manifest.outputs.insert(rel.to_string(), Entry { key: String::new(), hash, len, mtime, chars: String::new(), diagnostics: Vec::new() });
+            manifest.outputs.insert(
+                rel.to_string(),
+                Entry { key: String::new(), hash, len, mtime, chars: String::new(), diagnostics: Vec::new() },
+            );
         }
         Err(d) => summary.diagnostics.push(d),
     }
 }
 
 /// Which languages a leaflet is published in, and its coverage in each.
-fn plan_leaflet(project: &Project, report: &Report, leaflet: &Leaflet, langs: &[Lang], pdf: bool, summary: &mut BuildSummary) -> IndexEntry {
-    let title = leaflet.title_id.as_deref().and_then(|id| leaflet.unit(id)).map_or_else(|| leaflet.slug.clone(), |u| u.text.clone());
+fn plan_leaflet(
+    project: &Project,
+    report: &Report,
+    leaflet: &Leaflet,
+    langs: &[Lang],
+    pdf: bool,
+    summary: &mut BuildSummary,
+) -> IndexEntry {
+    let title = leaflet
+        .title_id
+        .as_deref()
+        .and_then(|id| leaflet.unit(id))
+        .map_or_else(|| leaflet.slug.clone(), |u| u.text.clone());
     let mut entry = IndexEntry { slug: leaflet.slug.clone(), title, langs: Vec::new() };
     for lang in langs {
         let percent = report.cell(&leaflet.slug, lang).map_or(100, |c| c.counts().percent());
         let min = project.config.fallback(lang).min_coverage;
         let ok = *lang == project.config.source || percent >= u32::from(min);
         if !ok {
-            summary.skipped.push((leaflet.slug.clone(), lang.to_string(), format!("{percent}% translated, below the {min}% minimum")));
+            summary.skipped.push((
+                leaflet.slug.clone(),
+                lang.to_string(),
+                format!("{percent}% translated, below the {min}% minimum"),
+            ));
         }
-        entry.langs.push(IndexLang { lang: lang.to_string(), name: lang.native_name(), dir: lang.direction(), percent, published: ok, pdf });
+        entry.langs.push(IndexLang {
+            lang: lang.to_string(),
+            name: lang.native_name(),
+            dir: lang.direction(),
+            percent,
+            published: ok,
+            pdf,
+        });
     }
     entry
 }
@@ -630,7 +857,9 @@ fn project_template(project: &Project, summary: &mut BuildSummary) -> Option<Str
     match crate::diag::read_text(&project.root, &project.root.join(rel)) {
         Ok(text) => Some(text),
         Err(d) => {
-            summary.diagnostics.push(d.hint("fix `template` in tradui.toml, or remove it to use the built-in template"));
+            summary
+                .diagnostics
+                .push(d.hint("fix `template` in tradui.toml, or remove it to use the built-in template"));
             summary.failed = true;
             None
         }
@@ -643,7 +872,8 @@ fn progress_bar(wanted: bool, len: usize) -> indicatif::ProgressBar {
         return indicatif::ProgressBar::hidden();
     }
     // The stderr target draws only on a terminal.
-    let bar = indicatif::ProgressBar::with_draw_target(Some(len as u64), indicatif::ProgressDrawTarget::stderr());
+    let bar =
+        indicatif::ProgressBar::with_draw_target(Some(len as u64), indicatif::ProgressDrawTarget::stderr());
     if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} documents {msg}") {
         bar.set_style(style);
     }
@@ -651,7 +881,13 @@ fn progress_bar(wanted: bool, len: usize) -> indicatif::ProgressBar {
 }
 
 /// Copies images that leaflets use (`content/<path>`) to `public/media/<path>`.
-fn copy_media(project: &Project, out: &Path, old: &Manifest, manifest: &mut Manifest, summary: &mut BuildSummary) {
+fn copy_media(
+    project: &Project,
+    out: &Path,
+    old: &Manifest,
+    manifest: &mut Manifest,
+    summary: &mut BuildSummary,
+) {
     let mut seen = BTreeSet::new();
     for leaflet in &project.leaflets {
         for src in image_sources(&leaflet.blocks) {
@@ -662,9 +898,13 @@ fn copy_media(project: &Project, out: &Path, old: &Manifest, manifest: &mut Mani
             match std::fs::read(project.root.join("content").join(&path)) {
                 Ok(bytes) => put(out, &format!("media/{path}"), &bytes, old, manifest, summary),
                 Err(e) => summary.diagnostics.push(
-                    Diagnostic::warning(Kind::Source, &leaflet.file, format!("image `{path}` cannot be read: {e}"))
-                        .leaflet(&leaflet.slug)
-                        .hint(format!("put the image at content/{path}")),
+                    Diagnostic::warning(
+                        Kind::Source,
+                        &leaflet.file,
+                        format!("image `{path}` cannot be read: {e}"),
+                    )
+                    .leaflet(&leaflet.slug)
+                    .hint(format!("put the image at content/{path}")),
                 ),
             }
         }

@@ -125,7 +125,11 @@ impl Catalog {
                 }
                 ast::Entry::Term(t) => {
                     let Some(offset) = offset_of(t.id.name) else { continue };
-                    let start = comment_start(&text, line_start(&text, offset.saturating_sub(1)), t.comment.is_some());
+                    let start = comment_start(
+                        &text,
+                        line_start(&text, offset.saturating_sub(1)),
+                        t.comment.is_some(),
+                    );
                     starts.push((start, EntryKind::Term, Some(t.id.name.to_string())));
                     terms.push(t.id.name.to_string());
                 }
@@ -241,7 +245,12 @@ fn comment_start(text: &str, mut start: usize, has_comment: bool) -> usize {
     start
 }
 
-fn message(m: &ast::Message<&str>, (line, column): (usize, usize), offset: usize, record_prefix: &str) -> Message {
+fn message(
+    m: &ast::Message<&str>,
+    (line, column): (usize, usize),
+    offset: usize,
+    record_prefix: &str,
+) -> Message {
     let mut record = None;
     let mut review = false;
     let mut was = None;
@@ -265,7 +274,19 @@ fn message(m: &ast::Message<&str>, (line, column): (usize, usize), offset: usize
         collect_pattern(p, &mut refs, &mut selects);
         pattern_source(p)
     });
-    Message { id: m.id.name.to_string(), offset, line, column, value, record, review, was, restored: false, refs, selects }
+    Message {
+        id: m.id.name.to_string(),
+        offset,
+        line,
+        column,
+        value,
+        record,
+        review,
+        was,
+        restored: false,
+        refs,
+        selects,
+    }
 }
 
 /// A pattern back as Fluent source text, whitespace collapsed.
@@ -283,7 +304,12 @@ pub fn pattern_source(p: &ast::Pattern<&str>) -> String {
 }
 
 fn serialized_source(p: &ast::Pattern<&str>) -> String {
-    let msg = ast::Message { id: ast::Identifier { name: "x" }, value: Some(p.clone()), attributes: vec![], comment: None };
+    let msg = ast::Message {
+        id: ast::Identifier { name: "x" },
+        value: Some(p.clone()),
+        attributes: vec![],
+        comment: None,
+    };
     let res = ast::Resource { body: vec![ast::Entry::Message(msg)] };
     let s = fluent_syntax::serializer::serialize(&res);
     normalize(s.trim_start_matches("x =").trim(), false)
@@ -364,8 +390,10 @@ fn syntax_error(file: &str, text: &str, e: &fluent_syntax::parser::ParserError) 
     }
     let (entry_line, _) = line_col(text, entry_at);
     let hint = match &e.kind {
-        fluent_syntax::parser::ErrorKind::UnbalancedClosingBrace | fluent_syntax::parser::ErrorKind::ExpectedInlineExpression => {
-            "a literal brace is written { \"{\" } or { \"}\" }; a placeable is { $name } or { -term }".to_string()
+        fluent_syntax::parser::ErrorKind::UnbalancedClosingBrace
+        | fluent_syntax::parser::ErrorKind::ExpectedInlineExpression => {
+            "a literal brace is written { \"{\" } or { \"}\" }; a placeable is { $name } or { -term }"
+                .to_string()
         }
         fluent_syntax::parser::ErrorKind::ExpectedToken('=') => {
             "a message is `id = text`; a comment line starts with `#`".to_string()
@@ -375,7 +403,10 @@ fn syntax_error(file: &str, text: &str, e: &fluent_syntax::parser::ParserError) 
     Diagnostic::error(
         Kind::Invalid,
         file,
-        format!("Fluent syntax error: {} (the entry starting on line {entry_line} is ignored until it is fixed)", e.kind),
+        format!(
+            "Fluent syntax error: {} (the entry starting on line {entry_line} is ignored until it is fixed)",
+            e.kind
+        ),
     )
     .at_offset(text, at)
     .hint(hint)
@@ -391,7 +422,9 @@ mod tests {
 
     #[test]
     fn messages_have_positions_and_records() {
-        let c = parse("# en: We walk out.\nwalkout-p1 = Nou kite travay.\n\n# REVIEW: source changed\n# en: Old\n  \nx = { $date } { -union }\n");
+        let c = parse(
+            "# en: We walk out.\nwalkout-p1 = Nou kite travay.\n\n# REVIEW: source changed\n# en: Old\n  \nx = { $date } { -union }\n",
+        );
         assert_eq!(c.messages.len(), 2);
         let m = &c.messages[0];
         assert_eq!((m.id.as_str(), m.line, m.column), ("walkout-p1", 2, 1));
@@ -414,13 +447,21 @@ mod tests {
         let c = parse("a = ok\nb = { broken\nc = fine\n");
         assert_eq!(c.messages.iter().map(|m| m.id.as_str()).collect::<Vec<_>>(), ["a", "c"]);
         assert_eq!(c.errors.len(), 1);
-        assert!(c.errors[0].to_string().starts_with("locales/ht/t.ftl:2:13: error[invalid]"), "{}", c.errors[0]);
-        assert_eq!(c.entries.iter().map(|e| e.kind).collect::<Vec<_>>(), [EntryKind::Message, EntryKind::Junk, EntryKind::Message]);
+        assert!(
+            c.errors[0].to_string().starts_with("locales/ht/t.ftl:2:13: error[invalid]"),
+            "{}",
+            c.errors[0]
+        );
+        assert_eq!(
+            c.entries.iter().map(|e| e.kind).collect::<Vec<_>>(),
+            [EntryKind::Message, EntryKind::Junk, EntryKind::Message]
+        );
     }
 
     #[test]
     fn selects_are_collected() {
-        let c = parse("n = { $count ->\n    [one] one shift\n    [few] few\n   *[other] { $count } shifts\n}\n");
+        let c =
+            parse("n = { $count ->\n    [one] one shift\n    [few] few\n   *[other] { $count } shifts\n}\n");
         let s = &c.messages[0].selects[0];
         assert_eq!(s.var.as_deref(), Some("count"));
         assert_eq!(s.keys, ["one", "few", "other"]);

@@ -62,14 +62,24 @@ impl Sidecar {
         let rel = path(lang, slug);
         let mut bytes = Vec::new();
         // Read no more than the limit allows (and one byte to tell), whatever its size.
-        let read = std::fs::File::open(root.join(&rel)).and_then(|f| f.take(MAX_SIDECAR_BYTES + 1).read_to_end(&mut bytes));
+        let read = std::fs::File::open(root.join(&rel))
+            .and_then(|f| f.take(MAX_SIDECAR_BYTES + 1).read_to_end(&mut bytes));
         match read {
             Ok(_) => {}
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (None, None),
             Err(e) => return (None, Some(bad(&rel, format!("cannot read it: {e}")))),
         }
         if bytes.len() as u64 > MAX_SIDECAR_BYTES {
-            return (None, Some(bad(&rel, format!("it is larger than {}, more than `tradui sync` ever writes", human(MAX_SIDECAR_BYTES as usize)))));
+            return (
+                None,
+                Some(bad(
+                    &rel,
+                    format!(
+                        "it is larger than {}, more than `tradui sync` ever writes",
+                        human(MAX_SIDECAR_BYTES as usize)
+                    ),
+                )),
+            );
         }
         let text = match decode_text(&rel, bytes) {
             Ok(t) => t,
@@ -77,7 +87,12 @@ impl Sidecar {
         };
         match serde_json::from_str(&text) {
             Ok(s) => (Some(s), None),
-            Err(e) => (None, Some(bad(&rel, format!("it is not what `tradui sync` writes: {e}")).at((e.line(), e.column())))),
+            Err(e) => (
+                None,
+                Some(
+                    bad(&rel, format!("it is not what `tradui sync` writes: {e}")).at((e.line(), e.column())),
+                ),
+            ),
         }
     }
 
@@ -87,7 +102,12 @@ impl Sidecar {
         for unit in &leaflet.units {
             let Some(m) = catalog.message(&unit.id) else { continue };
             let Some(translation) = &m.value else { continue };
-            let entry = Entry { record: m.record.clone(), review: m.review, translation: translation.clone(), source: unit.text.clone() };
+            let entry = Entry {
+                record: m.record.clone(),
+                review: m.review,
+                translation: translation.clone(),
+                source: unit.text.clone(),
+            };
             messages.insert(unit.id.clone(), entry);
         }
         Sidecar { messages }
@@ -117,8 +137,9 @@ impl Sidecar {
 }
 
 fn bad(rel: &str, why: String) -> Diagnostic {
-    Diagnostic::warning(Kind::Io, rel, format!("the provenance sidecar is ignored: {why}"))
-        .hint("run `tradui sync` to write it again; until then, messages without a `# en:` record are not current")
+    Diagnostic::warning(Kind::Io, rel, format!("the provenance sidecar is ignored: {why}")).hint(
+        "run `tradui sync` to write it again; until then, messages without a `# en:` record are not current",
+    )
 }
 
 #[cfg(test)]
@@ -133,7 +154,9 @@ mod tests {
     #[test]
     fn a_rewritten_file_keeps_each_verdict() {
         let leaflet = parse_leaflet("t", "content/t.md", "# Hi\n\nTen minutes.\n\nBring water.\n").0;
-        let synced = catalog("# en: Hi\nhi = Hola\n\n# REVIEW: the en text changed.\n# en: Ten minutes.\nhi-p1 = Diez\n\n# en: Bring water.\nhi-p2 = Traiga agua\n");
+        let synced = catalog(
+            "# en: Hi\nhi = Hola\n\n# REVIEW: the en text changed.\n# en: Ten minutes.\nhi-p1 = Diez\n\n# en: Bring water.\nhi-p2 = Traiga agua\n",
+        );
         let sidecar = Sidecar::of(&synced, &leaflet);
         // A platform drops every comment, and a translator updates hi-p2 there.
         let mut rewritten = catalog("hi = Hola\nhi-p1 = Diez\nhi-p2 = Traigan agua\nnew = Nuevo\n");

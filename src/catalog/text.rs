@@ -10,7 +10,8 @@ use fluent_syntax::ast;
 
 /// The text of message `id` of a catalog, as a translator's file carries it.
 pub fn message_text(catalog: &Catalog, id: &str) -> Option<String> {
-    let entry = catalog.entries.iter().find(|e| e.kind == EntryKind::Message && e.id.as_deref() == Some(id))?;
+    let entry =
+        catalog.entries.iter().find(|e| e.kind == EntryKind::Message && e.id.as_deref() == Some(id))?;
     let source = &catalog.text[entry.range.clone()];
     let resource = fluent_syntax::parser::parse(source).unwrap_or_else(|(r, _)| r);
     resource.body.iter().find_map(|e| match e {
@@ -35,7 +36,11 @@ pub fn pattern_text(p: &ast::Pattern<&str>) -> String {
                 ast::Expression::Inline(ast::InlineExpression::VariableReference { id }) => {
                     out.push_str(&format!("{{ ${} }}", id.name));
                 }
-                ast::Expression::Inline(ast::InlineExpression::TermReference { id, attribute: None, arguments: None }) => {
+                ast::Expression::Inline(ast::InlineExpression::TermReference {
+                    id,
+                    attribute: None,
+                    arguments: None,
+                }) => {
                     out.push_str(&format!("{{ -{} }}", id.name));
                 }
                 other => out.push_str(&crate::catalog::pattern_source(&ast::Pattern {
@@ -48,7 +53,9 @@ pub fn pattern_text(p: &ast::Pattern<&str>) -> String {
 }
 
 fn has_select(p: &ast::Pattern<&str>) -> bool {
-    p.elements.iter().any(|el| matches!(el, ast::PatternElement::Placeable { expression: ast::Expression::Select { .. } }))
+    p.elements
+        .iter()
+        .any(|el| matches!(el, ast::PatternElement::Placeable { expression: ast::Expression::Select { .. } }))
 }
 
 /// A pattern with a select, as Fluent without the message's indentation.
@@ -68,7 +75,12 @@ fn select_text(p: &ast::Pattern<&str>) -> String {
 }
 
 fn serialize(id: &str, p: &ast::Pattern<&str>) -> String {
-    let msg = ast::Message { id: ast::Identifier { name: id }, value: Some(p.clone()), attributes: vec![], comment: None };
+    let msg = ast::Message {
+        id: ast::Identifier { name: id },
+        value: Some(p.clone()),
+        attributes: vec![],
+        comment: None,
+    };
     fluent_syntax::serializer::serialize(&ast::Resource { body: vec![ast::Entry::Message(msg)] })
 }
 
@@ -92,7 +104,8 @@ pub fn to_message(id: &str, text: &str) -> Result<Option<String>, TextError> {
         return Ok(None);
     }
     let source = if is_select(text) {
-        let indented: Vec<String> = text.trim_matches('\n').lines().map(|l| format!("    {}", l.trim_end())).collect();
+        let indented: Vec<String> =
+            text.trim_matches('\n').lines().map(|l| format!("    {}", l.trim_end())).collect();
         format!("{id} =\n{}\n", indented.join("\n"))
     } else {
         format!("{id} = {}\n", to_fluent(&normalize(text, false)))
@@ -111,7 +124,9 @@ pub fn to_message(id: &str, text: &str) -> Result<Option<String>, TextError> {
         [ast::Entry::Message(m)] if m.id.name == id && m.value.is_some() && m.attributes.is_empty() => {
             Ok(Some(fluent_syntax::serializer::serialize(&resource).trim_end().to_string()))
         }
-        _ => Err(TextError { line: 0, message: "the text must be one translation, not Fluent entries".into() }),
+        _ => {
+            Err(TextError { line: 0, message: "the text must be one translation, not Fluent entries".into() })
+        }
     }
 }
 
@@ -135,7 +150,10 @@ mod tests {
 
     #[test]
     fn plain_text_keeps_placeables_and_unquotes_braces() {
-        assert_eq!(text("m = On { $date } at { -union-name }, see { \"{\" }this{ \"}\" }\n"), "On { $date } at { -union-name }, see {this}");
+        assert_eq!(
+            text("m = On { $date } at { -union-name }, see { \"{\" }this{ \"}\" }\n"),
+            "On { $date } at { -union-name }, see {this}"
+        );
         assert_eq!(text("m =\n    two\n    lines\n"), "two lines");
     }
 

@@ -9,7 +9,12 @@ use crate::status::{self, counts_against};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-pub fn run(project: &Project, format: CheckFormat, langs: &[String], out: &mut Out) -> Result<ExitStatus, Fatal> {
+pub fn run(
+    project: &Project,
+    format: CheckFormat,
+    langs: &[String],
+    out: &mut Out,
+) -> Result<ExitStatus, Fatal> {
     let langs = select_langs(project, langs)?;
     let report = status::report(project);
     // Characters no font has are errors too: their PDF would be empty boxes.
@@ -27,7 +32,8 @@ pub fn run(project: &Project, format: CheckFormat, langs: &[String], out: &mut O
     match format {
         CheckFormat::Text => text(&problems, &summary, out),
         CheckFormat::Json => {
-            let json = serde_json::to_string_pretty(&Json { problems: &problems, summary: &summary }).expect("a report serialises");
+            let json = serde_json::to_string_pretty(&Json { problems: &problems, summary: &summary })
+                .expect("a report serialises");
             out.raw(&json);
             out.raw("\n");
         }

@@ -3,9 +3,9 @@
 
 use super::{ExitStatus, InterchangeFormat, Out, select_langs};
 use crate::diag::{Diagnostic, Fatal, Kind};
+use crate::fsx::write_atomic;
 use crate::interchange::{self, Bundle, Format};
 use crate::project::Project;
-use crate::fsx::write_atomic;
 use std::path::PathBuf;
 
 pub struct Args<'a> {
@@ -20,9 +20,13 @@ pub fn run(project: &Project, args: Args, out: &mut Out) -> Result<ExitStatus, F
     if let Some(slug) = args.leaflet {
         if project.leaflet(slug).is_none() {
             let known: Vec<&str> = project.leaflets.iter().map(|l| l.slug.as_str()).collect();
-            return Err(Diagnostic::error(Kind::Config, "--leaflet", format!("there is no leaflet \"{slug}\" (content/{slug}.md)"))
-                .hint(format!("the leaflets are: {}", known.join(", ")))
-                .into());
+            return Err(Diagnostic::error(
+                Kind::Config,
+                "--leaflet",
+                format!("there is no leaflet \"{slug}\" (content/{slug}.md)"),
+            )
+            .hint(format!("the leaflets are: {}", known.join(", ")))
+            .into());
         }
     }
     let format = match args.format {
@@ -35,7 +39,8 @@ pub fn run(project: &Project, args: Args, out: &mut Out) -> Result<ExitStatus, F
     for lang in &langs {
         let entries = interchange::export_entries(project, &report, lang, args.leaflet);
         let todo = entries.iter().filter(|e| e.target.is_empty() || e.fuzzy).count();
-        let bundle = Bundle { lang: lang.to_string(), source_lang: project.config.source.to_string(), entries };
+        let bundle =
+            Bundle { lang: lang.to_string(), source_lang: project.config.source.to_string(), entries };
         let text = match format {
             Format::Po => interchange::po::write(&bundle, &interchange::po::plural_forms(lang)),
             Format::Xliff => interchange::xliff::write(&bundle),
@@ -45,9 +50,15 @@ pub fn run(project: &Project, args: Args, out: &mut Out) -> Result<ExitStatus, F
             None => format!("{lang}.{}", format.extension()),
         };
         let path = dir.join(&name);
-        let shown = if path.starts_with(&project.root) { crate::diag::rel_path(&project.root, &path) } else { path.display().to_string() };
+        let shown = if path.starts_with(&project.root) {
+            crate::diag::rel_path(&project.root, &path)
+        } else {
+            path.display().to_string()
+        };
         match write_atomic(&path, &text) {
-            Ok(()) => out.line(format!("{shown}: {} unit(s), {todo} to translate or review", bundle.entries.len())),
+            Ok(()) => {
+                out.line(format!("{shown}: {} unit(s), {todo} to translate or review", bundle.entries.len()))
+            }
             Err(e) => {
                 let d = Diagnostic::error(Kind::Io, path.display().to_string(), format!("cannot write: {e}"))
                     .hint("choose a folder you may write to with --out DIR");

@@ -3,10 +3,10 @@
 
 use super::{ExitStatus, Out};
 use crate::diag::{Diagnostic, Fatal, Kind};
-use crate::interchange::{self, Bundle, Import, ParseError};
-use crate::project::Project;
 use crate::fsx::write_atomic;
+use crate::interchange::{self, Bundle, Import, ParseError};
 use crate::limits::MAX_IMPORT_BYTES;
+use crate::project::Project;
 use std::path::{Path, PathBuf};
 
 pub fn run(root: &Path, files: &[PathBuf], out: &mut Out) -> Result<ExitStatus, Fatal> {
@@ -39,7 +39,12 @@ pub fn run(root: &Path, files: &[PathBuf], out: &mut Out) -> Result<ExitStatus, 
                     out.line(format!("{file}: {}", describe(&outcome.notes[file])));
                 }
                 Err(e) => {
-                    let d = Diagnostic::error(Kind::Io, file, format!("cannot write: {e}; the file is unchanged")).hint("check that you may write to the folder");
+                    let d = Diagnostic::error(
+                        Kind::Io,
+                        file,
+                        format!("cannot write: {e}; the file is unchanged"),
+                    )
+                    .hint("check that you may write to the folder");
                     out.err(Out::styled(&d));
                     problems = true;
                 }
@@ -69,12 +74,20 @@ fn describe(n: &interchange::Note) -> String {
 }
 
 fn read(path: &Path, shown: &str) -> Result<Bundle, Diagnostic> {
-    let meta = std::fs::metadata(path).map_err(|e| Diagnostic::error(Kind::Io, shown, format!("cannot read: {e}")).hint("check the file name"))?;
+    let meta = std::fs::metadata(path).map_err(|e| {
+        Diagnostic::error(Kind::Io, shown, format!("cannot read: {e}")).hint("check the file name")
+    })?;
     if meta.len() > MAX_IMPORT_BYTES {
-        return Err(Diagnostic::error(Kind::Io, shown, format!("the file is {} bytes; import reads files up to {MAX_IMPORT_BYTES} bytes", meta.len()))
-            .hint("export one leaflet at a time with --leaflet"));
+        return Err(Diagnostic::error(
+            Kind::Io,
+            shown,
+            format!("the file is {} bytes; import reads files up to {MAX_IMPORT_BYTES} bytes", meta.len()),
+        )
+        .hint("export one leaflet at a time with --leaflet"));
     }
-    let bytes = std::fs::read(path).map_err(|e| Diagnostic::error(Kind::Io, shown, format!("cannot read: {e}")).hint("check the file name"))?;
+    let bytes = std::fs::read(path).map_err(|e| {
+        Diagnostic::error(Kind::Io, shown, format!("cannot read: {e}")).hint("check the file name")
+    })?;
     let text = crate::diag::decode_text(shown, bytes)?;
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
     let xml = match ext.as_str() {

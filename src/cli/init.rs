@@ -2,8 +2,8 @@
 //! Spanish, Haitian Creole, Arabic and French, that passes `tradui check` as created.
 
 use super::{ExitStatus, Out};
-use crate::project::config::CONFIG_FILE;
 use crate::diag::{Diagnostic, Fatal, Kind};
+use crate::project::config::CONFIG_FILE;
 use std::path::Path;
 
 /// The example project's files: (path, contents).
@@ -25,27 +25,44 @@ const FILES: &[(&str, &str)] = &[
 pub fn run(dir: &Path, out: &mut Out) -> Result<ExitStatus, Fatal> {
     let shown = dir.display().to_string();
     if dir.join(CONFIG_FILE).exists() {
-        return Err(Diagnostic::error(Kind::Config, format!("{shown}/{CONFIG_FILE}"), "a tradui project already exists here")
-            .hint("choose an empty folder: `tradui init NEW-FOLDER`")
-            .into());
+        return Err(Diagnostic::error(
+            Kind::Config,
+            format!("{shown}/{CONFIG_FILE}"),
+            "a tradui project already exists here",
+        )
+        .hint("choose an empty folder: `tradui init NEW-FOLDER`")
+        .into());
     }
     for (path, _) in FILES {
         if dir.join(path).exists() {
-            return Err(Diagnostic::error(Kind::Io, format!("{shown}/{path}"), "the file already exists; tradui init will not overwrite it")
-                .hint("choose an empty folder: `tradui init NEW-FOLDER`")
-                .into());
+            return Err(Diagnostic::error(
+                Kind::Io,
+                format!("{shown}/{path}"),
+                "the file already exists; tradui init will not overwrite it",
+            )
+            .hint("choose an empty folder: `tradui init NEW-FOLDER`")
+            .into());
         }
     }
     for (path, text) in FILES {
         write(&dir.join(path), text).map_err(|e| {
-            Fatal::from(Diagnostic::error(Kind::Io, format!("{shown}/{path}"), format!("cannot write: {e}")).hint("check that you may write to the folder"))
+            Fatal::from(
+                Diagnostic::error(Kind::Io, format!("{shown}/{path}"), format!("cannot write: {e}"))
+                    .hint("check that you may write to the folder"),
+            )
         })?;
     }
     // The reference catalog and provenance sidecars, as `tradui sync` writes them.
     let project = crate::project::Project::load(dir)?;
     let mut quiet = Out::buffers(Box::new(std::io::sink()), Box::new(std::io::sink()));
-    super::sync::run(&project, super::sync::Args { langs: &[], check: false, prune: false, accept: &[], no_memory: true }, &mut quiet)?;
-    out.line(format!("Created a tradui project in {shown} with one leaflet (content/meeting.md) in en, es, ht, ar, fr."));
+    super::sync::run(
+        &project,
+        super::sync::Args { langs: &[], check: false, prune: false, accept: &[], no_memory: true },
+        &mut quiet,
+    )?;
+    out.line(format!(
+        "Created a tradui project in {shown} with one leaflet (content/meeting.md) in en, es, ht, ar, fr."
+    ));
     out.line("Next:");
     if shown != "." {
         out.line(format!("  cd {shown}"));

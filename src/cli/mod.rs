@@ -27,7 +27,11 @@ pub enum ExitStatus {
 }
 
 #[derive(Parser, Debug)]
-#[command(name = "tradui", version, about = "Leaflets in every language: find missing and stale translations, build HTML and PDF.")]
+#[command(
+    name = "tradui",
+    version,
+    about = "Leaflets in every language: find missing and stale translations, build HTML and PDF."
+)]
 pub struct Cli {
     /// The project folder (default: the current directory).
     #[arg(long, global = true, value_name = "DIR", default_value = ".")]
@@ -175,19 +179,47 @@ pub fn run(cli: Cli, out: &mut Out) -> ExitStatus {
     let result = match &cli.command {
         Command::Init { dir } => init::run(dir.as_deref().unwrap_or(&cli.project), out),
         Command::Build { out: dir, no_pdf, pdf_a, force, pseudo } => {
-            let args = build::Args { out: dir.clone(), no_pdf: *no_pdf, pdf_a: *pdf_a, force: *force, pseudo: *pseudo };
+            let args = build::Args {
+                out: dir.clone(),
+                no_pdf: *no_pdf,
+                pdf_a: *pdf_a,
+                force: *force,
+                pseudo: *pseudo,
+            };
             with_project(&cli, out, |p, out| build::run(p, &args, out))
         }
-        Command::Serve { port, bind, open, no_pdf, poll } => {
-            serve::run(&cli.project, serve::Args { port: *port, bind: *bind, open: *open, no_pdf: *no_pdf, poll: *poll }, out)
+        Command::Serve { port, bind, open, no_pdf, poll } => serve::run(
+            &cli.project,
+            serve::Args { port: *port, bind: *bind, open: *open, no_pdf: *no_pdf, poll: *poll },
+            out,
+        ),
+        Command::Check { format, lang } => {
+            with_project(&cli, out, |p, out| check::run(p, *format, lang, out))
         }
-        Command::Check { format, lang } => with_project(&cli, out, |p, out| check::run(p, *format, lang, out)),
-        Command::Status { format, lang } => with_project(&cli, out, |p, out| status::run(p, *format, lang, out)),
-        Command::Sync { langs, check, prune, accept_source, no_memory } => with_project(&cli, out, |p, out| {
-            sync::run(p, sync::Args { langs, check: *check, prune: *prune, accept: accept_source, no_memory: *no_memory }, out)
-        }),
+        Command::Status { format, lang } => {
+            with_project(&cli, out, |p, out| status::run(p, *format, lang, out))
+        }
+        Command::Sync { langs, check, prune, accept_source, no_memory } => {
+            with_project(&cli, out, |p, out| {
+                sync::run(
+                    p,
+                    sync::Args {
+                        langs,
+                        check: *check,
+                        prune: *prune,
+                        accept: accept_source,
+                        no_memory: *no_memory,
+                    },
+                    out,
+                )
+            })
+        }
         Command::Export { langs, format, leaflet, out: dir } => with_project(&cli, out, |p, out| {
-            export::run(p, export::Args { langs, format: *format, leaflet: leaflet.as_deref(), out: dir.clone() }, out)
+            export::run(
+                p,
+                export::Args { langs, format: *format, leaflet: leaflet.as_deref(), out: dir.clone() },
+                out,
+            )
         }),
         Command::Import { files } => import::run(&cli.project, files, out),
     };
@@ -222,13 +254,20 @@ pub(crate) fn select_langs(project: &Project, wanted: &[String]) -> Result<Vec<c
     let mut out = Vec::new();
     for w in wanted {
         let lang = crate::lang::Lang::parse(w).map_err(|e| {
-            Fatal::from(Diagnostic::error(Kind::Config, "--lang", e.to_string()).hint("use a tag from tradui.toml, such as `ht`"))
+            Fatal::from(
+                Diagnostic::error(Kind::Config, "--lang", e.to_string())
+                    .hint("use a tag from tradui.toml, such as `ht`"),
+            )
         })?;
         if !project.config.languages.contains(&lang) {
             let known: Vec<String> = project.config.languages.iter().map(|l| l.to_string()).collect();
-            return Err(Diagnostic::error(Kind::Config, "--lang", format!("\"{lang}\" is not a translation language of this project"))
-                .hint(format!("tradui.toml lists: {}", known.join(", ")))
-                .into());
+            return Err(Diagnostic::error(
+                Kind::Config,
+                "--lang",
+                format!("\"{lang}\" is not a translation language of this project"),
+            )
+            .hint(format!("tradui.toml lists: {}", known.join(", ")))
+            .into());
         }
         out.push(lang);
     }

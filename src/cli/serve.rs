@@ -18,8 +18,22 @@ pub struct Args {
 
 pub fn run(root: &Path, args: Args, out: &mut Out) -> Result<ExitStatus, Fatal> {
     let pdf = (!args.no_pdf).then(PdfOptions::from_env);
-    let build = crate::build::BuildOptions { out: root.join("public"), pdf, progress: true, force: false, renderers: Some(Default::default()), pseudo: false };
-    let options = ServeOptions { root: root.to_path_buf(), build, bind: args.bind, port: args.port, open: args.open, poll: args.poll };
+    let build = crate::build::BuildOptions {
+        out: root.join("public"),
+        pdf,
+        progress: true,
+        force: false,
+        renderers: Some(Default::default()),
+        pseudo: false,
+    };
+    let options = ServeOptions {
+        root: root.to_path_buf(),
+        build,
+        bind: args.bind,
+        port: args.port,
+        open: args.open,
+        poll: args.poll,
+    };
     let out_dir = options.build.out.clone();
     crate::serve::run(options, &mut |log| match log {
         Log::Line(s) => out.line(s),

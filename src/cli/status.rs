@@ -10,7 +10,12 @@ use crate::status::{self, Cell, Counts, Report};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-pub fn run(project: &Project, format: StatusFormat, wanted: &[String], out: &mut Out) -> Result<ExitStatus, Fatal> {
+pub fn run(
+    project: &Project,
+    format: StatusFormat,
+    wanted: &[String],
+    out: &mut Out,
+) -> Result<ExitStatus, Fatal> {
     let langs = select_langs(project, wanted)?;
     let report = status::report(project);
     let cells: Vec<&Cell> = report.cells.iter().filter(|c| langs.contains(&c.lang)).collect();
@@ -73,19 +78,33 @@ fn todo_items<'r>(report: &'r Report, lang: &Lang) -> Vec<&'r Diagnostic> {
         .diagnostics
         .iter()
         .filter(|d| d.lang.as_deref() == Some(lang.as_str()))
-        .filter(|d| d.is_error() && matches!(d.kind, Kind::Missing | Kind::Stale | Kind::NoRecord | Kind::Invalid | Kind::UnsafeLink))
+        .filter(|d| {
+            d.is_error()
+                && matches!(
+                    d.kind,
+                    Kind::Missing | Kind::Stale | Kind::NoRecord | Kind::Invalid | Kind::UnsafeLink
+                )
+        })
         .collect()
 }
 
 fn todo_text(report: &Report, lang: &Lang, out: &mut Out) {
     let items = todo_items(report, lang);
-    let words: usize = items.iter().filter_map(|d| d.source.as_ref()).map(|s| s.split_whitespace().count()).sum();
+    let words: usize =
+        items.iter().filter_map(|d| d.source.as_ref()).map(|s| s.split_whitespace().count()).sum();
     out.line("");
     if items.is_empty() {
-        out.line(format!("Nothing to do for {lang} ({}): every leaflet is translated and current.", lang.native_name()));
+        out.line(format!(
+            "Nothing to do for {lang} ({}): every leaflet is translated and current.",
+            lang.native_name()
+        ));
         return;
     }
-    out.line(format!("To do for {lang} ({}): {} item(s), {words} word(s) of source text", lang.native_name(), items.len()));
+    out.line(format!(
+        "To do for {lang} ({}): {} item(s), {words} word(s) of source text",
+        lang.native_name(),
+        items.len()
+    ));
     for d in items {
         let place = if d.line > 0 { format!("{}:{}:{}", d.file, d.line, d.column) } else { d.file.clone() };
         let id = d.id.as_deref().unwrap_or("-");
@@ -119,7 +138,16 @@ fn memory_counts(project: &Project, report: &Report, langs: &[Lang]) -> Vec<(Lan
         .iter()
         .map(|l| {
             let missing = report.cells.iter().any(|c| &c.lang == l && c.counts().missing > 0);
-            let (exact, near) = if missing { crate::sync::memory::fillable(project, report, l, &crate::sync::memory::Memory::of_language(project, l)) } else { (0, 0) };
+            let (exact, near) = if missing {
+                crate::sync::memory::fillable(
+                    project,
+                    report,
+                    l,
+                    &crate::sync::memory::Memory::of_language(project, l),
+                )
+            } else {
+                (0, 0)
+            };
             (l.clone(), MemoryCounts { exact, near })
         })
         .collect()
@@ -163,7 +191,13 @@ impl From<Counts> for JsonCounts {
 fn json<'a>(report: &'a Report, cells: &[&'a Cell], langs: &[Lang]) -> Json<'a> {
     let leaflets = cells
         .iter()
-        .map(|c| JsonCell { leaflet: &c.leaflet, lang: &c.lang, required: c.required, file: &c.file, counts: c.counts().into() })
+        .map(|c| JsonCell {
+            leaflet: &c.leaflet,
+            lang: &c.lang,
+            required: c.required,
+            file: &c.file,
+            counts: c.counts().into(),
+        })
         .collect();
     let mut totals = BTreeMap::new();
     for lang in langs {

@@ -5,10 +5,10 @@
 
 use super::{ExitStatus, Out};
 use crate::catalog::Catalog;
+use crate::catalog::provenance::{self, Sidecar};
 use crate::diag::{Diagnostic, Fatal, Kind, decode_text};
 use crate::lang::Lang;
 use crate::project::Project;
-use crate::catalog::provenance::{self, Sidecar};
 use crate::source::Leaflet;
 use crate::sync::{Options, meaning, reference_text, refuse, sync_text};
 use std::path::Path;
@@ -33,12 +33,15 @@ struct Tally {
 pub fn run(project: &Project, args: Args, out: &mut Out) -> Result<ExitStatus, Fatal> {
     let langs = languages(project, args.langs)?;
     let accept = accepted(project, args.accept)?;
-    for d in project.diagnostics.iter().filter(|d| matches!(d.kind, Kind::UnknownLocale | Kind::Source | Kind::Io)) {
+    for d in
+        project.diagnostics.iter().filter(|d| matches!(d.kind, Kind::UnknownLocale | Kind::Source | Kind::Io))
+    {
         out.err(Out::styled(d));
     }
     if !args.check {
         crate::fsx::check_writable(&project.root, &project.root.join("locales"), 1)?;
-        crate::fsx::clean_and_report(&project.root, &project.root.join("locales"), 2).inspect(|d| out.err(Out::styled(d)));
+        crate::fsx::clean_and_report(&project.root, &project.root.join("locales"), 2)
+            .inspect(|d| out.err(Out::styled(d)));
     }
     let mut tally = Tally::default();
     for leaflet in &project.leaflets {
@@ -47,7 +50,8 @@ pub fn run(project: &Project, args: Args, out: &mut Out) -> Result<ExitStatus, F
         }
     }
     for lang in langs.iter().filter(|l| **l != project.config.source) {
-        let memory = (!args.no_memory).then(|| std::sync::Arc::new(crate::sync::memory::Memory::of_language(project, lang)));
+        let memory = (!args.no_memory)
+            .then(|| std::sync::Arc::new(crate::sync::memory::Memory::of_language(project, lang)));
         for leaflet in &project.leaflets {
             let accept = accept.get(&leaflet.slug).cloned().unwrap_or_default();
             let options = Options { prune: args.prune, accept, memory: memory.clone() };
@@ -55,7 +59,8 @@ pub fn run(project: &Project, args: Args, out: &mut Out) -> Result<ExitStatus, F
         }
     }
     let verb = if args.check { "would change" } else { "updated" };
-    let untouched = if tally.failed > 0 { format!(", {} left untouched", tally.failed) } else { String::new() };
+    let untouched =
+        if tally.failed > 0 { format!(", {} left untouched", tally.failed) } else { String::new() };
     out.err(format!("sync: {} file(s) {verb}, {} up to date{untouched}", tally.changed, tally.same));
     let problems = tally.failed > 0 || (args.check && tally.changed > 0);
     Ok(if problems { ExitStatus::Problems } else { ExitStatus::Success })
@@ -65,7 +70,11 @@ pub fn run(project: &Project, args: Args, out: &mut Out) -> Result<ExitStatus, F
 /// (whose reference catalogs every run writes anyway).
 fn languages(project: &Project, wanted: &[String]) -> Result<Vec<Lang>, Fatal> {
     let source = project.config.source.to_string();
-    let translations: Vec<String> = wanted.iter().filter(|w| Lang::parse(w).map(|l| l.to_string()) != Ok(source.clone())).cloned().collect();
+    let translations: Vec<String> = wanted
+        .iter()
+        .filter(|w| Lang::parse(w).map(|l| l.to_string()) != Ok(source.clone()))
+        .cloned()
+        .collect();
     if !wanted.is_empty() && translations.is_empty() {
         return Ok(Vec::new());
     }
@@ -79,17 +88,32 @@ fn reference(project: &Project, leaflet: &Leaflet, check: bool, out: &mut Out, t
     let path = project.root.join(&file);
     let text = reference_text(leaflet, &source);
     let old = std::fs::read(&path).ok().and_then(|b| decode_text(&file, b).ok());
-    let values = |t: &str| Catalog::parse(&file, t.to_string(), &source).messages.into_iter().map(|m| (m.id, m.value)).collect::<Vec<_>>();
+    let values = |t: &str| {
+        Catalog::parse(&file, t.to_string(), &source)
+            .messages
+            .into_iter()
+            .map(|m| (m.id, m.value))
+            .collect::<Vec<_>>()
+    };
     if old.as_deref().is_some_and(|o| o == text || values(o) == values(&text)) {
         tally.same += 1;
         return;
     }
-    let what = if old.is_some() { "reference catalog updated to the leaflet" } else { "reference catalog written" };
+    let what =
+        if old.is_some() { "reference catalog updated to the leaflet" } else { "reference catalog written" };
     write(&path, &file, old.as_deref(), &text, what, check, out, tally);
 }
 
 /// Brings one translation file (and its sidecar) in line with its leaflet.
-fn translation(project: &Project, leaflet: &Leaflet, lang: &Lang, options: &Options, check: bool, out: &mut Out, tally: &mut Tally) {
+fn translation(
+    project: &Project,
+    leaflet: &Leaflet,
+    lang: &Lang,
+    options: &Options,
+    check: bool,
+    out: &mut Out,
+    tally: &mut Tally,
+) {
     let file = Project::catalog_file(lang, &leaflet.slug);
     if !project.leaflet_ok(&leaflet.slug) {
         out.err(format!("{file}: skipped: fix the errors in {} first", leaflet.file));
@@ -111,15 +135,21 @@ fn translation(project: &Project, leaflet: &Leaflet, lang: &Lang, options: &Opti
     let source = project.config.source.to_string();
     let (text, changes) = sync_text(leaflet, catalog, &source, options);
     if changes.junk_kept > 0 {
-        let d = Diagnostic::warning(Kind::Invalid, &file, format!("{} piece(s) of Fluent that do not parse kept as they are", changes.junk_kept))
-            .hint(format!("run `tradui check --lang {lang}` to see where, and fix them"));
+        let d = Diagnostic::warning(
+            Kind::Invalid,
+            &file,
+            format!("{} piece(s) of Fluent that do not parse kept as they are", changes.junk_kept),
+        )
+        .hint(format!("run `tradui check --lang {lang}` to see where, and fix them"));
         out.err(Out::styled(&d));
     }
     let new = Catalog::parse(&file, text.clone(), &source);
     let old = catalog.map(|c| c.text.as_str());
     let same = match catalog {
         Some(c) if !check => c.text == text,
-        Some(c) => c.text == text || meaning(c, &source, &leaflet.file) == meaning(&new, &source, &leaflet.file),
+        Some(c) => {
+            c.text == text || meaning(c, &source, &leaflet.file) == meaning(&new, &source, &leaflet.file)
+        }
         None => text.is_empty(),
     };
     if same {
@@ -153,7 +183,16 @@ fn sidecar(project: &Project, leaflet: &Leaflet, lang: &Lang, catalog: &Catalog,
 /// Writes `text` over a file that still holds `old` (None: that does not exist), or says
 /// what would change. Returns whether the file is now as wanted.
 #[allow(clippy::too_many_arguments)]
-fn write(path: &Path, file: &str, old: Option<&str>, text: &str, what: &str, check: bool, out: &mut Out, tally: &mut Tally) -> bool {
+fn write(
+    path: &Path,
+    file: &str,
+    old: Option<&str>,
+    text: &str,
+    what: &str,
+    check: bool,
+    out: &mut Out,
+    tally: &mut Tally,
+) -> bool {
     if check {
         out.line(format!("{file}: would change: {what}"));
         tally.changed += 1;
@@ -166,14 +205,19 @@ fn write(path: &Path, file: &str, old: Option<&str>, text: &str, what: &str, che
             true
         }
         Ok(false) => {
-            let d = Diagnostic::error(Kind::Io, file, "the file changed while sync was running (an editor saved it?); sync left it as it is now")
-                .hint("run `tradui sync` again");
+            let d = Diagnostic::error(
+                Kind::Io,
+                file,
+                "the file changed while sync was running (an editor saved it?); sync left it as it is now",
+            )
+            .hint("run `tradui sync` again");
             out.err(Out::styled(&d));
             tally.failed += 1;
             false
         }
         Err(e) => {
-            let d = Diagnostic::error(Kind::Io, file, format!("cannot write: {e}; the file is unchanged")).hint("check that you may write to the folder");
+            let d = Diagnostic::error(Kind::Io, file, format!("cannot write: {e}; the file is unchanged"))
+                .hint("check that you may write to the folder");
             out.err(Out::styled(&d));
             tally.failed += 1;
             false
@@ -182,12 +226,22 @@ fn write(path: &Path, file: &str, old: Option<&str>, text: &str, what: &str, che
 }
 
 /// `--accept-source LEAFLET:ID` values, by leaflet.
-fn accepted(project: &Project, values: &[String]) -> Result<std::collections::HashMap<String, std::collections::HashSet<String>>, Fatal> {
+fn accepted(
+    project: &Project,
+    values: &[String],
+) -> Result<std::collections::HashMap<String, std::collections::HashSet<String>>, Fatal> {
     let mut out: std::collections::HashMap<String, std::collections::HashSet<String>> = Default::default();
     for v in values {
-        let bad = |why: String| Fatal::from(Diagnostic::error(Kind::Config, "--accept-source", why).hint("write it as LEAFLET:ID, e.g. `walkout:walkout-p1` (IDs are in `tradui check` output)"));
+        let bad =
+            |why: String| {
+                Fatal::from(Diagnostic::error(Kind::Config, "--accept-source", why).hint(
+                    "write it as LEAFLET:ID, e.g. `walkout:walkout-p1` (IDs are in `tradui check` output)",
+                ))
+            };
         let (slug, id) = v.split_once(':').ok_or_else(|| bad(format!("\"{v}\" is not LEAFLET:ID")))?;
-        let leaflet = project.leaflet(slug).ok_or_else(|| bad(format!("there is no leaflet \"{slug}\" (content/{slug}.md)")))?;
+        let leaflet = project
+            .leaflet(slug)
+            .ok_or_else(|| bad(format!("there is no leaflet \"{slug}\" (content/{slug}.md)")))?;
         if leaflet.unit(id).is_none() {
             return Err(bad(format!("content/{slug}.md has no unit \"{id}\"")));
         }

@@ -5,11 +5,11 @@
 
 use crate::diag::Diagnostic;
 use crate::document::Document;
+use crate::fonts::discovery::document_chars;
 use crate::fonts::discovery::{FontSet, missing_glyphs_error};
 use crate::lang::Lang;
 use crate::localize::{display_value, localize};
 use crate::project::Project;
-use crate::fonts::discovery::document_chars;
 use crate::status::Report;
 use rayon::prelude::*;
 use std::collections::BTreeSet;
@@ -30,7 +30,12 @@ pub fn check(project: &Project, report: &Report, langs: &[Lang]) -> Vec<Diagnost
     let needed: BTreeSet<char> = written.iter().flatten().copied().collect();
     let fonts = FontSet::load(Some(&project_fonts(project)), &needed);
     let title = &project.config.title;
-    let suspects: Vec<&Lang> = all.iter().zip(&written).filter(|(_, chars)| !fonts.missing(chars).is_empty()).map(|(l, _)| l).collect();
+    let suspects: Vec<&Lang> = all
+        .iter()
+        .zip(&written)
+        .filter(|(_, chars)| !fonts.missing(chars).is_empty())
+        .map(|(l, _)| l)
+        .collect();
     let docs: Vec<Document> = project
         .leaflets
         .iter()
@@ -105,7 +110,8 @@ fn first_printed(text: &str, missing: &BTreeSet<char>) -> Option<usize> {
 fn where_written(project: &Project, doc: &Document, missing: &BTreeSet<char>) -> (String, Option<String>) {
     let has = |t: &str| t.contains(|c| missing.contains(&c));
     let lang = Lang::parse(&doc.lang).ok();
-    if let Some(catalog) = lang.as_ref().and_then(|l| project.catalog(l, &doc.slug)).filter(|c| has(&c.text)) {
+    if let Some(catalog) = lang.as_ref().and_then(|l| project.catalog(l, &doc.slug)).filter(|c| has(&c.text))
+    {
         return (catalog.file.clone(), Some(catalog.text.clone()));
     }
     if let Some(leaflet) = project.leaflet(&doc.slug) {
@@ -145,7 +151,9 @@ impl CharSet {
     fn into_set(self) -> BTreeSet<char> {
         let mut out = BTreeSet::new();
         for (w, bits) in self.0.iter().enumerate().filter(|(_, b)| **b != 0) {
-            out.extend((0..64).filter(|b| bits & (1 << b) != 0).filter_map(|b| char::from_u32((w * 64 + b) as u32)));
+            out.extend(
+                (0..64).filter(|b| bits & (1 << b) != 0).filter_map(|b| char::from_u32((w * 64 + b) as u32)),
+            );
         }
         out
     }

@@ -63,7 +63,8 @@ pub const BUNDLED: [Bundled; 20] = bundled!(
 const CODE_FAMILY: &str = "DejaVu Sans Mono";
 
 /// The scripts the bundled fonts cover.
-const BUNDLED_SCRIPTS: [&str; 11] = ["Latn", "Cyrl", "Grek", "Arab", "Hebr", "Deva", "Beng", "Guru", "Ethi", "Adlm", "Vaii"];
+const BUNDLED_SCRIPTS: [&str; 11] =
+    ["Latn", "Cyrl", "Grek", "Arab", "Hebr", "Deva", "Beng", "Guru", "Ethi", "Adlm", "Vaii"];
 
 /// Set this environment variable (to anything but `0` or empty) to leave the system's
 /// fonts out, as on a fresh machine: only bundled and project fonts are used.
@@ -80,7 +81,8 @@ struct ScriptFonts {
 }
 
 const NOTO_CORE: &str = "Debian/Ubuntu: `apt-get install fonts-noto-core`";
-const NOTO_CJK: &str = "Debian/Ubuntu: `apt-get install fonts-noto-cjk`; macOS and Windows have CJK fonts already";
+const NOTO_CJK: &str =
+    "Debian/Ubuntu: `apt-get install fonts-noto-cjk`; macOS and Windows have CJK fonts already";
 
 /// The deliberate choices (ARCHITECTURE.md explains each). Scripts not listed here are
 /// set in "Noto Sans <script name>" when present, else in any font that covers them.
@@ -88,7 +90,12 @@ const SCRIPTS: &[ScriptFonts] = &[
     ScriptFonts { script: "Latn", families: &["Noto Sans"], italic: true, install: NOTO_CORE },
     ScriptFonts { script: "Cyrl", families: &["Noto Sans"], italic: true, install: NOTO_CORE },
     ScriptFonts { script: "Grek", families: &["Noto Sans"], italic: true, install: NOTO_CORE },
-    ScriptFonts { script: "Arab", families: &["Noto Naskh Arabic", "Noto Sans Arabic"], italic: false, install: NOTO_CORE },
+    ScriptFonts {
+        script: "Arab",
+        families: &["Noto Naskh Arabic", "Noto Sans Arabic"],
+        italic: false,
+        install: NOTO_CORE,
+    },
     ScriptFonts { script: "Hebr", families: &["Noto Sans Hebrew"], italic: false, install: NOTO_CORE },
     ScriptFonts { script: "Deva", families: &["Noto Sans Devanagari"], italic: false, install: NOTO_CORE },
     ScriptFonts { script: "Beng", families: &["Noto Sans Bengali"], italic: false, install: NOTO_CORE },
@@ -96,10 +103,30 @@ const SCRIPTS: &[ScriptFonts] = &[
     ScriptFonts { script: "Ethi", families: &["Noto Sans Ethiopic"], italic: false, install: NOTO_CORE },
     ScriptFonts { script: "Adlm", families: &["Noto Sans Adlam"], italic: false, install: NOTO_CORE },
     ScriptFonts { script: "Vaii", families: &["Noto Sans Vai"], italic: false, install: NOTO_CORE },
-    ScriptFonts { script: "Hans", families: &["Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei"], italic: false, install: NOTO_CJK },
-    ScriptFonts { script: "Hant", families: &["Noto Sans CJK TC", "Source Han Sans TC", "PingFang TC", "Microsoft JhengHei"], italic: false, install: NOTO_CJK },
-    ScriptFonts { script: "Jpan", families: &["Noto Sans CJK JP", "Source Han Sans JP", "Hiragino Sans", "Yu Gothic"], italic: false, install: NOTO_CJK },
-    ScriptFonts { script: "Kore", families: &["Noto Sans CJK KR", "Source Han Sans KR", "Apple SD Gothic Neo", "Malgun Gothic"], italic: false, install: NOTO_CJK },
+    ScriptFonts {
+        script: "Hans",
+        families: &["Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei"],
+        italic: false,
+        install: NOTO_CJK,
+    },
+    ScriptFonts {
+        script: "Hant",
+        families: &["Noto Sans CJK TC", "Source Han Sans TC", "PingFang TC", "Microsoft JhengHei"],
+        italic: false,
+        install: NOTO_CJK,
+    },
+    ScriptFonts {
+        script: "Jpan",
+        families: &["Noto Sans CJK JP", "Source Han Sans JP", "Hiragino Sans", "Yu Gothic"],
+        italic: false,
+        install: NOTO_CJK,
+    },
+    ScriptFonts {
+        script: "Kore",
+        families: &["Noto Sans CJK KR", "Source Han Sans KR", "Apple SD Gothic Neo", "Malgun Gothic"],
+        italic: false,
+        install: NOTO_CJK,
+    },
 ];
 
 /// Urdu, and Punjabi and Kashmiri in Arabic script, are read in Nastaliq.
@@ -150,7 +177,17 @@ impl FontSet {
         // The monospace face is for code: it does not make a script readable in prose
         // (it would set Georgian or Armenian in a typewriter face).
         let prose = |info: &&FontInfo| info.family != CODE_FAMILY;
-        chars.iter().copied().filter(|c| needs_glyph(*c) && !(0..).map_while(|i| book.info(i)).filter(prose).any(|info| info.coverage.contains(*c as u32))).collect()
+        chars
+            .iter()
+            .copied()
+            .filter(|c| {
+                needs_glyph(*c)
+                    && !(0..)
+                        .map_while(|i| book.info(i))
+                        .filter(prose)
+                        .any(|info| info.coverage.contains(*c as u32))
+            })
+            .collect()
     }
 }
 
@@ -158,7 +195,9 @@ impl FontSet {
 /// (its tables parsed for shaping) only when a document uses it.
 fn faces(data: &'static [u8]) -> Vec<(Embedded, FontInfo)> {
     let count = ttf_parser::fonts_in_collection(data).unwrap_or(1);
-    (0..count).filter_map(|index| FontInfo::new(data, index).map(|info| (Embedded { data, index }, info))).collect()
+    (0..count)
+        .filter_map(|index| FontInfo::new(data, index).map(|info| (Embedded { data, index }, info)))
+        .collect()
 }
 
 /// A face of a font file compiled into tradui.
@@ -180,7 +219,9 @@ fn system_fonts_allowed() -> bool {
 /// Whitespace, controls and invisible formatting characters (isolation marks, joiners)
 /// need no glyph.
 fn needs_glyph(c: char) -> bool {
-    !(c.is_whitespace() || c.is_control() || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{00AD}'))
+    !(c.is_whitespace()
+        || c.is_control()
+        || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{00AD}'))
 }
 
 /// Every character a document prints.
@@ -188,8 +229,13 @@ pub fn document_chars(doc: &Document) -> BTreeSet<char> {
     fn inlines(items: &[Inline], out: &mut BTreeSet<char>) {
         for i in items {
             match i {
-                Inline::Text { text } | Inline::Placeable { text, .. } | Inline::Code { text } => out.extend(text.chars()),
-                Inline::Emph { content } | Inline::Strong { content } | Inline::Strike { content } | Inline::Link { content, .. } => inlines(content, out),
+                Inline::Text { text } | Inline::Placeable { text, .. } | Inline::Code { text } => {
+                    out.extend(text.chars())
+                }
+                Inline::Emph { content }
+                | Inline::Strong { content }
+                | Inline::Strike { content }
+                | Inline::Link { content, .. } => inlines(content, out),
                 Inline::Break => {}
             }
         }
@@ -246,12 +292,16 @@ fn script_fonts(script: &str) -> Option<&'static ScriptFonts> {
 /// The families for one script, in order of preference; a script without an entry is
 /// tried as "Noto Sans <Script name>".
 fn script_families(script: &str, lang: Option<&Lang>) -> Vec<String> {
-    if script == "Arab" && lang.is_some_and(|l| NASTALIQ_LANGUAGES.contains(&l.cldr_locale().id.language.as_str())) {
+    if script == "Arab"
+        && lang.is_some_and(|l| NASTALIQ_LANGUAGES.contains(&l.cldr_locale().id.language.as_str()))
+    {
         return NASTALIQ.iter().map(|f| f.to_string()).collect();
     }
     match script_fonts(script) {
         Some(s) => s.families.iter().map(|f| f.to_string()).collect(),
-        None => long_script_name(script).map(|n| vec![format!("Noto Sans {}", n.replace('_', " "))]).unwrap_or_default(),
+        None => long_script_name(script)
+            .map(|n| vec![format!("Noto Sans {}", n.replace('_', " "))])
+            .unwrap_or_default(),
     }
 }
 
@@ -278,7 +328,8 @@ pub fn families(lang: &Lang, chars: &BTreeSet<char>) -> Vec<String> {
         push(script_families(own, Some(lang)));
     }
     push(vec!["Noto Sans".to_string()]);
-    let scripts: BTreeSet<String> = chars.iter().filter_map(|c| char_script(*c)).map(|s| font_script(s, own.as_deref())).collect();
+    let scripts: BTreeSet<String> =
+        chars.iter().filter_map(|c| char_script(*c)).map(|s| font_script(s, own.as_deref())).collect();
     for script in scripts {
         push(script_families(&script, None));
     }
@@ -293,7 +344,8 @@ pub fn has_italics(lang: &Lang) -> bool {
 
 /// A CSS `font-family` value with the same preference as the PDF.
 pub fn css_stack(lang: &Lang) -> String {
-    let mut stack: Vec<String> = families(lang, &BTreeSet::new()).iter().map(|f| format!("\"{f}\"")).collect();
+    let mut stack: Vec<String> =
+        families(lang, &BTreeSet::new()).iter().map(|f| format!("\"{f}\"")).collect();
     stack.push("sans-serif".to_string());
     stack.join(", ")
 }
@@ -304,7 +356,11 @@ pub fn missing_glyphs_error(file: &str, lang: &str, lang_name: &str, missing: &B
     let more = missing.len().saturating_sub(8);
     let chars = if more > 0 { format!("{} and {more} more", shown.join(", ")) } else { shown.join(", ") };
     let doc_script = Lang::parse(lang).ok().and_then(|l| lang_script(&l));
-    let mut scripts: BTreeSet<String> = missing.iter().filter_map(|c| char_script(*c)).map(|s| font_script(s, doc_script.as_deref())).collect();
+    let mut scripts: BTreeSet<String> = missing
+        .iter()
+        .filter_map(|c| char_script(*c))
+        .map(|s| font_script(s, doc_script.as_deref()))
+        .collect();
     if scripts.is_empty() {
         // Only punctuation or symbols: a script whose fonts are not bundled has them in
         // its fonts (CJK punctuation); otherwise they are symbols.
@@ -361,7 +417,10 @@ mod tests {
         let chars: BTreeSet<char> = "Union اتحاد 工会".chars().collect();
         let f = families(&lang("en"), &chars);
         assert_eq!(f[0], "Noto Sans");
-        assert!(f.contains(&"Noto Naskh Arabic".to_string()) && f.contains(&"Noto Sans CJK SC".to_string()), "{f:?}");
+        assert!(
+            f.contains(&"Noto Naskh Arabic".to_string()) && f.contains(&"Noto Sans CJK SC".to_string()),
+            "{f:?}"
+        );
         let ja = families(&lang("ja"), &"工会".chars().collect());
         assert_eq!(ja[0], "Noto Sans CJK JP", "Han in a Japanese text is Japanese");
     }
@@ -408,7 +467,10 @@ mod tests {
         let book = store.book();
         let families: BTreeSet<&str> = book.families().map(|(f, _)| f).collect();
         for f in families {
-            let regular = book.select(&f.to_lowercase(), typst::text::FontVariant::default()).and_then(|i| book.info(i)).unwrap();
+            let regular = book
+                .select(&f.to_lowercase(), typst::text::FontVariant::default())
+                .and_then(|i| book.info(i))
+                .unwrap();
             assert_eq!(regular.variant.weight, typst::text::FontWeight::REGULAR, "{f}");
         }
     }

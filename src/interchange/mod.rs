@@ -14,8 +14,8 @@
 //! line, so that every variant can be translated and comes back as valid Fluent.
 
 pub mod po;
-pub mod xliff;
 mod write;
+pub mod xliff;
 
 pub use write::{Import, ImportOutcome, Note, import};
 
@@ -130,7 +130,9 @@ pub fn export_entries(project: &Project, report: &Report, lang: &Lang, only: Opt
                 notes: placeable_notes(leaflet, unit.refs.iter(), lang),
                 ..Entry::default()
             };
-            if let Some((c, m)) = catalog.and_then(|c| message_id.and_then(|id| c.message(id)).map(|m| (c, m))) {
+            if let Some((c, m)) =
+                catalog.and_then(|c| message_id.and_then(|id| c.message(id)).map(|m| (c, m)))
+            {
                 if let Some(target) = text::message_text(c, &m.id) {
                     e.base = Some(fingerprint(&target));
                     e.target = target;
@@ -150,7 +152,10 @@ fn placeable_notes<'a>(leaflet: &Leaflet, refs: impl Iterator<Item = &'a Ref>, l
     let vars = leaflet.variables_for(lang.as_str());
     refs.map(|r| match r {
         Ref::Var(v) => match vars.get(v.as_str()) {
-            Some(value) => format!("{r} is replaced by \"{}\" (set in the leaflet); keep {r} exactly as written.", value.display()),
+            Some(value) => format!(
+                "{r} is replaced by \"{}\" (set in the leaflet); keep {r} exactly as written.",
+                value.display()
+            ),
             None => format!("{r} is replaced by a value; keep {r} exactly as written."),
         },
         Ref::Term(_) => format!("{r} is a glossary term (terms.ftl); keep {r} exactly as written."),
@@ -161,7 +166,9 @@ fn placeable_notes<'a>(leaflet: &Leaflet, refs: impl Iterator<Item = &'a Ref>, l
 
 /// Comment lines above a message that tradui does not own.
 pub fn translator_comments(catalog: &Catalog, id: &str, source_lang: &str) -> Vec<String> {
-    let Some(entry) = catalog.entries.iter().find(|e| e.kind == EntryKind::Message && e.id.as_deref() == Some(id)) else {
+    let Some(entry) =
+        catalog.entries.iter().find(|e| e.kind == EntryKind::Message && e.id.as_deref() == Some(id))
+    else {
         return Vec::new();
     };
     catalog.text[entry.range.clone()]
@@ -177,7 +184,10 @@ pub fn translator_comments(catalog: &Catalog, id: &str, source_lang: &str) -> Ve
 pub(crate) fn owned_comment(line: &str, source_lang: &str) -> bool {
     let Some(rest) = line.strip_prefix('#') else { return false };
     let rest = rest.trim_start();
-    rest.starts_with(&format!("{source_lang}:")) || rest.starts_with(REVIEW_MARKER) || rest.starts_with("was:") || rest.starts_with("change:")
+    rest.starts_with(&format!("{source_lang}:"))
+        || rest.starts_with(REVIEW_MARKER)
+        || rest.starts_with("was:")
+        || rest.starts_with("change:")
 }
 
 #[cfg(test)]

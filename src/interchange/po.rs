@@ -17,7 +17,10 @@ const BASE_NOTE: &str = "tradui: translation at export ";
 /// Writes a bundle as a PO file.
 pub fn write(bundle: &Bundle, plural_forms: &str) -> String {
     let mut out = String::new();
-    out.push_str(&format!("# {} translation, exported by tradui from the {} leaflets.\n", bundle.lang, bundle.source_lang));
+    out.push_str(&format!(
+        "# {} translation, exported by tradui from the {} leaflets.\n",
+        bundle.lang, bundle.source_lang
+    ));
     out.push_str("# Translate each msgstr. Keep every { $name } and { -name } exactly as written.\n");
     out.push_str("# Then send this file back; `tradui import FILE` puts the translations in place.\n");
     out.push_str("msgid \"\"\nmsgstr \"\"\n");
@@ -145,7 +148,9 @@ pub fn parse(text: &str) -> Result<Bundle, ParseError> {
             let _ = rest;
             continue;
         }
-        if cur.msgstr.is_some() && (line.starts_with('#') || line.starts_with("msgctxt") || line.starts_with("msgid ")) {
+        if cur.msgstr.is_some()
+            && (line.starts_with('#') || line.starts_with("msgctxt") || line.starts_with("msgid "))
+        {
             finish(&mut cur, &mut raws, n)?;
         }
         if cur.line == 0 {
@@ -189,11 +194,19 @@ fn previous(rest: &str, cur: &mut Raw, field: Field, n: usize) -> Result<Field, 
         match field {
             Field::PrevId => cur.prev_id.get_or_insert_with(String::new).push_str(&s),
             Field::PrevCtxt => {}
-            _ => return Err(ParseError::new(n, "a `#|` string continues nothing: write `#| msgid \"...\"` first")),
+            _ => {
+                return Err(ParseError::new(
+                    n,
+                    "a `#|` string continues nothing: write `#| msgid \"...\"` first",
+                ));
+            }
         }
         Ok(field)
     } else {
-        Err(ParseError::new(n, "a `#|` line must be `#| msgid \"...\"` (the text the translation was made from)"))
+        Err(ParseError::new(
+            n,
+            "a `#|` line must be `#| msgid \"...\"` (the text the translation was made from)",
+        ))
     }
 }
 
@@ -227,7 +240,13 @@ fn keyword(line: &str, cur: &mut Raw, n: usize) -> Result<Field, ParseError> {
             cur.msgstr.get_or_insert_with(String::new);
             Ok(Field::None)
         }
-        _ => Err(ParseError::new(n, format!("unexpected `{}`: a PO line is a # comment, msgctxt, msgid, msgstr or a \"quoted string\"", clip(line)))),
+        _ => Err(ParseError::new(
+            n,
+            format!(
+                "unexpected `{}`: a PO line is a # comment, msgctxt, msgid, msgstr or a \"quoted string\"",
+                clip(line)
+            ),
+        )),
     }
 }
 
@@ -244,7 +263,10 @@ fn append(cur: &mut Raw, field: Field, s: &str, n: usize) -> Result<(), ParseErr
             t.push_str(s);
             Ok(())
         }
-        None => Err(ParseError::new(n, "a quoted string that continues nothing: it must follow msgid, msgstr or msgctxt")),
+        None => Err(ParseError::new(
+            n,
+            "a quoted string that continues nothing: it must follow msgid, msgstr or msgctxt",
+        )),
     }
 }
 
@@ -255,7 +277,10 @@ fn finish(cur: &mut Raw, raws: &mut Vec<Raw>, n: usize) -> Result<(), ParseError
         return Ok(());
     }
     if raw.msgstr.is_none() {
-        return Err(ParseError::new(raw.line.max(1), format!("this entry has no msgstr (it ends on line {})", n.saturating_sub(1).max(raw.line))));
+        return Err(ParseError::new(
+            raw.line.max(1),
+            format!("this entry has no msgstr (it ends on line {})", n.saturating_sub(1).max(raw.line)),
+        ));
     }
     raws.push(raw);
     Ok(())
@@ -312,7 +337,10 @@ fn bundle(raws: Vec<Raw>) -> Result<Bundle, ParseError> {
                         "Language" => lang = v.trim().replace('_', "-"),
                         "X-Source-Language" => source_lang = v.trim().to_string(),
                         "Content-Type" if !v.to_ascii_lowercase().contains("charset=utf-8") => {
-                            return Err(ParseError::new(raw.line, format!("the file says `Content-Type:{v}`; tradui reads UTF-8 only")));
+                            return Err(ParseError::new(
+                                raw.line,
+                                format!("the file says `Content-Type:{v}`; tradui reads UTF-8 only"),
+                            ));
                         }
                         _ => {}
                     }
@@ -322,13 +350,23 @@ fn bundle(raws: Vec<Raw>) -> Result<Bundle, ParseError> {
         }
         let ctxt = raw.ctxt.clone().unwrap_or_default();
         let Some((leaflet, id)) = split_context(&ctxt) else {
-            return Err(ParseError::new(raw.line, format!("msgctxt \"{}\" is not LEAFLET:ID as tradui exports it", clip(&ctxt))));
+            return Err(ParseError::new(
+                raw.line,
+                format!("msgctxt \"{}\" is not LEAFLET:ID as tradui exports it", clip(&ctxt)),
+            ));
         };
         if raw.plural {
-            return Err(ParseError::new(raw.line, "plural entries (msgid_plural, msgstr[N]) are not used by tradui: translate plural forms as the Fluent select in msgstr"));
+            return Err(ParseError::new(
+                raw.line,
+                "plural entries (msgid_plural, msgstr[N]) are not used by tradui: translate plural forms as the Fluent select in msgstr",
+            ));
         }
         let base = raw.notes.iter().find_map(|n| n.strip_prefix(BASE_NOTE)).map(|s| s.trim().to_string());
-        let location = raw.refs.first().and_then(|r| r.rsplit_once(':')).and_then(|(f, l)| Some((f.to_string(), l.parse().ok()?)));
+        let location = raw
+            .refs
+            .first()
+            .and_then(|r| r.rsplit_once(':'))
+            .and_then(|(f, l)| Some((f.to_string(), l.parse().ok()?)));
         entries.push(Entry {
             leaflet: leaflet.to_string(),
             id: id.to_string(),
@@ -344,7 +382,10 @@ fn bundle(raws: Vec<Raw>) -> Result<Bundle, ParseError> {
         });
     }
     if lang.is_empty() {
-        return Err(ParseError::new(1, "the PO header has no `Language:` field, so tradui cannot tell which language this is"));
+        return Err(ParseError::new(
+            1,
+            "the PO header has no `Language:` field, so tradui cannot tell which language this is",
+        ));
     }
     Ok(Bundle { lang, source_lang, entries })
 }
@@ -359,16 +400,24 @@ fn bundle(raws: Vec<Raw>) -> Result<Bundle, ParseError> {
 /// intl_pluralrules. A language missing from the table gets the formula of its CLDR category set
 /// (`other` alone: one form; `one` + `other`: `n != 1`).
 pub fn plural_forms(lang: &crate::lang::Lang) -> String {
-    let formula = PLURAL_FORMS.iter().find(|(l, _)| *l == lang.as_str() || *l == lang.primary()).map(|(_, f)| *f);
+    let formula =
+        PLURAL_FORMS.iter().find(|(l, _)| *l == lang.as_str() || *l == lang.primary()).map(|(_, f)| *f);
     formula.map(str::to_string).unwrap_or_else(|| {
         let cats = lang.plural_categories();
-        if cats == ["other"] { "nplurals=1; plural=0;".to_string() } else { "nplurals=2; plural=(n != 1);".to_string() }
+        if cats == ["other"] {
+            "nplurals=1; plural=0;".to_string()
+        } else {
+            "nplurals=2; plural=(n != 1);".to_string()
+        }
     })
 }
 
 /// Language -> gettext Plural-Forms, from CLDR's integer rules (see [`plural_forms`]).
 const PLURAL_FORMS: &[(&str, &str)] = &[
-    ("ar", "nplurals=6; plural=(n == 0) ? 0 : ((n == 1) ? 1 : ((n == 2) ? 2 : ((n % 100 >= 3 && n % 100 <= 10) ? 3 : ((n % 100 >= 11 && n % 100 <= 99) ? 4 : 5))));"),
+    (
+        "ar",
+        "nplurals=6; plural=(n == 0) ? 0 : ((n == 1) ? 1 : ((n == 2) ? 2 : ((n % 100 >= 3 && n % 100 <= 10) ? 3 : ((n % 100 >= 11 && n % 100 <= 99) ? 4 : 5))));",
+    ),
     ("de", "nplurals=2; plural=(n != 1);"),
     ("en", "nplurals=2; plural=(n != 1);"),
     ("es", "nplurals=2; plural=(n != 1);"),
@@ -380,12 +429,21 @@ const PLURAL_FORMS: &[(&str, &str)] = &[
     ("it", "nplurals=2; plural=(n != 1);"),
     ("ja", "nplurals=1; plural=0;"),
     ("ko", "nplurals=1; plural=0;"),
-    ("pl", "nplurals=3; plural=(n == 1) ? 0 : ((n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 12 || n % 100 > 14)) ? 1 : 2);"),
+    (
+        "pl",
+        "nplurals=3; plural=(n == 1) ? 0 : ((n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 12 || n % 100 > 14)) ? 1 : 2);",
+    ),
     ("pt", "nplurals=2; plural=(n > 1);"),
-    ("ru", "nplurals=3; plural=(n % 10 == 1 && n % 100 != 11) ? 0 : ((n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 12 || n % 100 > 14)) ? 1 : 2);"),
+    (
+        "ru",
+        "nplurals=3; plural=(n % 10 == 1 && n % 100 != 11) ? 0 : ((n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 12 || n % 100 > 14)) ? 1 : 2);",
+    ),
     ("so", "nplurals=2; plural=(n != 1);"),
     ("tl", "nplurals=2; plural=(n != 1 && n != 2 && n != 3 && (n % 10 == 4 || n % 10 == 6 || n % 10 == 9));"),
-    ("uk", "nplurals=3; plural=(n % 10 == 1 && n % 100 != 11) ? 0 : ((n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 12 || n % 100 > 14)) ? 1 : 2);"),
+    (
+        "uk",
+        "nplurals=3; plural=(n % 10 == 1 && n % 100 != 11) ? 0 : ((n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 12 || n % 100 > 14)) ? 1 : 2);",
+    ),
     ("ur", "nplurals=2; plural=(n != 1);"),
     ("vi", "nplurals=1; plural=0;"),
     ("zh", "nplurals=1; plural=0;"),
@@ -397,7 +455,14 @@ mod tests {
     use crate::lang::Lang;
 
     fn entry(id: &str, source: &str, target: &str, fuzzy: bool) -> Entry {
-        Entry { leaflet: "walkout".into(), id: id.into(), source: source.into(), target: target.into(), fuzzy, ..Entry::default() }
+        Entry {
+            leaflet: "walkout".into(),
+            id: id.into(),
+            source: source.into(),
+            target: target.into(),
+            fuzzy,
+            ..Entry::default()
+        }
     }
 
     fn bundle(entries: Vec<Entry>) -> Bundle {
@@ -412,7 +477,8 @@ mod tests {
         stale.notes = vec!["{ $date } is replaced by a value".into()];
         stale.comments = vec!["checked with Marie".into()];
         stale.base = Some("0123456789abcdef".into());
-        let select = entry("n", "Shifts: { $n }", "{ $n ->\n    [one] yon ekip\n   *[other] { $n } ekip\n}", false);
+        let select =
+            entry("n", "Shifts: { $n }", "{ $n ->\n    [one] yon ekip\n   *[other] { $n } ekip\n}", false);
         let b = bundle(vec![stale.clone(), entry("title", "Hi", "", false), select.clone()]);
         let text = write(&b, "nplurals=1; plural=0;");
         let back = parse(&text).unwrap();
@@ -422,7 +488,10 @@ mod tests {
         let mut expected = stale;
         expected.line = lines[0];
         assert_eq!(back.entries[0], expected);
-        assert!(text.lines().nth(lines[0] - 1).unwrap().starts_with("# checked"), "the line is the entry's first line");
+        assert!(
+            text.lines().nth(lines[0] - 1).unwrap().starts_with("# checked"),
+            "the line is the entry's first line"
+        );
         assert_eq!(back.entries[1].target, "");
         assert_eq!(back.entries[2].target, select.target);
     }
@@ -434,7 +503,10 @@ mod tests {
         let b = parse(po).unwrap();
         assert_eq!(b.entries.len(), 1);
         let e = &b.entries[0];
-        assert_eq!((e.source.as_str(), e.target.as_str(), e.fuzzy, e.previous.as_deref()), ("New text", "Nouvo tèks", true, Some("Old text")));
+        assert_eq!(
+            (e.source.as_str(), e.target.as_str(), e.fuzzy, e.previous.as_deref()),
+            ("New text", "Nouvo tèks", true, Some("Old text"))
+        );
         assert_eq!(e.line, 5);
     }
 
@@ -455,14 +527,20 @@ mod tests {
             assert!(e.message.contains(what), "{body}: {e:?}");
         }
         assert!(parse("msgid \"\"\nmsgstr \"\"\n").unwrap_err().message.contains("Language"));
-        let latin1 = "msgid \"\"\nmsgstr \"Language: ht\\nContent-Type: text/plain; charset=ISO-8859-1\\n\"\n";
+        let latin1 =
+            "msgid \"\"\nmsgstr \"Language: ht\\nContent-Type: text/plain; charset=ISO-8859-1\\n\"\n";
         assert!(parse(latin1).unwrap_err().message.contains("UTF-8"));
     }
 
     /// CLDR's integer plural categories of a language, from intl_pluralrules.
     fn integer_categories(lang: &str) -> usize {
         use intl_pluralrules::{PluralRuleType, PluralRules};
-        let Ok(rules) = PluralRules::create(lang.parse::<unic_langid::LanguageIdentifier>().unwrap(), PluralRuleType::CARDINAL) else { return 1 };
+        let Ok(rules) = PluralRules::create(
+            lang.parse::<unic_langid::LanguageIdentifier>().unwrap(),
+            PluralRuleType::CARDINAL,
+        ) else {
+            return 1;
+        };
         let mut seen = std::collections::BTreeSet::new();
         for n in 0..=2_000_000u32 {
             if n > 1000 && n % 1_000_000 != 0 {
@@ -476,7 +554,8 @@ mod tests {
     #[test]
     fn plural_forms_match_cldr_category_counts() {
         for (lang, formula) in PLURAL_FORMS {
-            let n: usize = formula.trim_start_matches("nplurals=").split(';').next().unwrap().parse().unwrap();
+            let n: usize =
+                formula.trim_start_matches("nplurals=").split(';').next().unwrap().parse().unwrap();
             assert_eq!(n, integer_categories(lang), "{lang}: {formula}");
         }
         assert_eq!(plural_forms(&Lang::parse("ht").unwrap()), "nplurals=1; plural=0;");

@@ -13,8 +13,8 @@
 //! Translators' comments in the file are added to the message's comments. Placeables are
 //! then checked by the status engine, and its problems are reported at the entry's line.
 
-use crate::catalog::text::{message_text, text_of_message, to_message};
 use super::{Bundle, Entry, fingerprint, owned_comment, translator_comments};
+use crate::catalog::text::{message_text, text_of_message, to_message};
 use crate::catalog::{Catalog, EntryKind, REVIEW_MARKER};
 use crate::diag::{Diagnostic, Kind};
 use crate::lang::Lang;
@@ -55,7 +55,10 @@ enum Owned {
     Keep,
     /// Keep them, with a review marker above.
     AddReview(String),
-    Set { record: String, review: Option<String> },
+    Set {
+        record: String,
+        review: Option<String>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -76,7 +79,15 @@ pub fn import(project: &Project, import: &Import) -> Result<ImportOutcome, Diagn
     let mut groups: BTreeMap<&str, Vec<&Entry>> = BTreeMap::new();
     for e in &import.bundle.entries {
         if !seen_ids.insert((e.leaflet.as_str(), e.id.as_str())) {
-            outcome.diagnostics.push(at(import, e, Diagnostic::warning(Kind::Invalid, import.file, format!("`{}:{}` appears twice; the first one is used", e.leaflet, e.id))));
+            outcome.diagnostics.push(at(
+                import,
+                e,
+                Diagnostic::warning(
+                    Kind::Invalid,
+                    import.file,
+                    format!("`{}:{}` appears twice; the first one is used", e.leaflet, e.id),
+                ),
+            ));
             continue;
         }
         groups.entry(e.leaflet.as_str()).or_default().push(e);
@@ -84,8 +95,12 @@ pub fn import(project: &Project, import: &Import) -> Result<ImportOutcome, Diagn
     let mut changed: Vec<(String, String, Vec<(String, usize)>)> = Vec::new();
     for (slug, entries) in groups {
         let Some(leaflet) = project.leaflet(slug) else {
-            let d = Diagnostic::warning(Kind::OrphanFile, import.file, format!("no leaflet \"{slug}\" (content/{slug}.md): {} entr(ies) skipped", entries.len()))
-                .hint("export the file again from this project");
+            let d = Diagnostic::warning(
+                Kind::OrphanFile,
+                import.file,
+                format!("no leaflet \"{slug}\" (content/{slug}.md): {} entr(ies) skipped", entries.len()),
+            )
+            .hint("export the file again from this project");
             outcome.diagnostics.push(at(import, entries[0], d));
             continue;
         };
@@ -96,7 +111,17 @@ pub fn import(project: &Project, import: &Import) -> Result<ImportOutcome, Diagn
             continue;
         }
         let source = project.config.source.to_string();
-        let mut plan = Plan { import, leaflet, catalog, cell: report.cell(slug, &lang), source: &source, edits: Vec::new(), note: Note::default(), diags: Vec::new(), ids: Vec::new() };
+        let mut plan = Plan {
+            import,
+            leaflet,
+            catalog,
+            cell: report.cell(slug, &lang),
+            source: &source,
+            edits: Vec::new(),
+            note: Note::default(),
+            diags: Vec::new(),
+            ids: Vec::new(),
+        };
         for e in entries {
             plan.entry(e);
         }
@@ -128,10 +153,17 @@ fn target_lang(project: &Project, import: &Import) -> Result<Lang, Diagnostic> {
     };
     let lang = Lang::parse(&import.bundle.lang).map_err(|e| bad(format!("the file's language: {e}")))?;
     if !project.config.languages.contains(&lang) {
-        return Err(bad(format!("the file is in \"{lang}\", which is not a translation language of this project")));
+        return Err(bad(format!(
+            "the file is in \"{lang}\", which is not a translation language of this project"
+        )));
     }
-    if !import.bundle.source_lang.is_empty() && Lang::parse(&import.bundle.source_lang).ok().as_ref() != Some(&project.config.source) {
-        return Err(bad(format!("the file translates from \"{}\", but this project's source is \"{}\"", import.bundle.source_lang, project.config.source)));
+    if !import.bundle.source_lang.is_empty()
+        && Lang::parse(&import.bundle.source_lang).ok().as_ref() != Some(&project.config.source)
+    {
+        return Err(bad(format!(
+            "the file translates from \"{}\", but this project's source is \"{}\"",
+            import.bundle.source_lang, project.config.source
+        )));
     }
     Ok(lang)
 }
@@ -162,15 +194,23 @@ impl Plan<'_> {
         let unit = self.leaflet.unit(&e.id).or_else(|| self.leaflet.units.iter().find(|u| u.text == seen));
         let Some(unit) = unit else {
             if !e.target.trim().is_empty() {
-                let d = Diagnostic::warning(Kind::Obsolete, self.import.file, format!("{} has no unit `{}` any more; this translation was skipped", self.leaflet.file, e.id))
-                    .hint("export the file again: the leaflet changed since this one was made");
+                let d = Diagnostic::warning(
+                    Kind::Obsolete,
+                    self.import.file,
+                    format!(
+                        "{} has no unit `{}` any more; this translation was skipped",
+                        self.leaflet.file, e.id
+                    ),
+                )
+                .hint("export the file again: the leaflet changed since this one was made");
                 self.diags.push(at(self.import, e, d));
             }
             return;
         };
         // The message that translates the unit, by the status report's matching rule (it
         // keeps its own ID when the unit moved; `sync` re-keys it).
-        let matched = self.cell.and_then(|c| c.units.iter().find(|u| u.id == unit.id)).and_then(|u| u.message.clone());
+        let matched =
+            self.cell.and_then(|c| c.units.iter().find(|u| u.id == unit.id)).and_then(|u| u.message.clone());
         let message = self.catalog.and_then(|c| matched.as_deref().and_then(|id| c.message(id)));
         let msg_id = message.map_or(unit.id.as_str(), |m| m.id.as_str());
         let body = match to_message(msg_id, &e.target) {
@@ -207,7 +247,14 @@ impl Plan<'_> {
         format!("imported from {}:{} as needing review (fuzzy)", self.import.file, e.line)
     }
 
-    fn decide(&mut self, c: &Catalog, m: &crate::catalog::Message, e: &Entry, seen: &str, body: String) -> Option<Change> {
+    fn decide(
+        &mut self,
+        c: &Catalog,
+        m: &crate::catalog::Message,
+        e: &Entry,
+        seen: &str,
+        body: String,
+    ) -> Option<Change> {
         let cur = message_text(c, &m.id).unwrap_or_default();
         let new = text_of_message(&body).unwrap_or_default();
         let extra = self.new_comments(Some(c), &m.id, e);
@@ -220,7 +267,11 @@ impl Plan<'_> {
             };
             Change { body: None, owned, extra }
         } else if e.base.as_deref() == Some(fingerprint(&cur).as_str()) {
-            Change { body: Some(body), owned: Owned::Set { record: seen.to_string(), review: e.fuzzy.then(|| self.fuzzy_reason(e)) }, extra }
+            Change {
+                body: Some(body),
+                owned: Owned::Set { record: seen.to_string(), review: e.fuzzy.then(|| self.fuzzy_reason(e)) },
+                extra,
+            }
         } else {
             return self.conflict(c, m, e, &new, extra);
         };
@@ -228,9 +279,17 @@ impl Plan<'_> {
     }
 
     /// The `.ftl` was edited after the export and the file brings another text: keep both.
-    fn conflict(&mut self, c: &Catalog, m: &crate::catalog::Message, e: &Entry, new: &str, mut extra: Vec<String>) -> Option<Change> {
+    fn conflict(
+        &mut self,
+        c: &Catalog,
+        m: &crate::catalog::Message,
+        e: &Entry,
+        new: &str,
+        mut extra: Vec<String>,
+    ) -> Option<Change> {
         let mut lines = new.lines();
-        let mut imported = vec![format!("imported from {}: {}", self.import.file, lines.next().unwrap_or(""))];
+        let mut imported =
+            vec![format!("imported from {}: {}", self.import.file, lines.next().unwrap_or(""))];
         imported.extend(lines.map(|l| format!("  {l}")));
         let existing = entry_text(c, &m.id);
         if existing.lines().any(|l| l.trim_start_matches('#').trim() == imported[0]) {
@@ -244,13 +303,17 @@ impl Plan<'_> {
         )
         .hint(format!("open {}, keep the better text, then delete the REVIEW and `imported` lines", c.file));
         self.diags.push(at(self.import, e, d));
-        let reason = format!("{}:{} brings another translation (see `imported` above); the .ftl was edited after the export. Keep one", self.import.file, e.line);
+        let reason = format!(
+            "{}:{} brings another translation (see `imported` above); the .ftl was edited after the export. Keep one",
+            self.import.file, e.line
+        );
         Some(Change { body: None, owned: Owned::AddReview(reason), extra })
     }
 
     /// Comments from the file that the message does not have yet.
     fn new_comments(&self, c: Option<&Catalog>, id: &str, e: &Entry) -> Vec<String> {
-        let have: HashSet<String> = c.map(|c| translator_comments(c, id, self.source)).unwrap_or_default().into_iter().collect();
+        let have: HashSet<String> =
+            c.map(|c| translator_comments(c, id, self.source)).unwrap_or_default().into_iter().collect();
         e.comments
             .iter()
             .map(|c| normalize(c, false))
@@ -262,7 +325,9 @@ impl Plan<'_> {
     fn count(&mut self, change: &Change, new: bool) {
         match (&change.body, &change.owned) {
             (_, Owned::AddReview(r)) if r.contains("brings another") => self.note.kept_both += 1,
-            (Some(_), Owned::Set { review: Some(_), .. }) | (None, Owned::AddReview(_)) => self.note.review += 1,
+            (Some(_), Owned::Set { review: Some(_), .. }) | (None, Owned::AddReview(_)) => {
+                self.note.review += 1
+            }
             (Some(_), _) => self.note.imported += 1,
             (None, Owned::Set { .. }) => self.note.confirmed += 1,
             (None, _) => self.note.comments += 1,
@@ -276,17 +341,26 @@ impl Plan<'_> {
 
     fn rewrite(&mut self, id: &str, change: Change) {
         let c = self.catalog.expect("a message comes from a catalog");
-        let span = c.entries.iter().find(|e| e.kind == EntryKind::Message && e.id.as_deref() == Some(id)).expect("a message has an entry");
+        let span = c
+            .entries
+            .iter()
+            .find(|e| e.kind == EntryKind::Message && e.id.as_deref() == Some(id))
+            .expect("a message has an entry");
         let old = &c.text[span.range.clone()];
-        let comment_end: usize = old.split_inclusive('\n').take_while(|l| l.starts_with('#')).map(str::len).sum();
+        let comment_end: usize =
+            old.split_inclusive('\n').take_while(|l| l.starts_with('#')).map(str::len).sum();
         let (comments, body) = old.split_at(comment_end);
         let lines: Vec<&str> = comments.lines().collect();
-        let mut out: Vec<String> = lines.iter().filter(|l| !owned_comment(l, self.source)).map(|l| l.to_string()).collect();
+        let mut out: Vec<String> =
+            lines.iter().filter(|l| !owned_comment(l, self.source)).map(|l| l.to_string()).collect();
         out.extend(change.extra.iter().map(|x| format!("# {x}")));
         match &change.owned {
-            Owned::Keep => out.extend(lines.iter().filter(|l| owned_comment(l, self.source)).map(|l| l.to_string())),
+            Owned::Keep => {
+                out.extend(lines.iter().filter(|l| owned_comment(l, self.source)).map(|l| l.to_string()))
+            }
             Owned::AddReview(reason) => {
-                let owned: Vec<String> = lines.iter().filter(|l| owned_comment(l, self.source)).map(|l| l.to_string()).collect();
+                let owned: Vec<String> =
+                    lines.iter().filter(|l| owned_comment(l, self.source)).map(|l| l.to_string()).collect();
                 if !owned.iter().any(|l| l.trim_start_matches('#').trim_start().starts_with(REVIEW_MARKER)) {
                     out.push(review_line(reason));
                 }
@@ -342,7 +416,11 @@ impl Plan<'_> {
     /// The range of the commented-out stub `sync` wrote for a unit.
     fn stub_range(&self, id: &str) -> Option<Range<usize>> {
         let c = self.catalog?;
-        c.entries.iter().filter(|e| e.kind == EntryKind::Comment).find(|e| stub_id(&c.text[e.range.clone()]) == Some(id)).map(|e| e.range.clone())
+        c.entries
+            .iter()
+            .filter(|e| e.kind == EntryKind::Comment)
+            .find(|e| stub_id(&c.text[e.range.clone()]) == Some(id))
+            .map(|e| e.range.clone())
     }
 
     /// Where a new message goes: before the entry of the next unit that the file has.
@@ -352,13 +430,17 @@ impl Plan<'_> {
         for later in &self.leaflet.units[pos + 1..] {
             let found = c.entries.iter().find(|e| {
                 (e.kind == EntryKind::Message && e.id.as_deref() == Some(later.id.as_str()))
-                    || (e.kind == EntryKind::Comment && stub_id(&c.text[e.range.clone()]) == Some(later.id.as_str()))
+                    || (e.kind == EntryKind::Comment
+                        && stub_id(&c.text[e.range.clone()]) == Some(later.id.as_str()))
             });
             if let Some(e) = found {
                 return Some(e.range.start);
             }
         }
-        c.entries.iter().find(|e| e.kind == EntryKind::Comment && c.text[e.range.clone()].starts_with("## Obsolete")).map(|e| e.range.start)
+        c.entries
+            .iter()
+            .find(|e| e.kind == EntryKind::Comment && c.text[e.range.clone()].starts_with("## Obsolete"))
+            .map(|e| e.range.start)
     }
 }
 
@@ -374,7 +456,10 @@ fn stub_id(text: &str) -> Option<&str> {
 }
 
 fn entry_text<'a>(c: &'a Catalog, id: &str) -> &'a str {
-    c.entries.iter().find(|e| e.kind == EntryKind::Message && e.id.as_deref() == Some(id)).map_or("", |e| &c.text[e.range.clone()])
+    c.entries
+        .iter()
+        .find(|e| e.kind == EntryKind::Message && e.id.as_deref() == Some(id))
+        .map_or("", |e| &c.text[e.range.clone()])
 }
 
 /// Applies non-overlapping edits (insertions at one point keep their order).
@@ -397,16 +482,29 @@ fn sane(file: &str, old: &str, new: &str, source: &str, ids: &[(String, usize)])
     let after = Catalog::parse(file, new.to_string(), source);
     let junk = |c: &Catalog| c.entries.iter().filter(|e| e.kind == EntryKind::Junk).count();
     // Each imported entry's message (a re-keyed one under its old ID) must be there.
-    let missing = ids.iter().find(|(id, line)| after.message(id).is_none() && !ids.iter().any(|(o, l)| l == line && o != id && after.message(o).is_some()));
+    let missing = ids.iter().find(|(id, line)| {
+        after.message(id).is_none()
+            && !ids.iter().any(|(o, l)| l == line && o != id && after.message(o).is_some())
+    });
     if junk(&after) > junk(&before) || missing.is_some() {
-        return Err(Diagnostic::error(Kind::Io, file, "import would have broken this file; it is left untouched")
-            .hint("please report this as a tradui bug, with the file you imported"));
+        return Err(Diagnostic::error(
+            Kind::Io,
+            file,
+            "import would have broken this file; it is left untouched",
+        )
+        .hint("please report this as a tradui bug, with the file you imported"));
     }
     Ok(())
 }
 
 /// Problems `check` would report on the imported messages, at the entries' lines.
-fn check_placeables(project: &Project, lang: &Lang, import: &Import, files: &[(String, String)], changed: &[(String, String, Vec<(String, usize)>)]) -> Vec<Diagnostic> {
+fn check_placeables(
+    project: &Project,
+    lang: &Lang,
+    import: &Import,
+    files: &[(String, String)],
+    changed: &[(String, String, Vec<(String, usize)>)],
+) -> Vec<Diagnostic> {
     if files.is_empty() {
         return Vec::new();
     }
@@ -426,10 +524,16 @@ fn check_placeables(project: &Project, lang: &Lang, import: &Import, files: &[(S
     let report = crate::status::report(&after);
     let mut out = Vec::new();
     for d in report.diagnostics {
-        if d.lang.as_deref() != Some(lang.as_str()) || matches!(d.kind, Kind::Missing | Kind::Stale | Kind::Obsolete | Kind::NoRecord) {
+        if d.lang.as_deref() != Some(lang.as_str())
+            || matches!(d.kind, Kind::Missing | Kind::Stale | Kind::Obsolete | Kind::NoRecord)
+        {
             continue;
         }
-        let Some((_, _, ids)) = changed.iter().find(|(slug, file, _)| d.leaflet.as_deref() == Some(slug) && d.file == *file) else { continue };
+        let Some((_, _, ids)) =
+            changed.iter().find(|(slug, file, _)| d.leaflet.as_deref() == Some(slug) && d.file == *file)
+        else {
+            continue;
+        };
         let Some((_, line)) = ids.iter().find(|(id, _)| d.id.as_deref() == Some(id)) else { continue };
         out.push(Diagnostic { file: import.file.to_string(), line: *line, column: 1, ..d });
     }

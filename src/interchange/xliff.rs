@@ -30,8 +30,14 @@ pub fn write(bundle: &Bundle) -> String {
     let mut i = 0;
     while i < bundle.entries.len() {
         let leaflet = &bundle.entries[i].leaflet;
-        let end = bundle.entries[i..].iter().position(|e| &e.leaflet != leaflet).map_or(bundle.entries.len(), |n| i + n);
-        let original = bundle.entries[i].location.as_ref().map_or_else(|| format!("content/{leaflet}.md"), |(f, _)| f.clone());
+        let end = bundle.entries[i..]
+            .iter()
+            .position(|e| &e.leaflet != leaflet)
+            .map_or(bundle.entries.len(), |n| i + n);
+        let original = bundle.entries[i]
+            .location
+            .as_ref()
+            .map_or_else(|| format!("content/{leaflet}.md"), |(f, _)| f.clone());
         out.push_str(&format!(
             "  <file original=\"{}\" source-language=\"{}\" target-language=\"{}\" datatype=\"x-markdown\">\n    <body>\n",
             escape(original.as_str()),
@@ -69,7 +75,10 @@ fn write_unit(out: &mut String, e: &Entry) {
         ));
     }
     for n in &e.notes {
-        out.push_str(&format!("        <note from=\"{PLACEABLE_NOTE}\" annotates=\"source\">{}</note>\n", escape(n.as_str())));
+        out.push_str(&format!(
+            "        <note from=\"{PLACEABLE_NOTE}\" annotates=\"source\">{}</note>\n",
+            escape(n.as_str())
+        ));
     }
     if let Some(p) = &e.previous {
         out.push_str(&format!(
@@ -107,7 +116,11 @@ fn inline(text: &str) -> String {
             if n > 0 {
                 id = format!("{id}#{}", n + 1);
             }
-            out.push_str(&format!("<x id=\"{}\" ctype=\"{ctype}\" equiv-text=\"{}\"/>", escape(id.as_str()), escape(r.to_string().as_str())));
+            out.push_str(&format!(
+                "<x id=\"{}\" ctype=\"{ctype}\" equiv-text=\"{}\"/>",
+                escape(id.as_str()),
+                escape(r.to_string().as_str())
+            ));
             last = range.end;
         }
         let tail = &rest[last..];
@@ -132,7 +145,12 @@ fn inline(text: &str) -> String {
 fn select_syntax<'a>(line: &'a str, out: &mut String) -> &'a str {
     let body = line.trim_start();
     let indent = &line[..line.len() - body.len()];
-    let key_end = body.strip_prefix('*').unwrap_or(body).strip_prefix('[').and_then(|r| r.find(']')).map(|i| i + 2 + usize::from(body.starts_with('*')));
+    let key_end = body
+        .strip_prefix('*')
+        .unwrap_or(body)
+        .strip_prefix('[')
+        .and_then(|r| r.find(']'))
+        .map(|i| i + 2 + usize::from(body.starts_with('*')));
     match key_end {
         Some(end) => {
             out.push_str(indent);
@@ -174,7 +192,9 @@ pub fn parse(text: &str) -> Result<Bundle, ParseError> {
     let mut saw_root = false;
     loop {
         let start = reader.buffer_position();
-        let event = reader.read_event().map_err(|e| err(reader.error_position(), format!("not well-formed XML: {e}")))?;
+        let event = reader
+            .read_event()
+            .map_err(|e| err(reader.error_position(), format!("not well-formed XML: {e}")))?;
         match event {
             Event::DocType(_) => {
                 return Err(err(start, "the file has a DOCTYPE: tradui refuses DTDs in XLIFF (they can define entities that expand)".into()));
@@ -189,7 +209,10 @@ pub fn parse(text: &str) -> Result<Bundle, ParseError> {
                     "xliff" => {
                         saw_root = true;
                         if attr(&e, "version").map_err(|m| err(start, m))?.as_deref() != Some("1.2") {
-                            return Err(err(start, "this is not XLIFF 1.2 (`<xliff version=\"1.2\">`)".into()));
+                            return Err(err(
+                                start,
+                                "this is not XLIFF 1.2 (`<xliff version=\"1.2\">`)".into(),
+                            ));
                         }
                     }
                     "file" => file_langs(&e, &mut bundle).map_err(|m| err(start, m))?,
@@ -198,12 +221,18 @@ pub fn parse(text: &str) -> Result<Bundle, ParseError> {
                         u.entry.line = at(start).0;
                         let id = attr(&e, "id").map_err(|m| err(start, m))?.unwrap_or_default();
                         let Some((leaflet, uid)) = split_context(&id) else {
-                            return Err(err(start, format!("trans-unit id \"{id}\" is not LEAFLET:ID as tradui exports it")));
+                            return Err(err(
+                                start,
+                                format!("trans-unit id \"{id}\" is not LEAFLET:ID as tradui exports it"),
+                            ));
                         };
                         u.entry.leaflet = leaflet.to_string();
                         u.entry.id = uid.to_string();
-                        u.entry.base = attr(&e, "extradata").map_err(|m| err(start, m))?.and_then(|x| x.strip_prefix(BASE_PREFIX).map(str::to_string));
-                        u.approved = attr(&e, "approved").map_err(|m| err(start, m))?.as_deref() == Some("yes");
+                        u.entry.base = attr(&e, "extradata")
+                            .map_err(|m| err(start, m))?
+                            .and_then(|x| x.strip_prefix(BASE_PREFIX).map(str::to_string));
+                        u.approved =
+                            attr(&e, "approved").map_err(|m| err(start, m))?.as_deref() == Some("yes");
                         unit = Some(u);
                     }
                     "source" if unit.is_some() => unit.as_mut().expect("checked").into = 1,
@@ -243,7 +272,10 @@ pub fn parse(text: &str) -> Result<Bundle, ParseError> {
             Event::Text(t) => push_text(&mut unit, &t.xml10_content()),
             Event::CData(t) => push_text(&mut unit, &t.xml10_content()),
             Event::GeneralRef(r) => {
-                let c = match r.resolve_char_ref().map_err(|e| err(start, format!("bad character reference: {e}")))? {
+                let c = match r
+                    .resolve_char_ref()
+                    .map_err(|e| err(start, format!("bad character reference: {e}")))?
+                {
                     Some(c) => c.to_string(),
                     None => match &*r {
                         "lt" => "<".into(),
@@ -251,7 +283,14 @@ pub fn parse(text: &str) -> Result<Bundle, ParseError> {
                         "amp" => "&".into(),
                         "apos" => "'".into(),
                         "quot" => "\"".into(),
-                        other => return Err(err(start, format!("unknown entity `&{other};`: tradui expands no entities (write the character itself)"))),
+                        other => {
+                            return Err(err(
+                                start,
+                                format!(
+                                    "unknown entity `&{other};`: tradui expands no entities (write the character itself)"
+                                ),
+                            ));
+                        }
                     },
                 };
                 push_text(&mut unit, &c);
@@ -264,7 +303,10 @@ pub fn parse(text: &str) -> Result<Bundle, ParseError> {
         return Err(ParseError::new(1, "no <xliff version=\"1.2\"> element: this is not an XLIFF 1.2 file"));
     }
     if bundle.lang.is_empty() {
-        return Err(ParseError::new(1, "no target-language on <file>, so tradui cannot tell which language this is"));
+        return Err(ParseError::new(
+            1,
+            "no target-language on <file>, so tradui cannot tell which language this is",
+        ));
     }
     Ok(bundle)
 }
@@ -277,7 +319,10 @@ fn attr(e: &BytesStart, name: &str) -> Result<Option<String>, String> {
     for a in e.attributes() {
         let a = a.map_err(|e| format!("bad attribute: {e}"))?;
         if a.key.local_name().as_ref() == name || a.key.as_ref() == name {
-            return a.normalized_value(quick_xml::XmlVersion::Implicit1_0).map(|v| Some(v.into_owned())).map_err(|e| format!("attribute `{name}`: {e} (tradui expands no entities)"));
+            return a
+                .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                .map(|v| Some(v.into_owned()))
+                .map_err(|e| format!("attribute `{name}`: {e} (tradui expands no entities)"));
         }
     }
     Ok(None)
@@ -286,7 +331,10 @@ fn attr(e: &BytesStart, name: &str) -> Result<Option<String>, String> {
 fn file_langs(e: &BytesStart, bundle: &mut Bundle) -> Result<(), String> {
     let lang = attr(e, "target-language")?.unwrap_or_default();
     if !bundle.lang.is_empty() && bundle.lang != lang {
-        return Err(format!("this <file> is in \"{lang}\" but an earlier one is in \"{}\": one language per XLIFF file", bundle.lang));
+        return Err(format!(
+            "this <file> is in \"{lang}\" but an earlier one is in \"{}\": one language per XLIFF file",
+            bundle.lang
+        ));
     }
     bundle.lang = lang;
     bundle.source_lang = attr(e, "source-language")?.unwrap_or_default();
@@ -305,13 +353,18 @@ fn inline_element(e: &BytesStart, u: &mut Unit) -> Result<(), String> {
         "var" => format!("{{ ${n} }}"),
         _ => format!("{{ -{n} }}"),
     });
-    let placeable = [Some(equiv), from_id].into_iter().flatten().find(|p| placeables(p).first().is_some_and(|(r, _)| r.len() == p.len()));
+    let placeable = [Some(equiv), from_id]
+        .into_iter()
+        .flatten()
+        .find(|p| placeables(p).first().is_some_and(|(r, _)| r.len() == p.len()));
     match placeable {
         Some(p) => {
             push_text_unit(u, &p);
             Ok(())
         }
-        None => Err(format!("an <x/> placeable (id \"{id}\") that is not one of tradui's {{ $name }} or {{ -term }}")),
+        None => Err(format!(
+            "an <x/> placeable (id \"{id}\") that is not one of tradui's {{ $name }} or {{ -term }}"
+        )),
     }
 }
 
@@ -349,27 +402,50 @@ mod tests {
     use super::*;
 
     fn entry(id: &str, source: &str, target: &str, fuzzy: bool) -> Entry {
-        Entry { leaflet: "walkout".into(), id: id.into(), source: source.into(), target: target.into(), fuzzy, ..Entry::default() }
+        Entry {
+            leaflet: "walkout".into(),
+            id: id.into(),
+            source: source.into(),
+            target: target.into(),
+            fuzzy,
+            ..Entry::default()
+        }
     }
 
     #[test]
     fn writes_and_reads_back() {
-        let mut a = entry("walkout-p1", "On { $date } with { -union-name } & <b>{ $date }</b>", "Nan { $date } ak { -union-name } & <b>{ $date }</b>", true);
+        let mut a = entry(
+            "walkout-p1",
+            "On { $date } with { -union-name } & <b>{ $date }</b>",
+            "Nan { $date } ak { -union-name } & <b>{ $date }</b>",
+            true,
+        );
         a.previous = Some("Old".into());
         a.base = Some("0123456789abcdef".into());
         a.comments = vec!["my note".into()];
         a.location = Some(("content/walkout.md".into(), 3));
-        let sel = entry("n", "Shifts: { $n }", "{ $n ->\n    [one] yon ekip\n   *[other] { $n } ekip\n}", false);
-        let b = Bundle { lang: "ht".into(), source_lang: "en".into(), entries: vec![a.clone(), entry("t", "Hi", "", false), sel.clone()] };
+        let sel =
+            entry("n", "Shifts: { $n }", "{ $n ->\n    [one] yon ekip\n   *[other] { $n } ekip\n}", false);
+        let b = Bundle {
+            lang: "ht".into(),
+            source_lang: "en".into(),
+            entries: vec![a.clone(), entry("t", "Hi", "", false), sel.clone()],
+        };
         let x = write(&b);
-        assert!(x.contains("<x id=\"var:date\" ctype=\"x-fluent-variable\" equiv-text=\"{ $date }\"/>"), "{x}");
+        assert!(
+            x.contains("<x id=\"var:date\" ctype=\"x-fluent-variable\" equiv-text=\"{ $date }\"/>"),
+            "{x}"
+        );
         assert!(x.contains("<x id=\"var:date#2\""), "{x}");
         assert!(x.contains("&lt;b&gt;"), "{x}");
         assert!(x.contains("<ph id=\"fluent\" ctype=\"x-fluent-syntax\">*[other]</ph>"), "{x}");
         let back = parse(&x).unwrap();
         assert_eq!((back.lang.as_str(), back.source_lang.as_str()), ("ht", "en"));
         let e = &back.entries[0];
-        assert_eq!((e.source.as_str(), e.target.as_str(), e.fuzzy), (a.source.as_str(), a.target.as_str(), true));
+        assert_eq!(
+            (e.source.as_str(), e.target.as_str(), e.fuzzy),
+            (a.source.as_str(), a.target.as_str(), true)
+        );
         assert_eq!(e.base, a.base);
         assert_eq!(e.comments, a.comments);
         assert_eq!(e.line, x.lines().position(|l| l.contains("walkout:walkout-p1")).unwrap() + 1);
@@ -379,7 +455,9 @@ mod tests {
     }
 
     fn doc(target: &str) -> String {
-        format!("<?xml version=\"1.0\"?>\n<xliff version=\"1.2\" xmlns=\"{NS}\"><file original=\"x\" source-language=\"en\" target-language=\"ht\" datatype=\"plaintext\"><body>\n<trans-unit id=\"a:b\"><source>S</source><target state=\"translated\">{target}</target></trans-unit></body></file></xliff>")
+        format!(
+            "<?xml version=\"1.0\"?>\n<xliff version=\"1.2\" xmlns=\"{NS}\"><file original=\"x\" source-language=\"en\" target-language=\"ht\" datatype=\"plaintext\"><body>\n<trans-unit id=\"a:b\"><source>S</source><target state=\"translated\">{target}</target></trans-unit></body></file></xliff>"
+        )
     }
 
     #[test]
@@ -401,7 +479,10 @@ mod tests {
 
     #[test]
     fn malformed_xml_names_its_line() {
-        let e = parse("<?xml version=\"1.0\"?>\n<xliff version=\"1.2\">\n<file target-language=\"ht\">\n</xliff>\n").unwrap_err();
+        let e = parse(
+            "<?xml version=\"1.0\"?>\n<xliff version=\"1.2\">\n<file target-language=\"ht\">\n</xliff>\n",
+        )
+        .unwrap_err();
         assert!(e.message.contains("not well-formed"), "{e:?}");
         assert_eq!(e.line, 4);
         assert!(parse("<xliff version=\"2.0\"/>").is_err());

@@ -12,11 +12,11 @@ pub mod pseudo;
 pub mod ui;
 
 use crate::catalog::Catalog;
-use crate::project::config::StaleFallback;
 use crate::diag::{Diagnostic, Kind};
 use crate::document::{Document, Inline, Text, Variable};
 use crate::lang::Lang;
 use crate::project::Project;
+use crate::project::config::StaleFallback;
 use crate::source::{Leaflet, VarValue};
 use crate::status::{Cell, State};
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
@@ -28,7 +28,12 @@ const PDI: char = '\u{2069}';
 
 /// Builds the document of `leaflet` in `lang` (the source language or a translation).
 /// `cell` is the leaflet's status in `lang` (None for the source language).
-pub fn localize(project: &Project, leaflet: &Leaflet, lang: &Lang, cell: Option<&Cell>) -> (Document, Vec<Diagnostic>) {
+pub fn localize(
+    project: &Project,
+    leaflet: &Leaflet,
+    lang: &Lang,
+    cell: Option<&Cell>,
+) -> (Document, Vec<Diagnostic>) {
     let config = &project.config;
     let source = &config.source;
     let policy = config.fallback(lang);
@@ -41,7 +46,10 @@ pub fn localize(project: &Project, leaflet: &Leaflet, lang: &Lang, cell: Option<
         Some(c) => c
             .units
             .iter()
-            .filter(|u| u.state == State::Current || (u.state == State::Stale && policy.stale == StaleFallback::Translation))
+            .filter(|u| {
+                u.state == State::Current
+                    || (u.state == State::Stale && policy.stale == StaleFallback::Translation)
+            })
             .filter_map(|u| Some((u.id.as_str(), u.message.as_deref()?)))
             .collect(),
     };
@@ -66,9 +74,13 @@ pub fn localize(project: &Project, leaflet: &Leaflet, lang: &Lang, cell: Option<
         let formatted = format(bundle, &id, args, &file, report_to);
         text.inlines = inlines(&formatted, &mut |url| {
             diags.push(
-                Diagnostic::warning(Kind::UnsafeLink, &file, format!("`{}`: the link to `{url}` is shown as plain text", text.id))
-                    .id(&text.id)
-                    .hint("links may use https:, http:, mailto: or tel:, or point inside the site"),
+                Diagnostic::warning(
+                    Kind::UnsafeLink,
+                    &file,
+                    format!("`{}`: the link to `{url}` is shown as plain text", text.id),
+                )
+                .id(&text.id)
+                .hint("links may use https:, http:, mailto: or tel:, or point inside the site"),
             );
         });
         text.fallback = is_fallback;
@@ -209,7 +221,13 @@ fn arguments(leaflet: &Leaflet, lang: &Lang) -> FluentArgs<'static> {
     args
 }
 
-fn format(bundle: &Bundle, id: &str, args: &FluentArgs, file: &str, diags: Option<&mut Vec<Diagnostic>>) -> String {
+fn format(
+    bundle: &Bundle,
+    id: &str,
+    args: &FluentArgs,
+    file: &str,
+    diags: Option<&mut Vec<Diagnostic>>,
+) -> String {
     let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
         return String::new();
     };
@@ -217,11 +235,9 @@ fn format(bundle: &Bundle, id: &str, args: &FluentArgs, file: &str, diags: Optio
     let out = bundle.format_pattern(pattern, Some(args), &mut errors).into_owned();
     if let Some(diags) = diags {
         for e in errors {
-            diags.push(
-                Diagnostic::warning(Kind::Invalid, file, format!("`{id}`: {e}"))
-                    .id(id)
-                    .hint("check the placeables: variables come from the leaflet's [variables], terms from terms.ftl"),
-            );
+            diags.push(Diagnostic::warning(Kind::Invalid, file, format!("`{id}`: {e}")).id(id).hint(
+                "check the placeables: variables come from the leaflet's [variables], terms from terms.ftl",
+            ));
         }
     }
     out
@@ -244,7 +260,8 @@ fn format_date(year: u16, month: u8, day: u8, lang: &Lang) -> String {
     // Building a CLDR formatter loads data: a build formats the same few dates in each
     // language for every leaflet, so each result is kept.
     type Key = (String, u16, u8, u8);
-    static DONE: std::sync::LazyLock<std::sync::Mutex<std::collections::HashMap<Key, String>>> = std::sync::LazyLock::new(Default::default);
+    static DONE: std::sync::LazyLock<std::sync::Mutex<std::collections::HashMap<Key, String>>> =
+        std::sync::LazyLock::new(Default::default);
     let key = (lang.as_str().to_string(), year, month, day);
     if let Some(text) = DONE.lock().ok().and_then(|done| done.get(&key).cloned()) {
         return text;
@@ -260,12 +277,17 @@ fn format_date_cldr(year: u16, month: u8, day: u8, lang: &Lang) -> String {
     use icu_datetime::{FixedCalendarDateTimeFormatter, fieldsets::YMD};
     let iso = format!("{year:04}-{month:02}-{day:02}");
     if lang.primary() == "ht" {
-        const M: [&str; 12] = ["janvye", "fevriye", "mas", "avril", "me", "jen", "jiyè", "out", "septanm", "oktòb", "novanm", "desanm"];
+        const M: [&str; 12] = [
+            "janvye", "fevriye", "mas", "avril", "me", "jen", "jiyè", "out", "septanm", "oktòb", "novanm",
+            "desanm",
+        ];
         return format!("{day} {} {year}", M[usize::from(month.clamp(1, 12)) - 1]);
     }
     let Ok(date) = icu_calendar::Date::try_new_gregorian(i32::from(year), month, day) else { return iso };
     let format = |locale: icu_locale::Locale| {
-        FixedCalendarDateTimeFormatter::<icu_calendar::Gregorian, _>::try_new(locale.into(), YMD::long()).ok().map(|f| f.format(&date).to_string())
+        FixedCalendarDateTimeFormatter::<icu_calendar::Gregorian, _>::try_new(locale.into(), YMD::long())
+            .ok()
+            .map(|f| f.format(&date).to_string())
     };
     let own = format(lang.cldr_locale());
     // A language without CLDR data gets the root locale's pattern ("2026 M12 3"), which
@@ -421,7 +443,11 @@ impl InlineBuilder {
 
     fn event(&mut self, event: Event, unsafe_link: &mut dyn FnMut(&str)) {
         match event {
-            Event::Text(t) | Event::Html(t) | Event::InlineHtml(t) | Event::InlineMath(t) | Event::DisplayMath(t) => self.push_text(&t),
+            Event::Text(t)
+            | Event::Html(t)
+            | Event::InlineHtml(t)
+            | Event::InlineMath(t)
+            | Event::DisplayMath(t) => self.push_text(&t),
             Event::FootnoteReference(t) => self.push_text(&format!("[^{t}]")),
             Event::Code(t) => {
                 self.flush_placeable();
@@ -446,7 +472,9 @@ impl InlineBuilder {
                 }
             }
             Event::Start(Tag::Image { .. }) => self.open(Container::Link(None)),
-            Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link | TagEnd::Image) => self.close(),
+            Event::End(
+                TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link | TagEnd::Image,
+            ) => self.close(),
             Event::TaskListMarker(done) => self.push_text(if done { "[x] " } else { "[ ] " }),
             Event::Rule => self.push_text("---"),
             Event::Start(_) | Event::End(_) => {}
@@ -491,14 +519,27 @@ mod tests {
         let got = parse("Nou kite **travay** a \u{2068}JFK8\u{2069}.");
         assert_eq!(
             got,
-            [t("Nou kite "), Inline::Strong { content: vec![t("travay")] }, t(" a "), Inline::Placeable { text: "JFK8".into(), dir: crate::lang::Direction::Ltr }, t(".")]
+            [
+                t("Nou kite "),
+                Inline::Strong { content: vec![t("travay")] },
+                t(" a "),
+                Inline::Placeable { text: "JFK8".into(), dir: crate::lang::Direction::Ltr },
+                t(".")
+            ]
         );
     }
 
     #[test]
     fn nested_isolates_keep_the_inner_value_only() {
         let got = parse("a \u{2068}we have \u{2068}3\u{2069} rooms\u{2069} b");
-        assert_eq!(got, [t("a we have "), Inline::Placeable { text: "3".into(), dir: crate::lang::Direction::Ltr }, t(" rooms b")]);
+        assert_eq!(
+            got,
+            [
+                t("a we have "),
+                Inline::Placeable { text: "3".into(), dir: crate::lang::Direction::Ltr },
+                t(" rooms b")
+            ]
+        );
     }
 
     #[test]
@@ -510,7 +551,8 @@ mod tests {
     #[test]
     fn unsafe_links_become_text() {
         let mut seen = Vec::new();
-        let got = inlines("[click](javascript:alert(1)) [ok](https://x.org)", &mut |u| seen.push(u.to_string()));
+        let got =
+            inlines("[click](javascript:alert(1)) [ok](https://x.org)", &mut |u| seen.push(u.to_string()));
         assert_eq!(got[0], t("click "));
         assert!(matches!(&got[1], Inline::Link { url, .. } if url == "https://x.org"));
         assert_eq!(seen, ["javascript:alert(1)"]);
@@ -518,10 +560,24 @@ mod tests {
 
     #[test]
     fn url_safety() {
-        for ok in ["https://a.org", "http://a", "mailto:a@b", "tel:+1718", "/x", "x.html", "#top", "page?a=b:c"] {
+        for ok in
+            ["https://a.org", "http://a", "mailto:a@b", "tel:+1718", "/x", "x.html", "#top", "page?a=b:c"]
+        {
             assert!(safe_url(ok), "{ok}");
         }
-        for bad in ["javascript:x", "JaVaScRiPt:x", "java\tscript:x", " javascript:x", "data:text/html,x", "vbscript:x", "file:///etc", "//evil.example/x", " //evil", "\\\\evil/x", "/\\evil"] {
+        for bad in [
+            "javascript:x",
+            "JaVaScRiPt:x",
+            "java\tscript:x",
+            " javascript:x",
+            "data:text/html,x",
+            "vbscript:x",
+            "file:///etc",
+            "//evil.example/x",
+            " //evil",
+            "\\\\evil/x",
+            "/\\evil",
+        ] {
             assert!(!safe_url(bad), "{bad}");
         }
     }
@@ -529,15 +585,24 @@ mod tests {
     #[test]
     fn deep_markup_in_a_translation_stays_within_the_nesting_limit() {
         fn depth(items: &[Inline]) -> usize {
-            items.iter().map(|i| match i {
-                Inline::Emph { content } | Inline::Strong { content } | Inline::Strike { content } | Inline::Link { content, .. } => 1 + depth(content),
-                _ => 0,
-            }).max().unwrap_or(0)
+            items
+                .iter()
+                .map(|i| match i {
+                    Inline::Emph { content }
+                    | Inline::Strong { content }
+                    | Inline::Strike { content }
+                    | Inline::Link { content, .. } => 1 + depth(content),
+                    _ => 0,
+                })
+                .max()
+                .unwrap_or(0)
         }
         let deep = format!("{}x{}", "*a _b ".repeat(3000), "_ a*".repeat(3000));
         let got = parse(&deep);
         assert!(depth(&got) <= crate::limits::MAX_NESTING + 1, "{}", depth(&got));
-        assert!(crate::document::Text { id: String::new(), inlines: got, fallback: false }.plain().contains('x'));
+        assert!(
+            crate::document::Text { id: String::new(), inlines: got, fallback: false }.plain().contains('x')
+        );
     }
 
     #[test]
@@ -555,7 +620,10 @@ mod tests {
     #[test]
     fn escaped_values_stay_text() {
         let v = escape_markdown("*Hall* [B] <i>");
-        assert_eq!(parse(&format!("\u{2068}{v}\u{2069}")), [Inline::Placeable { text: "*Hall* [B] <i>".into(), dir: crate::lang::Direction::Ltr }]);
+        assert_eq!(
+            parse(&format!("\u{2068}{v}\u{2069}")),
+            [Inline::Placeable { text: "*Hall* [B] <i>".into(), dir: crate::lang::Direction::Ltr }]
+        );
     }
 
     #[test]

@@ -85,7 +85,10 @@ fn count_chars(inlines: &[Inline]) -> usize {
         .iter()
         .map(|i| match i {
             Inline::Text { text } => text.chars().count(),
-            Inline::Emph { content } | Inline::Strong { content } | Inline::Strike { content } | Inline::Link { content, .. } => count_chars(content),
+            Inline::Emph { content }
+            | Inline::Strong { content }
+            | Inline::Strike { content }
+            | Inline::Link { content, .. } => count_chars(content),
             Inline::Placeable { .. } | Inline::Code { .. } | Inline::Break => 0,
         })
         .sum()
@@ -96,7 +99,10 @@ fn accent_inlines(inlines: &mut [Inline], extra: &mut usize) {
     for i in inlines {
         match i {
             Inline::Text { text } => *text = accent(text, extra),
-            Inline::Emph { content } | Inline::Strong { content } | Inline::Strike { content } | Inline::Link { content, .. } => accent_inlines(content, extra),
+            Inline::Emph { content }
+            | Inline::Strong { content }
+            | Inline::Strike { content }
+            | Inline::Link { content, .. } => accent_inlines(content, extra),
             Inline::Placeable { .. } | Inline::Code { .. } | Inline::Break => {}
         }
     }
@@ -130,7 +136,10 @@ fn mirror_inlines(inlines: &mut Vec<Inline>) {
     for i in inlines.iter_mut() {
         match i {
             Inline::Text { text } => *text = mirror(text),
-            Inline::Emph { content } | Inline::Strong { content } | Inline::Strike { content } | Inline::Link { content, .. } => mirror_inlines(content),
+            Inline::Emph { content }
+            | Inline::Strong { content }
+            | Inline::Strike { content }
+            | Inline::Link { content, .. } => mirror_inlines(content),
             Inline::Placeable { .. } | Inline::Code { .. } | Inline::Break => {}
         }
     }
@@ -144,8 +153,8 @@ pub fn mirror(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::project::config::Paper;
     use crate::document::Block;
+    use crate::project::config::Paper;
 
     fn doc(inlines: Vec<Inline>) -> Document {
         Document {
@@ -156,8 +165,15 @@ mod tests {
             source_lang: "en".into(),
             source_dir: Direction::Ltr,
             paper: Paper::default(),
-            title: Text { id: "title".into(), fallback: false, inlines: vec![Inline::Text { text: "Walk".into() }] },
-            blocks: vec![Block::Paragraph { text: Text { id: "p".into(), fallback: false, inlines } }, Block::Code { text: "keep me".into() }],
+            title: Text {
+                id: "title".into(),
+                fallback: false,
+                inlines: vec![Inline::Text { text: "Walk".into() }],
+            },
+            blocks: vec![
+                Block::Paragraph { text: Text { id: "p".into(), fallback: false, inlines } },
+                Block::Code { text: "keep me".into() },
+            ],
             variables: vec![],
             translated: 2,
             total: 2,
@@ -178,7 +194,13 @@ mod tests {
     #[test]
     fn accented_is_bracketed_longer_and_keeps_placeables_and_markup() {
         let place = Inline::Placeable { text: "Dec 3".into(), dir: Direction::Ltr };
-        let d = accented(&doc(vec![t("We walk on "), place.clone(), t(" with "), Inline::Strong { content: vec![t("everyone")] }, t(".")]));
+        let d = accented(&doc(vec![
+            t("We walk on "),
+            place.clone(),
+            t(" with "),
+            Inline::Strong { content: vec![t("everyone")] },
+            t("."),
+        ]));
         assert_eq!((d.lang.as_str(), d.dir), (ACCENTED, Direction::Ltr));
         let p = para(&d);
         assert_eq!(p.first(), Some(&t("[")));
@@ -201,7 +223,10 @@ mod tests {
         assert_eq!((d.lang.as_str(), d.dir), (MIRRORED, Direction::Rtl));
         let p = para(&d);
         assert_eq!(p[0], t("\u{202E}Call (now) \u{202C}"));
-        assert_eq!(p[1], Inline::Link { url: "https://example.org".into(), content: vec![t("\u{202E}the union\u{202C}")] });
+        assert_eq!(
+            p[1],
+            Inline::Link { url: "https://example.org".into(), content: vec![t("\u{202E}the union\u{202C}")] }
+        );
         assert_eq!(p[2], place);
     }
 

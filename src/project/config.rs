@@ -95,10 +95,14 @@ impl Config {
             };
             if !inside {
                 let offset = text.find("template").unwrap_or(0);
-                return Err(Diagnostic::error(Kind::Config, CONFIG_FILE, format!("`template` = \"{t}\" leads outside the project through a link"))
-                    .at(line_col(text, offset))
-                    .hint("copy the template into the project folder and point `template` at the copy")
-                    .into());
+                return Err(Diagnostic::error(
+                    Kind::Config,
+                    CONFIG_FILE,
+                    format!("`template` = \"{t}\" leads outside the project through a link"),
+                )
+                .at(line_col(text, offset))
+                .hint("copy the template into the project folder and point `template` at the copy")
+                .into());
             }
         }
         Ok(config)
@@ -141,15 +145,20 @@ impl Config {
                 }
             }
         }
-        let check_member = |key: &str, value: &Lang, span: std::ops::Range<usize>, problems: &mut Vec<Diagnostic>| {
-            if !languages.contains(value) {
-                problems.push(
-                    Diagnostic::error(Kind::Config, CONFIG_FILE, format!("`{key}` names \"{value}\", which is not in `languages`"))
+        let check_member =
+            |key: &str, value: &Lang, span: std::ops::Range<usize>, problems: &mut Vec<Diagnostic>| {
+                if !languages.contains(value) {
+                    problems.push(
+                        Diagnostic::error(
+                            Kind::Config,
+                            CONFIG_FILE,
+                            format!("`{key}` names \"{value}\", which is not in `languages`"),
+                        )
                         .at(line_col(text, span.start))
                         .hint(format!("add \"{value}\" to `languages`, or remove it from `{key}`")),
-                );
-            }
-        };
+                    );
+                }
+            };
         if let (Some(req), Some(raw_req)) = (&required, &raw.required) {
             for (l, r) in req.iter().zip(raw_req) {
                 check_member("required", l, r.span(), &mut problems);
@@ -159,15 +168,23 @@ impl Config {
             check_member("bilingual", l, r.span(), &mut problems);
         }
         for (l, _) in &fallback_by_lang {
-            let span = raw.fallback.as_ref().and_then(|f| f.languages.keys().find(|k| Lang::parse(k.get_ref()).ok().as_ref() == Some(l))).map_or(0..0, |k| k.span());
+            let span = raw
+                .fallback
+                .as_ref()
+                .and_then(|f| f.languages.keys().find(|k| Lang::parse(k.get_ref()).ok().as_ref() == Some(l)))
+                .map_or(0..0, |k| k.span());
             check_member("fallback.languages", l, span, &mut problems);
         }
         if let Some(source) = &source {
             if languages.contains(source) {
                 problems.push(
-                    Diagnostic::error(Kind::Config, CONFIG_FILE, format!("`languages` lists the source language \"{source}\""))
-                        .at(line_col(text, raw.languages_span().start))
-                        .hint("`languages` lists the translations only; remove the source language from it"),
+                    Diagnostic::error(
+                        Kind::Config,
+                        CONFIG_FILE,
+                        format!("`languages` lists the source language \"{source}\""),
+                    )
+                    .at(line_col(text, raw.languages_span().start))
+                    .hint("`languages` lists the translations only; remove the source language from it"),
                 );
             }
         }
@@ -221,7 +238,9 @@ fn template_problem(path: &str) -> Option<&'static str> {
     if p.is_absolute() || path.starts_with(['/', '\\']) || drive {
         return Some("is an absolute path; the template must be inside the project");
     }
-    if p.components().any(|c| matches!(c, Component::ParentDir)) || path.split(['/', '\\']).any(|part| part == "..") {
+    if p.components().any(|c| matches!(c, Component::ParentDir))
+        || path.split(['/', '\\']).any(|part| part == "..")
+    {
         return Some("goes up out of the project with `..`; the template must be inside the project");
     }
     None
@@ -294,7 +313,12 @@ mod tests {
     #[test]
     fn invalid_tag_names_the_key() {
         let e = Config::parse("source = \"en\"\nlanguages = [\"es\", \"klingon!\"]\n").unwrap_err();
-        assert!(e.to_string().contains("tradui.toml:2:20: error[config]: `languages`: \"klingon!\" is not a valid language tag"), "{e}");
+        assert!(
+            e.to_string().contains(
+                "tradui.toml:2:20: error[config]: `languages`: \"klingon!\" is not a valid language tag"
+            ),
+            "{e}"
+        );
     }
 
     #[test]
@@ -305,13 +329,21 @@ mod tests {
 
     #[test]
     fn template_stays_inside_the_project() {
-        for (bad, why) in [("../x.txt", "goes up out of the project"), ("/etc/passwd", "absolute path"), ("t/../../x", "goes up"), ("C:\\\\x.typ", "absolute path"), ("", "is empty")] {
+        for (bad, why) in [
+            ("../x.txt", "goes up out of the project"),
+            ("/etc/passwd", "absolute path"),
+            ("t/../../x", "goes up"),
+            ("C:\\\\x.typ", "absolute path"),
+            ("", "is empty"),
+        ] {
             let text = format!("source = \"en\"\nlanguages = [\"es\"]\ntemplate = \"{bad}\"\n");
             let e = Config::parse(&text).unwrap_err().to_string();
             assert!(e.starts_with("tradui.toml:3:12: error[config]: `template`"), "{bad}: {e}");
             assert!(e.contains(why), "{bad}: {e}");
         }
-        assert!(Config::parse("source = \"en\"\nlanguages = [\"es\"]\ntemplate = \"templates/a.typ\"\n").is_ok());
+        assert!(
+            Config::parse("source = \"en\"\nlanguages = [\"es\"]\ntemplate = \"templates/a.typ\"\n").is_ok()
+        );
     }
 
     #[cfg(unix)]
@@ -324,7 +356,10 @@ mod tests {
         std::os::unix::fs::symlink(dir.path().join("secret.txt"), root.join("t.typ")).unwrap();
         let text = "source = \"en\"\nlanguages = [\"es\"]\ntemplate = \"t.typ\"\n";
         let e = Config::parse_in(text, &root).unwrap_err().to_string();
-        assert!(e.starts_with("tradui.toml:3:1: error[config]: `template` = \"t.typ\" leads outside the project"), "{e}");
+        assert!(
+            e.starts_with("tradui.toml:3:1: error[config]: `template` = \"t.typ\" leads outside the project"),
+            "{e}"
+        );
         std::fs::write(root.join("inside.typ"), "x").unwrap();
         assert!(Config::parse_in(&text.replace("t.typ", "inside.typ"), &root).is_ok());
     }

@@ -8,9 +8,9 @@
 pub mod config;
 
 use crate::catalog::Catalog;
-use crate::project::config::{CONFIG_FILE, Config};
 use crate::diag::{Diagnostic, Fatal, Kind, read_text, rel_path};
 use crate::lang::Lang;
+use crate::project::config::{CONFIG_FILE, Config};
 use crate::source::{Leaflet, parse_leaflet};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
@@ -45,9 +45,13 @@ impl Project {
                 .into());
         }
         if !config_path.is_file() {
-            return Err(Diagnostic::error(Kind::Config, rel_or_abs(root, &config_path), "no tradui.toml here: this is not a tradui project")
-                .hint("run `tradui init` to create a project, or pass `--project DIR` to point at one")
-                .into());
+            return Err(Diagnostic::error(
+                Kind::Config,
+                rel_or_abs(root, &config_path),
+                "no tradui.toml here: this is not a tradui project",
+            )
+            .hint("run `tradui init` to create a project, or pass `--project DIR` to point at one")
+            .into());
         }
         let config_text = read_text(root, &config_path)?;
         crate::limits::check_file(CONFIG_FILE, &config_text)?;
@@ -59,13 +63,24 @@ impl Project {
                 .into());
         }
         if !content.is_dir() {
-            return Err(Diagnostic::error(Kind::Io, "content", "content is not a folder, so no leaflet can be read")
-                .hint("content/ must be a folder holding one <name>.md per leaflet")
-                .into());
+            return Err(Diagnostic::error(
+                Kind::Io,
+                "content",
+                "content is not a folder, so no leaflet can be read",
+            )
+            .hint("content/ must be a folder holding one <name>.md per leaflet")
+            .into());
         }
         let mut diagnostics = Vec::new();
         let leaflets = load_leaflets(root, &content, &mut diagnostics)?;
-        let mut project = Project { root: root.to_path_buf(), config, leaflets, catalogs: BTreeMap::new(), terms: BTreeMap::new(), diagnostics };
+        let mut project = Project {
+            root: root.to_path_buf(),
+            config,
+            leaflets,
+            catalogs: BTreeMap::new(),
+            terms: BTreeMap::new(),
+            diagnostics,
+        };
         project.check_overrides();
         project.load_locales()?;
         Ok(project)
@@ -86,10 +101,19 @@ impl Project {
                 if !known.contains(&lang) {
                     let list: Vec<String> = known.iter().map(|l| l.to_string()).collect();
                     self.diagnostics.push(
-                        Diagnostic::error(Kind::Source, &leaflet.file, format!("[variables.{tag}] is for \"{lang}\", which is not a language of this project"))
-                            .at(*at)
-                            .leaflet(&leaflet.slug)
-                            .hint(format!("the project's languages are {}; fix the tag, or add the language to tradui.toml", list.join(", "))),
+                        Diagnostic::error(
+                            Kind::Source,
+                            &leaflet.file,
+                            format!(
+                                "[variables.{tag}] is for \"{lang}\", which is not a language of this project"
+                            ),
+                        )
+                        .at(*at)
+                        .leaflet(&leaflet.slug)
+                        .hint(format!(
+                            "the project's languages are {}; fix the tag, or add the language to tradui.toml",
+                            list.join(", ")
+                        )),
                     );
                 }
             }
@@ -113,7 +137,10 @@ impl Project {
     /// makes a translation obsolete (sync leaves its files alone, status reports no
     /// obsolete message), since its units may be wrong or missing.
     pub fn leaflet_ok(&self, slug: &str) -> bool {
-        !self.diagnostics.iter().any(|d| d.is_error() && d.lang.is_none() && d.leaflet.as_deref() == Some(slug))
+        !self
+            .diagnostics
+            .iter()
+            .any(|d| d.is_error() && d.lang.is_none() && d.leaflet.as_deref() == Some(slug))
     }
 
     fn load_locales(&mut self) -> Result<(), Fatal> {
@@ -141,8 +168,12 @@ impl Project {
             let lang = match Lang::parse(&dir_name) {
                 Ok(l) if known.contains(&l) && l.as_str() != dir_name => {
                     self.diagnostics.push(
-                        Diagnostic::error(Kind::UnknownLocale, rel, format!("locale folder \"{dir_name}\" should be spelled \"{l}\""))
-                            .hint(format!("rename the folder to locales/{l}, the tag as tradui.toml spells it")),
+                        Diagnostic::error(
+                            Kind::UnknownLocale,
+                            rel,
+                            format!("locale folder \"{dir_name}\" should be spelled \"{l}\""),
+                        )
+                        .hint(format!("rename the folder to locales/{l}, the tag as tradui.toml spells it")),
                     );
                     continue;
                 }
@@ -176,7 +207,11 @@ impl Project {
         let root = self.root.clone();
         let source = self.config.source.to_string();
         // One look per language rather than a failed open per file where there is none.
-        let sidecars: BTreeSet<Lang> = known.iter().filter(|l| crate::catalog::provenance::has_folder(&root, l.as_str())).cloned().collect();
+        let sidecars: BTreeSet<Lang> = known
+            .iter()
+            .filter(|l| crate::catalog::provenance::has_folder(&root, l.as_str()))
+            .cloned()
+            .collect();
         let parsed: Vec<_> = files
             .into_par_iter()
             .map(|(lang, slug, path)| {
@@ -191,7 +226,12 @@ impl Project {
                 let skip = slug == TERMS || !sidecars.contains(&lang);
                 // The sidecar only fills in records a file lost: a file that has them all
                 // does not need it read.
-                if let Some(c) = catalog.as_mut().ok().and_then(Option::as_mut).filter(|c| !skip && c.messages.iter().any(|m| m.record.is_none())) {
+                if let Some(c) = catalog
+                    .as_mut()
+                    .ok()
+                    .and_then(Option::as_mut)
+                    .filter(|c| !skip && c.messages.iter().any(|m| m.record.is_none()))
+                {
                     let (sidecar, w) = crate::catalog::provenance::Sidecar::load(&root, lang.as_str(), &slug);
                     sidecar.iter().for_each(|s| s.apply(c));
                     warning = w;
@@ -212,10 +252,14 @@ impl Project {
                 self.terms.extend(catalog.map(|c| (lang, c)));
             } else if self.leaflet(&slug).is_none() {
                 self.diagnostics.push(
-                    Diagnostic::warning(Kind::OrphanFile, rel, format!("translation file for a leaflet that does not exist (no content/{slug}.md)"))
-                        .lang(lang.as_str())
-                        .leaflet(&slug)
-                        .hint("rename the file after its leaflet, or delete it if the leaflet was removed"),
+                    Diagnostic::warning(
+                        Kind::OrphanFile,
+                        rel,
+                        format!("translation file for a leaflet that does not exist (no content/{slug}.md)"),
+                    )
+                    .lang(lang.as_str())
+                    .leaflet(&slug)
+                    .hint("rename the file after its leaflet, or delete it if the leaflet was removed"),
                 );
             } else if let Some(catalog) = catalog {
                 self.catalogs.insert((lang, slug), catalog);
@@ -236,9 +280,15 @@ fn list_dir(root: &Path, dir: &Path, name: &str) -> Result<Vec<walkdir::DirEntry
             Err(e) => {
                 let why = e.io_error().map_or_else(|| e.to_string(), ToString::to_string);
                 let rel = rel_path(root, dir);
-                return Err(Diagnostic::error(Kind::Io, rel.clone(), format!("cannot read the folder {name}: {why}"))
-                    .hint(format!("make {rel} a folder you may read (e.g. `chmod u+rx {rel}`), then run the command again"))
-                    .into());
+                return Err(Diagnostic::error(
+                    Kind::Io,
+                    rel.clone(),
+                    format!("cannot read the folder {name}: {why}"),
+                )
+                .hint(format!(
+                    "make {rel} a folder you may read (e.g. `chmod u+rx {rel}`), then run the command again"
+                ))
+                .into());
             }
         }
     }
@@ -262,8 +312,10 @@ fn not_a_file(root: &Path, entry: &walkdir::DirEntry) -> Option<Diagnostic> {
             Err(_) => format!("cannot be read: {e}"),
         },
     };
-    Some(Diagnostic::error(Kind::Io, rel, format!("the file {why}; nothing reads or writes it"))
-        .hint("replace it with a text file, or remove it"))
+    Some(
+        Diagnostic::error(Kind::Io, rel, format!("the file {why}; nothing reads or writes it"))
+            .hint("replace it with a text file, or remove it"),
+    )
 }
 
 fn rel_or_abs(root: &Path, path: &Path) -> String {
@@ -274,7 +326,11 @@ fn rel_or_abs(root: &Path, path: &Path) -> String {
     }
 }
 
-fn load_leaflets(root: &Path, content: &Path, diagnostics: &mut Vec<Diagnostic>) -> Result<Vec<Leaflet>, Fatal> {
+fn load_leaflets(
+    root: &Path,
+    content: &Path,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<Vec<Leaflet>, Fatal> {
     let mut paths: Vec<PathBuf> = Vec::new();
     let mut unreadable = Vec::new();
     for e in list_dir(root, content, "content/")? {
@@ -282,7 +338,8 @@ fn load_leaflets(root: &Path, content: &Path, diagnostics: &mut Vec<Diagnostic>)
             match not_a_file(root, &e) {
                 None => paths.push(e.into_path()),
                 Some(d) => {
-                    let slug = e.path().file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+                    let slug =
+                        e.path().file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
                     diagnostics.push(d.leaflet(&slug));
                     unreadable.push(Leaflet::unreadable(&slug, &rel_path(root, e.path())));
                 }

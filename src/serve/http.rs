@@ -82,7 +82,8 @@ pub fn bind(addr: IpAddr, port: Option<u16>) -> Result<(Arc<Server>, SocketAddr)
         match TcpListener::bind(SocketAddr::new(addr, *p)) {
             Ok(listener) => {
                 let local = listener.local_addr().map_err(|e| BindError::Other(e.to_string()))?;
-                let server = Server::from_listener(listener, None).map_err(|e| BindError::Other(e.to_string()))?;
+                let server =
+                    Server::from_listener(listener, None).map_err(|e| BindError::Other(e.to_string()))?;
                 return Ok((Arc::new(server), local));
             }
             Err(e) if e.kind() == std::io::ErrorKind::AddrInUse => continue,
@@ -118,7 +119,8 @@ fn handle(request: Request, out: &Path, hub: &Arc<Hub>) {
         return;
     }
     if url == SCRIPT {
-        let _ = request.respond(with_type(Response::from_string(RELOAD_JS), "text/javascript; charset=utf-8"));
+        let _ =
+            request.respond(with_type(Response::from_string(RELOAD_JS), "text/javascript; charset=utf-8"));
         return;
     }
     let Some(path) = resolve(out, &url) else {
@@ -217,10 +219,13 @@ fn with_type<R: std::io::Read>(r: Response<R>, mime: &str) -> Response<R> {
 
 fn not_found(url: &str) -> Response<std::io::Cursor<Vec<u8>>> {
     // The page still listens, so it shows up by itself once a build writes it.
-    let mut body = String::from("<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>Not found</title></head><body>\n<p>Nothing here yet: ");
+    let mut body = String::from(
+        "<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>Not found</title></head><body>\n<p>Nothing here yet: ",
+    );
     crate::render::escape::text(&mut body, url);
     body.push_str("</p>\n</body></html>\n");
-    with_type(Response::from_data(inject(body.into_bytes())), "text/html; charset=utf-8").with_status_code(404)
+    with_type(Response::from_data(inject(body.into_bytes())), "text/html; charset=utf-8")
+        .with_status_code(404)
 }
 
 /// One page's event stream: the current state at once, then every rebuild; a comment
@@ -260,7 +265,15 @@ mod tests {
         assert_eq!(resolve(&out, "/es/a.html"), Some(out.join("es/a.html")));
         assert_eq!(resolve(&out, "/es/%61.html"), Some(out.join("es/a.html")));
         assert_eq!(resolve(&out, "/"), Some(out.join("index.html")));
-        for bad in ["/../secret", "/es/../../secret", "/%2e%2e/secret", "/.hidden", "/es/..%2F..%2Fsecret", "/%zz", "/nope.html"] {
+        for bad in [
+            "/../secret",
+            "/es/../../secret",
+            "/%2e%2e/secret",
+            "/.hidden",
+            "/es/..%2F..%2Fsecret",
+            "/%zz",
+            "/nope.html",
+        ] {
             assert_eq!(resolve(&out, bad), None, "{bad}");
         }
     }

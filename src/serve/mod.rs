@@ -67,9 +67,17 @@ pub fn run(options: ServeOptions, log: &mut dyn FnMut(Log)) -> Result<(), Fatal>
     let url = announce(addr, options.port, options.bind, log);
     // The watcher names files from the root of the file system.
     let root = crate::build::manifest::absolute(&options.root);
-    let mut watcher = watch::ProjectWatcher::start(&root, &absolute_all(&template), options.poll, tx.clone()).map_err(|e| {
-        Fatal::from(Diagnostic::error(Kind::Io, options.root.display().to_string(), format!("cannot watch the project's files: {e}")).hint("run `tradui serve --poll`"))
-    })?;
+    let mut watcher = watch::ProjectWatcher::start(&root, &absolute_all(&template), options.poll, tx.clone())
+        .map_err(|e| {
+            Fatal::from(
+                Diagnostic::error(
+                    Kind::Io,
+                    options.root.display().to_string(),
+                    format!("cannot watch the project's files: {e}"),
+                )
+                .hint("run `tradui serve --poll`"),
+            )
+        })?;
     if watcher.polling {
         log(Log::Note("watching the files by polling them (no change events here)".into()));
     }
@@ -91,7 +99,11 @@ pub fn run(options: ServeOptions, log: &mut dyn FnMut(Log)) -> Result<(), Fatal>
         let (files, errors, summary) = rebuild(&options, &mut template);
         hub.broadcast(event_for(&files, &errors), event_for(&[], &errors));
         let names: Vec<String> = changed.iter().map(|p| crate::diag::rel_path(&root, p)).collect();
-        log(Log::Note(format!("{} changed: rebuilt in {} ms", names.join(", "), started.elapsed().as_millis())));
+        log(Log::Note(format!(
+            "{} changed: rebuilt in {} ms",
+            names.join(", "),
+            started.elapsed().as_millis()
+        )));
         match summary {
             Ok(summary) => log(Log::Built(summary)),
             Err(fatal) => fatal.0.into_iter().for_each(|d| log(Log::Problem(d))),
@@ -107,7 +119,12 @@ pub fn run(options: ServeOptions, log: &mut dyn FnMut(Log)) -> Result<(), Fatal>
 
 /// Waits for a change that matters; None on Ctrl-C. Changes that arrive while the
 /// last ones are read are taken together.
-fn next_change(rx: &Receiver<Msg>, root: &Path, template: &[PathBuf], log: &mut dyn FnMut(Log)) -> Option<Vec<PathBuf>> {
+fn next_change(
+    rx: &Receiver<Msg>,
+    root: &Path,
+    template: &[PathBuf],
+    log: &mut dyn FnMut(Log),
+) -> Option<Vec<PathBuf>> {
     loop {
         let mut changed = match rx.recv() {
             Ok(Msg::Changed(paths)) => {
@@ -140,7 +157,10 @@ fn next_change(rx: &Receiver<Msg>, root: &Path, template: &[PathBuf], log: &mut 
 
 /// Loads the project again and builds what changed: the files written or removed, the
 /// errors for the pages, and the build's summary.
-fn rebuild(options: &ServeOptions, template: &mut Vec<PathBuf>) -> (Vec<String>, Vec<Diagnostic>, Result<BuildSummary, Fatal>) {
+fn rebuild(
+    options: &ServeOptions,
+    template: &mut Vec<PathBuf>,
+) -> (Vec<String>, Vec<Diagnostic>, Result<BuildSummary, Fatal>) {
     let mut build_options = options.build.clone();
     build_options.progress = false;
     let result = Project::load(&options.root).and_then(|project| {
@@ -179,7 +199,9 @@ fn announce(addr: SocketAddr, wanted: Option<u16>, bind: IpAddr, log: &mut dyn F
         log(Log::Note(format!("port {} is in use; using {} instead", http::DEFAULT_PORT, addr.port())));
     }
     if !bind.is_loopback() {
-        log(Log::Note(format!("the site is open to other computers on the network at {url}: only do this on a network you trust")));
+        log(Log::Note(format!(
+            "the site is open to other computers on the network at {url}: only do this on a network you trust"
+        )));
     }
     log(Log::Line(format!("serving {url} (Ctrl-C to stop)")));
     url
@@ -187,11 +209,18 @@ fn announce(addr: SocketAddr, wanted: Option<u16>, bind: IpAddr, log: &mut dyn F
 
 fn bind_error(e: http::BindError, wanted: Option<u16>) -> Fatal {
     let d = match e {
-        http::BindError::InUse(port) if wanted.is_some() => Diagnostic::error(Kind::Io, format!("--port {port}"), format!("port {port} is in use by another program"))
-            .hint("choose another port (`tradui serve --port 8080`), or stop the other program"),
-        http::BindError::InUse(port) => Diagnostic::error(Kind::Io, "serve", format!("ports {port} to {} are all in use", port + 19))
-            .hint("choose a port with `tradui serve --port 8080`"),
-        http::BindError::Other(e) => Diagnostic::error(Kind::Io, "serve", format!("cannot listen: {e}")).hint("check --bind: it must be an address of this computer, such as 127.0.0.1"),
+        http::BindError::InUse(port) if wanted.is_some() => Diagnostic::error(
+            Kind::Io,
+            format!("--port {port}"),
+            format!("port {port} is in use by another program"),
+        )
+        .hint("choose another port (`tradui serve --port 8080`), or stop the other program"),
+        http::BindError::InUse(port) => {
+            Diagnostic::error(Kind::Io, "serve", format!("ports {port} to {} are all in use", port + 19))
+                .hint("choose a port with `tradui serve --port 8080`")
+        }
+        http::BindError::Other(e) => Diagnostic::error(Kind::Io, "serve", format!("cannot listen: {e}"))
+            .hint("check --bind: it must be an address of this computer, such as 127.0.0.1"),
     };
     d.into()
 }

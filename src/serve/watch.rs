@@ -46,9 +46,20 @@ enum Inner {
 impl ProjectWatcher {
     /// Watches `root`; events go to `tx`. Polls when `poll` is set or when the file
     /// system cannot send events.
-    pub fn start(root: &Path, extra: &[PathBuf], poll: bool, tx: Sender<Msg>) -> Result<ProjectWatcher, String> {
+    pub fn start(
+        root: &Path,
+        extra: &[PathBuf],
+        poll: bool,
+        tx: Sender<Msg>,
+    ) -> Result<ProjectWatcher, String> {
         if !poll {
-            let events = new_debouncer_opt::<_, RecommendedWatcher, RecommendedCache>(DEBOUNCE, None, handler(tx.clone()), RecommendedCache::new(), notify::Config::default());
+            let events = new_debouncer_opt::<_, RecommendedWatcher, RecommendedCache>(
+                DEBOUNCE,
+                None,
+                handler(tx.clone()),
+                RecommendedCache::new(),
+                notify::Config::default(),
+            );
             if let Ok(d) = events {
                 let mut w = ProjectWatcher { inner: Inner::Events(d), watched: Vec::new(), polling: false };
                 if w.watch_all(root, extra).is_ok() {
@@ -57,7 +68,14 @@ impl ProjectWatcher {
             }
         }
         let config = notify::Config::default().with_poll_interval(POLL);
-        let d = new_debouncer_opt::<_, notify::PollWatcher, NoCache>(DEBOUNCE, None, handler(tx), NoCache, config).map_err(|e| e.to_string())?;
+        let d = new_debouncer_opt::<_, notify::PollWatcher, NoCache>(
+            DEBOUNCE,
+            None,
+            handler(tx),
+            NoCache,
+            config,
+        )
+        .map_err(|e| e.to_string())?;
         let mut w = ProjectWatcher { inner: Inner::Poll(d), watched: Vec::new(), polling: true };
         w.watch_all(root, extra).map_err(|e| e.to_string())?;
         Ok(w)
@@ -66,9 +84,12 @@ impl ProjectWatcher {
     /// Starts watching the folders that exist now and were not watched yet (a
     /// `locales/` created after `serve` started), and `extra` files' folders.
     pub fn watch_all(&mut self, root: &Path, extra: &[PathBuf]) -> notify::Result<()> {
-        let mut wanted: Vec<(PathBuf, RecursiveMode)> = vec![(root.to_path_buf(), RecursiveMode::NonRecursive)];
+        let mut wanted: Vec<(PathBuf, RecursiveMode)> =
+            vec![(root.to_path_buf(), RecursiveMode::NonRecursive)];
         wanted.extend(FOLDERS.iter().map(|f| (root.join(f), RecursiveMode::Recursive)));
-        wanted.extend(extra.iter().filter_map(|p| p.parent()).map(|p| (p.to_path_buf(), RecursiveMode::NonRecursive)));
+        wanted.extend(
+            extra.iter().filter_map(|p| p.parent()).map(|p| (p.to_path_buf(), RecursiveMode::NonRecursive)),
+        );
         for (path, mode) in wanted {
             if !path.is_dir() || self.watched.contains(&path) {
                 continue;
@@ -87,13 +108,16 @@ fn handler(tx: Sender<Msg>) -> impl FnMut(DebounceEventResult) + Send + 'static 
     move |result: DebounceEventResult| {
         let msg = match result {
             Ok(events) => {
-                let paths: Vec<PathBuf> = events.into_iter().filter(|e| changes(&e.kind)).flat_map(|e| e.event.paths).collect();
+                let paths: Vec<PathBuf> =
+                    events.into_iter().filter(|e| changes(&e.kind)).flat_map(|e| e.event.paths).collect();
                 if paths.is_empty() {
                     return;
                 }
                 Msg::Changed(paths)
             }
-            Err(errors) => Msg::WatchError(errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")),
+            Err(errors) => {
+                Msg::WatchError(errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))
+            }
         };
         let _ = tx.send(msg);
     }

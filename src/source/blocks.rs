@@ -22,11 +22,31 @@ pub(super) struct BodyParser<'a> {
 }
 
 pub(super) fn counts_as_nesting(t: &Tag) -> bool {
-    matches!(t, Tag::List(_) | Tag::BlockQuote(_) | Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Link { .. } | Tag::Image { .. } | Tag::FootnoteDefinition(_))
+    matches!(
+        t,
+        Tag::List(_)
+            | Tag::BlockQuote(_)
+            | Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Link { .. }
+            | Tag::Image { .. }
+            | Tag::FootnoteDefinition(_)
+    )
 }
 
 pub(super) fn ends_nesting(t: TagEnd) -> bool {
-    matches!(t, TagEnd::List(_) | TagEnd::BlockQuote(_) | TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link | TagEnd::Image | TagEnd::FootnoteDefinition)
+    matches!(
+        t,
+        TagEnd::List(_)
+            | TagEnd::BlockQuote(_)
+            | TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Link
+            | TagEnd::Image
+            | TagEnd::FootnoteDefinition
+    )
 }
 
 pub(super) fn is_inline(e: &Event) -> bool {
@@ -35,7 +55,13 @@ pub(super) fn is_inline(e: &Event) -> bool {
         Event::Html(_) => false,
         Event::Start(t) => matches!(
             t,
-            Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Link { .. } | Tag::Image { .. } | Tag::Superscript | Tag::Subscript
+            Tag::Emphasis
+                | Tag::Strong
+                | Tag::Strikethrough
+                | Tag::Link { .. }
+                | Tag::Image { .. }
+                | Tag::Superscript
+                | Tag::Subscript
         ),
         _ => false,
     }
@@ -48,7 +74,17 @@ impl<'a> BodyParser<'a> {
             .into_offset_iter()
             .map(|(e, r)| (e, r.start + body_start..r.end + body_start))
             .collect();
-        BodyParser { text, lines: crate::diag::LineIndex::new(text), events, pos: 0, ids, units: Vec::new(), diags: Vec::new(), containers: Vec::new(), file: String::new() }
+        BodyParser {
+            text,
+            lines: crate::diag::LineIndex::new(text),
+            events,
+            pos: 0,
+            ids,
+            units: Vec::new(),
+            diags: Vec::new(),
+            containers: Vec::new(),
+            file: String::new(),
+        }
     }
 
     /// The nesting limit: lists, quotes, emphasis and links inside one another. Checked
@@ -60,7 +96,13 @@ impl<'a> BodyParser<'a> {
                 Event::Start(t) if counts_as_nesting(t) => {
                     depth += 1;
                     if depth > crate::limits::MAX_NESTING {
-                        return Err(crate::limits::too_deep(Kind::Source, &self.file, self.text, r.start, "lists, quotes, emphasis and links are"));
+                        return Err(crate::limits::too_deep(
+                            Kind::Source,
+                            &self.file,
+                            self.text,
+                            r.start,
+                            "lists, quotes, emphasis and links are",
+                        ));
                     }
                 }
                 Event::End(t) if ends_nesting(*t) => depth = depth.saturating_sub(1),
@@ -107,13 +149,19 @@ impl<'a> BodyParser<'a> {
                 }
                 Event::Start(Tag::List(start)) => out.push(self.list(start)),
                 Event::Start(Tag::Table(align)) => out.push(self.table(&align)),
-                Event::Start(Tag::CodeBlock(_)) => out.push(Block::Code { text: self.raw_until(TagEnd::CodeBlock) }),
+                Event::Start(Tag::CodeBlock(_)) => {
+                    out.push(Block::Code { text: self.raw_until(TagEnd::CodeBlock) })
+                }
                 Event::Start(Tag::HtmlBlock) => {
                     let (line, column) = self.lines.line_col(range.start);
                     self.diags.push(
-                        Diagnostic::warning(Kind::Source, self.file.clone(), "raw HTML is shown as text, never as markup")
-                            .at((line, column))
-                            .hint("write the content in Markdown instead"),
+                        Diagnostic::warning(
+                            Kind::Source,
+                            self.file.clone(),
+                            "raw HTML is shown as text, never as markup",
+                        )
+                        .at((line, column))
+                        .hint("write the content in Markdown instead"),
                     );
                     out.push(Block::Code { text: self.raw_until(TagEnd::HtmlBlock) });
                 }
@@ -160,7 +208,10 @@ impl<'a> BodyParser<'a> {
 
     /// Collects inline events until `end` (consumed) or, with None, until a block-level
     /// event; returns the byte ranges of the top-level inline items.
-    pub(super) fn inline_items(&mut self, end: Option<TagEnd>) -> Vec<(Range<usize>, Option<(String, Range<usize>)>)> {
+    pub(super) fn inline_items(
+        &mut self,
+        end: Option<TagEnd>,
+    ) -> Vec<(Range<usize>, Option<(String, Range<usize>)>)> {
         let mut items = Vec::new();
         while let Some((e, r)) = self.events.get(self.pos).cloned() {
             match &e {
@@ -170,7 +221,8 @@ impl<'a> BodyParser<'a> {
                 }
                 _ if end.is_none() && !is_inline(&e) => break,
                 Event::Start(tag) => {
-                    let image = if let Tag::Image { dest_url, .. } = tag { Some(dest_url.to_string()) } else { None };
+                    let image =
+                        if let Tag::Image { dest_url, .. } = tag { Some(dest_url.to_string()) } else { None };
                     self.pos += 1;
                     let inner_start = self.pos;
                     self.skip_to_matching_end();
@@ -252,9 +304,13 @@ impl<'a> BodyParser<'a> {
             if !is_identifier(p) {
                 let offset = first.start + raw.find("{#").unwrap_or(0);
                 self.diags.push(
-                    Diagnostic::error(Kind::Source, self.file.clone(), format!("`{{#{p}}}` is not a usable message ID"))
-                        .at(self.lines.line_col(offset))
-                        .hint("start the ID with a letter and use only letters, digits, `-` and `_`"),
+                    Diagnostic::error(
+                        Kind::Source,
+                        self.file.clone(),
+                        format!("`{{#{p}}}` is not a usable message ID"),
+                    )
+                    .at(self.lines.line_col(offset))
+                    .hint("start the ID with a letter and use only letters, digits, `-` and `_`"),
                 );
             }
         }
@@ -297,14 +353,15 @@ impl<'a> BodyParser<'a> {
         let k = self.ids.counters.entry("table".into()).or_insert(0);
         *k += 1;
         let k = *k;
-        let section = if self.ids.section.is_empty() { "intro".to_string() } else { self.ids.section.clone() };
+        let section =
+            if self.ids.section.is_empty() { "intro".to_string() } else { self.ids.section.clone() };
         let mut rows: Vec<Vec<Text>> = Vec::new();
         while let Some((e, _)) = self.events.get(self.pos).cloned() {
             self.pos += 1;
             match e {
                 Event::Start(Tag::TableHead) | Event::Start(Tag::TableRow) => {
                     rows.push(Vec::new());
-                            }
+                }
                 Event::Start(Tag::TableCell) => {
                     let items = self.inline_items(Some(TagEnd::TableCell));
                     let (r, c) = (rows.len(), rows.last().map_or(0, |row| row.len()) + 1);

@@ -3,7 +3,6 @@
 
 use super::*;
 
-
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawFront {
@@ -23,12 +22,21 @@ pub(super) struct FrontMatter {
 
 /// Finds TOML front matter between `+++` lines: returns its byte range and where the body
 /// starts, or None when the file has none.
-pub(super) fn split_front_matter(file: &str, text: &str) -> Result<Option<(Range<usize>, usize)>, Diagnostic> {
+pub(super) fn split_front_matter(
+    file: &str,
+    text: &str,
+) -> Result<Option<(Range<usize>, usize)>, Diagnostic> {
     let first_line = text.lines().next().unwrap_or("");
     if first_line.trim_end() == "---" {
-        return Err(Diagnostic::error(Kind::Source, file, "front matter must be TOML between `+++` lines, not YAML between `---`")
-            .at((1, 1))
-            .hint("write the front matter as TOML (`title = \"...\"`) and put `+++` on the first and closing lines"));
+        return Err(Diagnostic::error(
+            Kind::Source,
+            file,
+            "front matter must be TOML between `+++` lines, not YAML between `---`",
+        )
+        .at((1, 1))
+        .hint(
+            "write the front matter as TOML (`title = \"...\"`) and put `+++` on the first and closing lines",
+        ));
     }
     if first_line.trim_end() != "+++" {
         return Ok(None);
@@ -47,13 +55,21 @@ pub(super) fn split_front_matter(file: &str, text: &str) -> Result<Option<(Range
         .hint("add a line with just `+++` after the last front-matter setting"))
 }
 
-pub(super) fn parse_front_matter(file: &str, text: &str, range: Range<usize>) -> Result<FrontMatter, Diagnostic> {
+pub(super) fn parse_front_matter(
+    file: &str,
+    text: &str,
+    range: Range<usize>,
+) -> Result<FrontMatter, Diagnostic> {
     let front = &text[range.clone()];
     let raw: RawFront = toml::from_str(front).map_err(|e| {
         let offset = range.start + e.span().map_or(0, |s| s.start);
-        Diagnostic::error(Kind::Source, file, format!("front matter: {}", e.message().trim().replace('\n', " ")))
-            .at_offset(text, offset)
-            .hint("the front matter knows `title`, `paper` (\"letter\" or \"a4\") and a [variables] table")
+        Diagnostic::error(
+            Kind::Source,
+            file,
+            format!("front matter: {}", e.message().trim().replace('\n', " ")),
+        )
+        .at_offset(text, offset)
+        .hint("the front matter knows `title`, `paper` (\"letter\" or \"a4\") and a [variables] table")
     })?;
     let at = |name: &str| text[range.clone()].find(name).map_or(range.start, |i| range.start + i);
     let mut variables = BTreeMap::new();
@@ -61,7 +77,9 @@ pub(super) fn parse_front_matter(file: &str, text: &str, range: Range<usize>) ->
     for (name, value) in raw.variables {
         match value {
             // `[variables.es]`: values for one language.
-            toml::Value::Table(table) if crate::lang::Lang::parse(&name).is_ok() => by_lang.push((name, table)),
+            toml::Value::Table(table) if crate::lang::Lang::parse(&name).is_ok() => {
+                by_lang.push((name, table))
+            }
             value => {
                 let v = var_value(file, text, at(&name), &name, value)?;
                 variables.insert(name, v);
@@ -71,7 +89,9 @@ pub(super) fn parse_front_matter(file: &str, text: &str, range: Range<usize>) ->
     let mut overrides = BTreeMap::new();
     let mut override_positions = Vec::new();
     for (tag, table) in by_lang {
-        let header = text[range.clone()].find(&format!("variables.{tag}")).map_or_else(|| at(&tag), |i| range.start + i);
+        let header = text[range.clone()]
+            .find(&format!("variables.{tag}"))
+            .map_or_else(|| at(&tag), |i| range.start + i);
         override_positions.push((tag.clone(), line_col(text, header)));
         let lang = crate::lang::Lang::parse(&tag).expect("checked above").to_string();
         let mut values = BTreeMap::new();
@@ -88,11 +108,21 @@ pub(super) fn parse_front_matter(file: &str, text: &str, range: Range<usize>) ->
     Ok(FrontMatter { title: raw.title, paper: raw.paper, variables, overrides, override_positions })
 }
 
-pub(super) fn var_value(file: &str, text: &str, at: usize, name: &str, value: toml::Value) -> Result<VarValue, Diagnostic> {
+pub(super) fn var_value(
+    file: &str,
+    text: &str,
+    at: usize,
+    name: &str,
+    value: toml::Value,
+) -> Result<VarValue, Diagnostic> {
     if !is_identifier(name) {
-        return Err(Diagnostic::error(Kind::Source, file, format!("variable name `{name}` cannot be used in a placeable"))
-            .at_offset(text, at)
-            .hint("start variable names with a letter and use only letters, digits, `-` and `_`"));
+        return Err(Diagnostic::error(
+            Kind::Source,
+            file,
+            format!("variable name `{name}` cannot be used in a placeable"),
+        )
+        .at_offset(text, at)
+        .hint("start variable names with a letter and use only letters, digits, `-` and `_`"));
     }
     Ok(match value {
         toml::Value::String(s) if s.contains(char::is_control) => {
@@ -103,9 +133,13 @@ pub(super) fn var_value(file: &str, text: &str, at: usize, name: &str, value: to
         toml::Value::String(s) => VarValue::Text(s),
         // Beyond 2^53 a number would be shown rounded: that is text, not a number.
         toml::Value::Integer(i) if i.unsigned_abs() > 1 << 53 => {
-            return Err(Diagnostic::error(Kind::Source, file, format!("variable `{name}` is a number too large to show exactly ({i})"))
-                .at_offset(text, at)
-                .hint(format!("write it in quotes, as text: `{name} = \"{i}\"`")));
+            return Err(Diagnostic::error(
+                Kind::Source,
+                file,
+                format!("variable `{name}` is a number too large to show exactly ({i})"),
+            )
+            .at_offset(text, at)
+            .hint(format!("write it in quotes, as text: `{name} = \"{i}\"`")));
         }
         toml::Value::Integer(i) => VarValue::Number(i as f64),
         toml::Value::Float(f) => VarValue::Number(f),

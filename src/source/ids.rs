@@ -3,7 +3,6 @@
 
 use super::*;
 
-
 #[derive(Default)]
 pub(super) struct IdGen {
     pub(super) used: BTreeSet<String>,

@@ -7,8 +7,8 @@
 //! `title`, a heading's slug or pinned `{#id}`, then `<section>-p1`, `-li2`, `-q1`,
 //! `-img1`, `-table1-r2-c1`. Editing a paragraph never changes another unit's ID.
 
-use crate::document::Paper;
 use crate::diag::{Diagnostic, Kind, line_col};
+use crate::document::Paper;
 use crate::document::{Align, Block, Text};
 use pulldown_cmark::{Alignment, Event, Options, Parser, Tag, TagEnd};
 use serde::Deserialize;
@@ -22,10 +22,9 @@ mod text;
 
 use blocks::*;
 use front_matter::*;
-pub use ids::{is_identifier, slug};
 use ids::*;
+pub use ids::{is_identifier, slug};
 pub use text::{normalize, placeables, to_fluent};
-
 
 /// What kind of Markdown element a unit comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -89,7 +88,11 @@ pub enum VarValue {
     Text(String),
     Number(f64),
     /// A TOML date (`2026-12-03`), formatted in each language's own way.
-    Date { year: u16, month: u8, day: u8 },
+    Date {
+        year: u16,
+        month: u8,
+        day: u8,
+    },
 }
 
 impl VarValue {
@@ -207,7 +210,13 @@ pub fn parse_leaflet(slug: &str, file: &str, text: &str) -> (Leaflet, Vec<Diagno
     let mut ids = IdGen::default();
     if let Some(title) = &leaflet.title {
         let offset = text.find(title.as_str()).unwrap_or(0);
-        leaflet.units.push(make_unit("title".into(), UnitKind::Title, normalize(title, false), line_col(text, offset), offset));
+        leaflet.units.push(make_unit(
+            "title".into(),
+            UnitKind::Title,
+            normalize(title, false),
+            line_col(text, offset),
+            offset,
+        ));
         leaflet.title_id = Some("title".into());
         ids.used.insert("title".into());
     }
@@ -264,19 +273,34 @@ fn unit_limits(leaflet: &Leaflet, diags: &mut Vec<Diagnostic>) {
     use crate::limits::{MAX_UNITS, text_too_long};
     if let Some(u) = leaflet.units.get(MAX_UNITS) {
         diags.push(
-            Diagnostic::error(Kind::Source, &leaflet.file, format!("the leaflet has {} pieces of text, more than tradui's limit of {MAX_UNITS}", leaflet.units.len()))
-                .at((u.line, u.column))
-                .hint("split it into several leaflets"),
+            Diagnostic::error(
+                Kind::Source,
+                &leaflet.file,
+                format!(
+                    "the leaflet has {} pieces of text, more than tradui's limit of {MAX_UNITS}",
+                    leaflet.units.len()
+                ),
+            )
+            .at((u.line, u.column))
+            .hint("split it into several leaflets"),
         );
     }
     for u in &leaflet.units {
-        if let Some(d) = text_too_long(&leaflet.file, || format!("`{}`", u.id), u.text.len(), (u.line, u.column)) {
+        if let Some(d) =
+            text_too_long(&leaflet.file, || format!("`{}`", u.id), u.text.len(), (u.line, u.column))
+        {
             diags.push(Diagnostic { kind: Kind::Source, ..d.id(&u.id) });
         }
     }
 }
 
-fn make_unit(id: String, kind: UnitKind, text: String, (line, column): (usize, usize), offset: usize) -> Unit {
+fn make_unit(
+    id: String,
+    kind: UnitKind,
+    text: String,
+    (line, column): (usize, usize),
+    offset: usize,
+) -> Unit {
     let refs = placeables(&text).into_iter().map(|(_, r)| r).collect();
     Unit { id, kind, text, offset, line, column, refs }
 }
@@ -353,7 +377,10 @@ mod tests {
     #[test]
     fn front_matter_that_never_closes() {
         let (_, d) = parse_leaflet("t", "content/t.md", "+++\ntitle = \"x\"\n\n# Hi\n");
-        assert_eq!(d[0].to_string().lines().next().unwrap(), "content/t.md:1:1: error[source]: the front matter opened on line 1 never closes");
+        assert_eq!(
+            d[0].to_string().lines().next().unwrap(),
+            "content/t.md:1:1: error[source]: the front matter opened on line 1 never closes"
+        );
     }
 
     #[test]
@@ -370,14 +397,26 @@ mod tests {
         assert_eq!(l.variables_for("es")["place"], &VarValue::Text("la puerta 4".into()));
         assert_eq!(l.variables_for("es")["time"], &VarValue::Text("00:00".into()));
         assert_eq!(l.variables_for("ht")["place"], &VarValue::Text("Gate 4".into()));
-        let (_, d) = parse_leaflet("t", "content/t.md", "+++\n[variables]\n[variables.es]\nplace = \"x\"\n+++\n# Hi\n");
-        assert!(d[0].to_string().contains("[variables.es] sets `place`, which [variables] does not define"), "{}", d[0]);
+        let (_, d) = parse_leaflet(
+            "t",
+            "content/t.md",
+            "+++\n[variables]\n[variables.es]\nplace = \"x\"\n+++\n# Hi\n",
+        );
+        assert!(
+            d[0].to_string().contains("[variables.es] sets `place`, which [variables] does not define"),
+            "{}",
+            d[0]
+        );
     }
 
     #[test]
     fn undefined_variable_is_an_error() {
         let (_, d) = parse_leaflet("t", "content/t.md", "# Hi\n\nOn { $date }.\n");
-        assert!(d[0].to_string().contains("content/t.md:3:1: error[source]: `{ $date }` has no value"), "{}", d[0]);
+        assert!(
+            d[0].to_string().contains("content/t.md:3:1: error[source]: `{ $date }` has no value"),
+            "{}",
+            d[0]
+        );
     }
 
     #[test]

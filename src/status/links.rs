@@ -10,7 +10,11 @@ pub fn safe_url(url: &str) -> bool {
     let lower = cleaned.to_ascii_lowercase();
     // `//host/x` (and `\\host`, which browsers read the same way) leaves the site for
     // another host with no scheme named: not one of the four allowed.
-    if lower.starts_with("//") || lower.starts_with("\\\\") || lower.starts_with("/\\") || lower.starts_with("\\/") {
+    if lower.starts_with("//")
+        || lower.starts_with("\\\\")
+        || lower.starts_with("/\\")
+        || lower.starts_with("\\/")
+    {
         return false;
     }
     let scheme_end = lower.find(|c: char| matches!(c, ':' | '/' | '?' | '#'));
@@ -26,10 +30,26 @@ mod tests {
 
     #[test]
     fn only_the_four_schemes_and_the_site() {
-        for ok in ["https://x.org", "http://x.org", "mailto:a@b.c", "tel:+17185550142", "/media/a.png", "#top", "page.html"] {
+        for ok in [
+            "https://x.org",
+            "http://x.org",
+            "mailto:a@b.c",
+            "tel:+17185550142",
+            "/media/a.png",
+            "#top",
+            "page.html",
+        ] {
             assert!(safe_url(ok), "{ok}");
         }
-        for bad in ["javascript:alert(1)", " JaVa\tScRiPt:x", "data:text/html,x", "vbscript:x", "file:///etc/passwd", "//evil.example/x", "\\\\host\\x"] {
+        for bad in [
+            "javascript:alert(1)",
+            " JaVa\tScRiPt:x",
+            "data:text/html,x",
+            "vbscript:x",
+            "file:///etc/passwd",
+            "//evil.example/x",
+            "\\\\host\\x",
+        ] {
             assert!(!safe_url(bad), "{bad}");
         }
     }

@@ -98,7 +98,9 @@ struct Matcher<'a> {
 
 impl Matcher<'_> {
     fn open_units(&self) -> Vec<usize> {
-        (0..self.units.len()).filter(|&u| self.units[u].is_none() && !self.skip.contains(self.leaflet.units[u].id.as_str())).collect()
+        (0..self.units.len())
+            .filter(|&u| self.units[u].is_none() && !self.skip.contains(self.leaflet.units[u].id.as_str()))
+            .collect()
     }
 
     fn take(&mut self, unit: usize, message: usize, how: How) {
@@ -159,7 +161,8 @@ impl Matcher<'_> {
             }
             for &i in by_place.get(&unit.id).into_iter().flatten() {
                 // An edited unit keeps its message unless a similar one is free.
-                let sim = self.catalog.messages[i].record.as_deref().map_or(0.0, |r| similarity(r, &unit.text));
+                let sim =
+                    self.catalog.messages[i].record.as_deref().map_or(0.0, |r| similarity(r, &unit.text));
                 candidates.push((sim.max(0.5) + 0.01, u, i));
                 if sim >= SETTLED {
                     settled_units.insert(u);
@@ -168,13 +171,16 @@ impl Matcher<'_> {
             }
         }
         let units: Vec<usize> = units.into_iter().filter(|u| !settled_units.contains(u)).collect();
-        let messages: Vec<usize> =
-            messages.into_iter().filter(|i| !settled_messages.contains(i) && self.catalog.messages[*i].record.is_some()).collect();
+        let messages: Vec<usize> = messages
+            .into_iter()
+            .filter(|i| !settled_messages.contains(i) && self.catalog.messages[*i].record.is_some())
+            .collect();
         if units.len().saturating_mul(messages.len()) <= PAIR_BUDGET {
             for &u in &units {
                 let text = &self.leaflet.units[u].text;
                 for &i in &messages {
-                    let sim = similarity(self.catalog.messages[i].record.as_deref().unwrap_or_default(), text);
+                    let sim =
+                        similarity(self.catalog.messages[i].record.as_deref().unwrap_or_default(), text);
                     if sim >= SIMILARITY {
                         candidates.push((sim, u, i));
                     }
@@ -184,7 +190,11 @@ impl Matcher<'_> {
         candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
         for (_, u, i) in candidates {
             if self.units[u].is_none() && !self.taken[i] {
-                let how = if self.catalog.messages[i].id == self.leaflet.units[u].id { How::Id } else { How::Renamed };
+                let how = if self.catalog.messages[i].id == self.leaflet.units[u].id {
+                    How::Id
+                } else {
+                    How::Renamed
+                };
                 self.take(u, i, how);
             }
         }
@@ -195,7 +205,9 @@ impl Matcher<'_> {
         let mut votes: HashMap<(&str, &str), usize> = HashMap::new();
         for (u, p) in self.units.iter().enumerate() {
             let Some(Pair { message, how: How::Moved }) = p else { continue };
-            let (Some((old, a)), Some((new, b))) = (split_child(&self.catalog.messages[*message].id), split_child(&self.leaflet.units[u].id)) else {
+            let (Some((old, a)), Some((new, b))) =
+                (split_child(&self.catalog.messages[*message].id), split_child(&self.leaflet.units[u].id))
+            else {
                 continue;
             };
             if a == b && old != new {
@@ -227,7 +239,8 @@ pub fn split_child(id: &str) -> Option<(&str, &str)> {
     let suffix = &id[dash + 1..];
     let kind_len = suffix.find(|c: char| c.is_ascii_digit())?;
     let (kind, n) = suffix.split_at(kind_len);
-    let child = matches!(kind, "p" | "li" | "q" | "img") && !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit());
+    let child =
+        matches!(kind, "p" | "li" | "q" | "img") && !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit());
     child.then(|| (&id[..dash], suffix))
 }
 
@@ -301,7 +314,11 @@ mod tests {
         let l = parse_leaflet("t", "content/t.md", md).0;
         let c = Catalog::parse("x", ftl.to_string(), "en");
         let m = pair(&l, &c, &HashSet::new());
-        l.units.iter().zip(m.units).map(|(u, p)| (u.id.clone(), p.map(|p| (c.messages[p.message].id.clone(), p.how)))).collect()
+        l.units
+            .iter()
+            .zip(m.units)
+            .map(|(u, p)| (u.id.clone(), p.map(|p| (c.messages[p.message].id.clone(), p.how))))
+            .collect()
     }
 
     fn of<'a>(v: &'a [(String, Option<(String, How)>)], id: &str) -> Option<(&'a str, How)> {
@@ -341,7 +358,8 @@ mod tests {
 
     #[test]
     fn one_message_never_serves_two_units() {
-        let v = pairs("# Hi\n\nAlpha text here.\n\nAlpha text here.\n", "# en: Alpha text here.\nhi-p1 = A\n");
+        let v =
+            pairs("# Hi\n\nAlpha text here.\n\nAlpha text here.\n", "# en: Alpha text here.\nhi-p1 = A\n");
         assert_eq!(of(&v, "hi-p1"), Some(("hi-p1", How::Id)));
         assert_eq!(of(&v, "hi-p2"), None);
     }

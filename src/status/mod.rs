@@ -8,10 +8,10 @@ pub mod references;
 
 use crate::catalog::{Catalog, Message};
 use crate::diag::{Diagnostic, Kind, Severity};
-use matching::{How, Matching};
 use crate::lang::Lang;
 use crate::project::Project;
 use crate::source::{Leaflet, Ref, Unit};
+use matching::{How, Matching};
 use pulldown_cmark::{Event, Parser, Tag};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
@@ -150,11 +150,16 @@ pub fn counts_against(d: &Diagnostic, project: &Project) -> bool {
 pub fn report(project: &Project) -> Report {
     let mut diagnostics = project.diagnostics.clone();
     source_terms(project, &mut diagnostics);
-    diagnostics.extend(project.leaflets.iter().flat_map(|l| crate::status::references::check_source(project, l)));
-    let pairs: Vec<(&Leaflet, &Lang)> =
-        project.leaflets.iter().flat_map(|l| project.config.languages.iter().map(move |lang| (l, lang))).collect();
+    diagnostics
+        .extend(project.leaflets.iter().flat_map(|l| crate::status::references::check_source(project, l)));
+    let pairs: Vec<(&Leaflet, &Lang)> = project
+        .leaflets
+        .iter()
+        .flat_map(|l| project.config.languages.iter().map(move |lang| (l, lang)))
+        .collect();
     use rayon::prelude::*;
-    let results: Vec<(Cell, Vec<Diagnostic>)> = pairs.par_iter().map(|(l, lang)| leaflet_status(project, l, lang)).collect();
+    let results: Vec<(Cell, Vec<Diagnostic>)> =
+        pairs.par_iter().map(|(l, lang)| leaflet_status(project, l, lang)).collect();
     let mut cells = Vec::with_capacity(results.len());
     for (cell, diags) in results {
         cells.push(cell);
@@ -172,7 +177,8 @@ pub fn report(project: &Project) -> Report {
 /// Terms the source uses must be defined in the source language's glossary.
 fn source_terms(project: &Project, diags: &mut Vec<Diagnostic>) {
     let source = &project.config.source;
-    let defined: HashSet<&str> = project.terms.get(source).map(|t| t.terms.iter().map(String::as_str).collect()).unwrap_or_default();
+    let defined: HashSet<&str> =
+        project.terms.get(source).map(|t| t.terms.iter().map(String::as_str).collect()).unwrap_or_default();
     for l in &project.leaflets {
         for u in &l.units {
             for r in &u.refs {
@@ -215,7 +221,9 @@ fn leaflet_status(project: &Project, leaflet: &Leaflet, lang: &Lang) -> (Cell, V
     let mut units = Vec::with_capacity(leaflet.units.len());
     for (unit, pair) in leaflet.units.iter().zip(&matching.units) {
         let (state, message) = match (pair, catalog) {
-            (Some(p), Some(c)) if unrenderable_ids.contains(&c.messages[p.message].id) => (State::Invalid, Some(c.messages[p.message].id.clone())),
+            (Some(p), Some(c)) if unrenderable_ids.contains(&c.messages[p.message].id) => {
+                (State::Invalid, Some(c.messages[p.message].id.clone()))
+            }
             (Some(p), Some(c)) => {
                 let m = &c.messages[p.message];
                 (ctx.translated(unit, m, p.how, c, terms), Some(m.id.clone()))
@@ -226,7 +234,13 @@ fn leaflet_status(project: &Project, leaflet: &Leaflet, lang: &Lang) -> (Cell, V
                 (State::Missing, None)
             }
         };
-        units.push(UnitState { id: unit.id.clone(), state, words: unit.words(), source: unit.text.clone(), message });
+        units.push(UnitState {
+            id: unit.id.clone(),
+            state,
+            words: unit.words(),
+            source: unit.text.clone(),
+            message,
+        });
     }
     let required = project.config.is_required(lang);
     let diags = ctx
@@ -267,14 +281,21 @@ impl Ctx<'_> {
                 "translate the stub at {}:{line}: delete the `# ` before `{} =` and write the translation after `=`",
                 self.file, unit.id
             ),
-            None => format!("translate it in {}; `tradui sync {lang}` adds a stub with the source text", self.file),
+            None => format!(
+                "translate it in {}; `tradui sync {lang}` adds a stub with the source text",
+                self.file
+            ),
         };
         self.diags.push(
-            Diagnostic::error(Kind::Missing, &self.leaflet.file, format!("no {lang} translation of `{}`: \"{}\"", unit.id, unit.text))
-                .at((unit.line, unit.column))
-                .id(&unit.id)
-                .source(&unit.text)
-                .hint(hint),
+            Diagnostic::error(
+                Kind::Missing,
+                &self.leaflet.file,
+                format!("no {lang} translation of `{}`: \"{}\"", unit.id, unit.text),
+            )
+            .at((unit.line, unit.column))
+            .id(&unit.id)
+            .source(&unit.text)
+            .hint(hint),
         );
     }
 
@@ -283,7 +304,12 @@ impl Ctx<'_> {
         for m in &c.messages {
             if !seen.insert(m.id.as_str()) {
                 let d = self
-                    .at(m, Kind::Invalid, Severity::Error, format!("`{}` is defined twice; only the last one is used", m.id))
+                    .at(
+                        m,
+                        Kind::Invalid,
+                        Severity::Error,
+                        format!("`{}` is defined twice; only the last one is used", m.id),
+                    )
                     .hint("delete one of the two messages");
                 self.diags.push(d);
             }
@@ -307,16 +333,30 @@ impl Ctx<'_> {
                 format!("`tradui sync {}` moves it under \"Obsolete\" at the end of the file", self.lang)
             };
             let d = self
-                .at(m, Kind::Obsolete, Severity::Warning, format!("`{}` matches no text of {} any more", m.id, self.leaflet.file))
+                .at(
+                    m,
+                    Kind::Obsolete,
+                    Severity::Warning,
+                    format!("`{}` matches no text of {} any more", m.id, self.leaflet.file),
+                )
                 .hint(hint);
             self.diags.push(d);
         }
         obsolete
     }
 
-    fn translated(&mut self, unit: &Unit, m: &Message, how: How, catalog: &Catalog, terms: Option<&Catalog>) -> State {
+    fn translated(
+        &mut self,
+        unit: &Unit,
+        m: &Message,
+        how: How,
+        catalog: &Catalog,
+        terms: Option<&Catalog>,
+    ) -> State {
         let Some(value) = &m.value else {
-            let d = self.at(m, Kind::Invalid, Severity::Error, format!("`{}` has no text", m.id)).hint("write the translation after `=`");
+            let d = self
+                .at(m, Kind::Invalid, Severity::Error, format!("`{}` has no text", m.id))
+                .hint("write the translation after `=`");
             self.diags.push(d);
             return State::Invalid;
         };
@@ -339,19 +379,33 @@ impl Ctx<'_> {
         }
         if how == How::Moved {
             let d = self
-                .at(m, Kind::Moved, Severity::Warning, format!("`{}` is translated here under its old ID `{}` (the text moved)", unit.id, m.id))
+                .at(
+                    m,
+                    Kind::Moved,
+                    Severity::Warning,
+                    format!("`{}` is translated here under its old ID `{}` (the text moved)", unit.id, m.id),
+                )
                 .source(&unit.text)
-                .hint(format!("nothing to translate: `tradui sync {}` renames the message to `{}`", self.lang, unit.id));
+                .hint(format!(
+                    "nothing to translate: `tradui sync {}` renames the message to `{}`",
+                    self.lang, unit.id
+                ));
             self.diags.push(d);
         }
         State::Current
     }
 
     fn untranslated(&mut self, unit: &Unit, m: &Message, value: &str) {
-        let copy = if unit.text.contains(['{', '}']) { value == unit.fluent_pattern() } else { value == unit.text };
+        let copy =
+            if unit.text.contains(['{', '}']) { value == unit.fluent_pattern() } else { value == unit.text };
         if copy && looks_like_prose(&unit.text) {
             let d = self
-                .at(m, Kind::Untranslated, Severity::Warning, format!("`{}` is a copy of the {} text", m.id, self.source_name()))
+                .at(
+                    m,
+                    Kind::Untranslated,
+                    Severity::Warning,
+                    format!("`{}` is a copy of the {} text", m.id, self.source_name()),
+                )
                 .hint("translate it, or keep it if the text is the same in this language (a name, a number)");
             self.diags.push(d);
         }
@@ -379,13 +433,23 @@ impl Ctx<'_> {
         let source = self.source_name();
         // The text the translation was last confirmed for.
         let confirmed = m.was.as_deref().filter(|_| m.review).unwrap_or(record);
-        let change = if confirmed == unit.text { String::new() } else { format!("; change: {}", matching::word_diff(confirmed, &unit.text)) };
+        let change = if confirmed == unit.text {
+            String::new()
+        } else {
+            format!("; change: {}", matching::word_diff(confirmed, &unit.text))
+        };
         let why = match how {
-            How::Renamed => format!("`{}` is the translation of `{}` (renamed or moved and edited), made from an older {source} text{change}", m.id, unit.id),
+            How::Renamed => format!(
+                "`{}` is the translation of `{}` (renamed or moved and edited), made from an older {source} text{change}",
+                m.id, unit.id
+            ),
             _ if confirmed == unit.text => format!("`{}` is marked for review", m.id),
             _ => format!("`{}` was translated from an older {source} text{change}", m.id),
         };
-        let mut hint = format!("update the translation to today's text, then set its `# {source}:` line to it and delete any REVIEW line: \"{}\"", unit.text);
+        let mut hint = format!(
+            "update the translation to today's text, then set its `# {source}:` line to it and delete any REVIEW line: \"{}\"",
+            unit.text
+        );
         if confirmed != unit.text && matching::similarity(confirmed, &unit.text) >= MINOR_EDIT {
             hint.push_str(&format!(
                 ". If the edit does not change the meaning (a typo), `tradui sync --accept-source {}:{}` keeps the translation as it is",
@@ -402,9 +466,16 @@ impl Ctx<'_> {
         let selectors: BTreeSet<&str> = m.selects.iter().filter_map(|s| s.var.as_deref()).collect();
         let added: Vec<&Ref> = m.refs.difference(&unit.refs).collect();
         let dropped: Vec<&Ref> = unit.refs.difference(&m.refs).collect();
-        if let ([a @ Ref::Var(_)], [d @ Ref::Var(_)]) | ([a @ Ref::Term(_)], [d @ Ref::Term(_)]) = (&added[..], &dropped[..]) {
+        if let ([a @ Ref::Var(_)], [d @ Ref::Var(_)]) | ([a @ Ref::Term(_)], [d @ Ref::Term(_)]) =
+            (&added[..], &dropped[..])
+        {
             let diag = self
-                .at(m, Kind::Invalid, Severity::Error, format!("`{}` uses `{a}` where the source text has `{d}`", m.id))
+                .at(
+                    m,
+                    Kind::Invalid,
+                    Severity::Error,
+                    format!("`{}` uses `{a}` where the source text has `{d}`", m.id),
+                )
                 .hint(format!("a misspelling? write `{d}` exactly as in the source"));
             self.diags.push(diag);
             return true;
@@ -441,7 +512,12 @@ impl Ctx<'_> {
                 }
             }
             let d = self
-                .at(m, Kind::Invalid, Severity::Error, format!("`{}` drops `{r}`, which the source text has", m.id))
+                .at(
+                    m,
+                    Kind::Invalid,
+                    Severity::Error,
+                    format!("`{}` drops `{r}`, which the source text has", m.id),
+                )
                 .hint(format!("write `{r}` where it belongs in the translation, exactly as in the source"));
             self.diags.push(d);
             invalid = true;
@@ -451,7 +527,15 @@ impl Ctx<'_> {
                 let known = terms.is_some_and(|c| c.terms.contains(t)) || catalog.terms.contains(t);
                 if !known {
                     let d = self
-                        .at(m, Kind::Invalid, Severity::Error, format!("`{}` uses `{r}`, which locales/{}/terms.ftl does not define", m.id, self.lang))
+                        .at(
+                            m,
+                            Kind::Invalid,
+                            Severity::Error,
+                            format!(
+                                "`{}` uses `{r}`, which locales/{}/terms.ftl does not define",
+                                m.id, self.lang
+                            ),
+                        )
                         .hint(format!("add `-{t} = ...` to locales/{}/terms.ftl", self.lang));
                     self.diags.push(d);
                     invalid = true;
@@ -467,12 +551,21 @@ impl Ctx<'_> {
         let mut bad = false;
         for s in &m.selects {
             for (key, own) in s.keys.iter().zip(&s.variant_refs) {
-                let outside: BTreeSet<&Ref> = m.refs.iter().filter(|r| !s.variant_refs.iter().any(|v| v.contains(*r)) || own.contains(*r)).collect();
+                let outside: BTreeSet<&Ref> = m
+                    .refs
+                    .iter()
+                    .filter(|r| !s.variant_refs.iter().any(|v| v.contains(*r)) || own.contains(*r))
+                    .collect();
                 for r in &unit.refs {
                     let is_selector = matches!(r, Ref::Var(v) if s.var.as_deref() == Some(v.as_str()));
                     if !is_selector && !outside.contains(r) {
                         let d = self
-                            .at(m, Kind::Invalid, Severity::Error, format!("`{}`: the [{key}] variant drops `{r}`", m.id))
+                            .at(
+                                m,
+                                Kind::Invalid,
+                                Severity::Error,
+                                format!("`{}`: the [{key}] variant drops `{r}`", m.id),
+                            )
                             .hint(format!("write `{r}` in every variant, exactly as in the source"));
                         self.diags.push(d);
                         bad = true;
@@ -493,7 +586,12 @@ impl Ctx<'_> {
             if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = event {
                 if !crate::status::links::safe_url(&dest_url) {
                     let d = self
-                        .at(m, Kind::UnsafeLink, Severity::Error, format!("`{}` links to `{dest_url}`, which tradui will not publish", m.id))
+                        .at(
+                            m,
+                            Kind::UnsafeLink,
+                            Severity::Error,
+                            format!("`{}` links to `{dest_url}`, which tradui will not publish", m.id),
+                        )
                         .hint("links may use https:, http:, mailto: or tel:, or point inside the site");
                     self.diags.push(d);
                     bad = true;
@@ -507,7 +605,8 @@ impl Ctx<'_> {
     fn check_plurals(&mut self, m: &Message) {
         const CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
         for s in &m.selects {
-            let idents: Vec<&str> = s.keys.iter().map(String::as_str).filter(|k| k.parse::<f64>().is_err()).collect();
+            let idents: Vec<&str> =
+                s.keys.iter().map(String::as_str).filter(|k| k.parse::<f64>().is_err()).collect();
             if idents.is_empty() || !idents.iter().all(|k| CATEGORIES.contains(k)) {
                 continue;
             }
@@ -516,7 +615,15 @@ impl Ctx<'_> {
             for k in &idents {
                 if !cats.contains(k) {
                     let d = self
-                        .at(m, Kind::Plural, Severity::Warning, format!("`{}`: {name} ({}) has no `{k}` plural form; that variant is never used", m.id, self.lang))
+                        .at(
+                            m,
+                            Kind::Plural,
+                            Severity::Warning,
+                            format!(
+                                "`{}`: {name} ({}) has no `{k}` plural form; that variant is never used",
+                                m.id, self.lang
+                            ),
+                        )
                         .hint(format!("{} uses: {}", self.lang, cats.join(", ")));
                     self.diags.push(d);
                 }
@@ -524,7 +631,17 @@ impl Ctx<'_> {
             let absent: Vec<&str> = cats.iter().copied().filter(|c| !idents.contains(c)).collect();
             if !absent.is_empty() {
                 let d = self
-                    .at(m, Kind::Plural, Severity::Warning, format!("`{}`: no variant for the {} plural form(s) {}", m.id, self.lang, absent.join(", ")))
+                    .at(
+                        m,
+                        Kind::Plural,
+                        Severity::Warning,
+                        format!(
+                            "`{}`: no variant for the {} plural form(s) {}",
+                            m.id,
+                            self.lang,
+                            absent.join(", ")
+                        ),
+                    )
                     .hint("add the variants, or make sure the default variant reads well for those numbers");
                 self.diags.push(d);
             }

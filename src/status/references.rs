@@ -169,8 +169,14 @@ fn own_texts<'c>(catalog: &'c Catalog, walked: &[&Message], whole: bool) -> Vec<
     if whole || defines_terms || !terms_only {
         return vec![&catalog.text];
     }
-    let entry = |id: &str| catalog.entries.iter().find(|e| e.kind == EntryKind::Message && e.id.as_deref() == Some(id));
-    match walked.iter().map(|m| entry(&m.id).and_then(|e| catalog.text.get(e.range.clone()))).collect::<Option<Vec<&str>>>() {
+    let entry = |id: &str| {
+        catalog.entries.iter().find(|e| e.kind == EntryKind::Message && e.id.as_deref() == Some(id))
+    };
+    match walked
+        .iter()
+        .map(|m| entry(&m.id).and_then(|e| catalog.text.get(e.range.clone())))
+        .collect::<Option<Vec<&str>>>()
+    {
         Some(texts) => texts,
         None => vec![&catalog.text],
     }
@@ -179,12 +185,16 @@ fn own_texts<'c>(catalog: &'c Catalog, walked: &[&Message], whole: bool) -> Vec<
 /// Does anything in `resource` refer to a message?
 fn mentions_messages(resource: &ast::Resource<&str>) -> bool {
     fn pattern(p: &ast::Pattern<&str>) -> bool {
-        p.elements.iter().any(|e| matches!(e, ast::PatternElement::Placeable { expression } if expression_(expression)))
+        p.elements
+            .iter()
+            .any(|e| matches!(e, ast::PatternElement::Placeable { expression } if expression_(expression)))
     }
     fn expression_(e: &ast::Expression<&str>) -> bool {
         match e {
             ast::Expression::Inline(i) => inline(i),
-            ast::Expression::Select { selector, variants } => inline(selector) || variants.iter().any(|v| pattern(&v.value)),
+            ast::Expression::Select { selector, variants } => {
+                inline(selector) || variants.iter().any(|v| pattern(&v.value))
+            }
         }
     }
     fn args(a: &ast::CallArguments<&str>) -> bool {
@@ -200,7 +210,9 @@ fn mentions_messages(resource: &ast::Resource<&str>) -> bool {
         }
     }
     resource.body.iter().any(|e| match e {
-        ast::Entry::Message(m) => m.value.as_ref().is_some_and(pattern) || m.attributes.iter().any(|a| pattern(&a.value)),
+        ast::Entry::Message(m) => {
+            m.value.as_ref().is_some_and(pattern) || m.attributes.iter().any(|a| pattern(&a.value))
+        }
         ast::Entry::Term(t) => pattern(&t.value) || t.attributes.iter().any(|a| pattern(&a.value)),
         _ => false,
     })
@@ -225,13 +237,22 @@ fn describe(cycle: &[String]) -> String {
 /// Problems of `messages` (the translations paired with the leaflet's units) that would
 /// keep them from being rendered, each with the message's ID; the status engine calls
 /// those units invalid.
-pub fn check_translations<'c>(catalog: Option<&'c Catalog>, terms: Option<&Catalog>, messages: impl Iterator<Item = &'c Message>) -> Vec<Diagnostic> {
+pub fn check_translations<'c>(
+    catalog: Option<&'c Catalog>,
+    terms: Option<&Catalog>,
+    messages: impl Iterator<Item = &'c Message>,
+) -> Vec<Diagnostic> {
     let Some(catalog) = catalog else { return Vec::new() };
     let mut diags = Vec::new();
     let mut walk_ids = Vec::new();
     for m in messages {
         let Some(value) = &m.value else { continue };
-        if let Some(d) = text_too_long(&catalog.file, || format!("the translation `{}`", m.id), value.len(), (m.line, m.column)) {
+        if let Some(d) = text_too_long(
+            &catalog.file,
+            || format!("the translation `{}`", m.id),
+            value.len(),
+            (m.line, m.column),
+        ) {
             diags.push(d.id(&m.id));
         } else if needs_walk(value, &m.refs) {
             walk_ids.push(m);
@@ -253,10 +274,15 @@ pub fn check_translations<'c>(catalog: Option<&'c Catalog>, terms: Option<&Catal
     for m in walk_ids {
         let problem = match walk.name(&m.id) {
             Cost::Placeables(n) if n > MAX_EXPANSION => {
-                format!("`{}` expands to more than {MAX_EXPANSION} placeables through the terms and messages it uses, more than can be formatted", m.id)
+                format!(
+                    "`{}` expands to more than {MAX_EXPANSION} placeables through the terms and messages it uses, more than can be formatted",
+                    m.id
+                )
             }
             Cost::Placeables(_) => continue,
-            Cost::Cycle(c) => format!("`{}` cannot be shown: its references go round in a circle, {}", m.id, describe(&c)),
+            Cost::Cycle(c) => {
+                format!("`{}` cannot be shown: its references go round in a circle, {}", m.id, describe(&c))
+            }
         };
         diags.push(
             Diagnostic::error(Kind::Invalid, &catalog.file, problem)
@@ -293,8 +319,15 @@ pub fn check_source(project: &Project, leaflet: &Leaflet) -> Vec<Diagnostic> {
             }
         }
         let problem = match cycle {
-            Some(c) => format!("`{}` cannot be shown: the terms it uses go round in a circle, {}", unit.id, describe(&c)),
-            None if total > MAX_EXPANSION => format!("`{}` expands to more than {MAX_EXPANSION} placeables (braces and terms), more than can be formatted", unit.id),
+            Some(c) => format!(
+                "`{}` cannot be shown: the terms it uses go round in a circle, {}",
+                unit.id,
+                describe(&c)
+            ),
+            None if total > MAX_EXPANSION => format!(
+                "`{}` expands to more than {MAX_EXPANSION} placeables (braces and terms), more than can be formatted",
+                unit.id
+            ),
             None => continue,
         };
         diags.push(
@@ -319,13 +352,21 @@ mod tests {
         let c = Catalog::parse("locales/ht/t.ftl", ftl.to_string(), "en");
         let t = Catalog::parse("locales/ht/terms.ftl", terms.to_string(), "en");
         let paired = l.units.iter().filter_map(|u| c.message(&u.id));
-        check_translations(Some(&c), Some(&t), paired).into_iter().map(|d| d.to_string().lines().next().unwrap().to_string()).collect()
+        check_translations(Some(&c), Some(&t), paired)
+            .into_iter()
+            .map(|d| d.to_string().lines().next().unwrap().to_string())
+            .collect()
     }
 
     #[test]
     fn a_term_that_refers_to_itself() {
         let got = problems("# Hi { -u }\n", "hi = Bonjou { -u }\n", "-u = the { -u }\n");
-        assert_eq!(got, ["locales/ht/t.ftl:1:1: error[invalid]: `hi` cannot be shown: its references go round in a circle, `-u` -> `-u`"]);
+        assert_eq!(
+            got,
+            [
+                "locales/ht/t.ftl:1:1: error[invalid]: `hi` cannot be shown: its references go round in a circle, `-u` -> `-u`"
+            ]
+        );
     }
 
     #[test]

@@ -79,7 +79,9 @@ impl Memory {
         let mut m = Memory::default();
         for leaflet in &project.leaflets {
             if let Some(c) = project.catalog(lang, &leaflet.slug) {
-                let current = |id: &str, record: &str| leaflet.unit(id).map_or(true, |u| normalize(&u.text, false) == record);
+                let current = |id: &str, record: &str| {
+                    leaflet.unit(id).map_or(true, |u| normalize(&u.text, false) == record)
+                };
                 m.add_catalog(c, &current);
             }
         }
@@ -102,7 +104,9 @@ impl Memory {
             .body
             .iter()
             .filter_map(|e| match e {
-                fluent_syntax::ast::Entry::Message(m) => m.value.as_ref().map(|v| (m.id.name, pattern_text(v))),
+                fluent_syntax::ast::Entry::Message(m) => {
+                    m.value.as_ref().map(|v| (m.id.name, pattern_text(v)))
+                }
                 _ => None,
             })
             .collect();
@@ -170,11 +174,20 @@ impl Memory {
                 continue;
             }
             let s = similarity(&source, &it.source);
-            if s >= NEAR && best.is_none_or(|(b, bi)| s > b || (s == b && std::ptr::from_ref(it) < std::ptr::from_ref(bi))) {
+            if s >= NEAR
+                && best.is_none_or(|(b, bi)| {
+                    s > b || (s == b && std::ptr::from_ref(it) < std::ptr::from_ref(bi))
+                })
+            {
                 best = Some((s, it));
             }
         }
-        best.map(|(similarity, it)| Suggestion::Near { target: it.target.clone(), origin: it.origin.clone(), source: it.source.clone(), similarity })
+        best.map(|(similarity, it)| Suggestion::Near {
+            target: it.target.clone(),
+            origin: it.origin.clone(),
+            source: it.source.clone(),
+            similarity,
+        })
     }
 }
 
@@ -196,10 +209,19 @@ impl Memory {
         let body = crate::catalog::text::to_message(&unit.id, suggestion.target()).ok()??;
         let source = normalize(&unit.text, false);
         let lines = match &suggestion {
-            Suggestion::Exact { origin, .. } => vec![format!("# memory: the same {src} text is translated in {origin}"), format!("# {src}: {source}")],
+            Suggestion::Exact { origin, .. } => vec![
+                format!("# memory: the same {src} text is translated in {origin}"),
+                format!("# {src}: {source}"),
+            ],
             Suggestion::Near { origin, source: theirs, similarity, .. } => vec![
-                format!("# memory: from {origin}, whose {src} text is {}% similar", (similarity * 100.0).floor()),
-                format!("# {} filled from translation memory: update it to the {src} text below, then delete this line.", crate::catalog::REVIEW_MARKER),
+                format!(
+                    "# memory: from {origin}, whose {src} text is {}% similar",
+                    (similarity * 100.0).floor()
+                ),
+                format!(
+                    "# {} filled from translation memory: update it to the {src} text below, then delete this line.",
+                    crate::catalog::REVIEW_MARKER
+                ),
                 format!("# was: {theirs}"),
                 format!("# change: {}", crate::status::matching::word_diff(theirs, &source)),
                 format!("# {src}: {source}"),
@@ -297,7 +319,12 @@ fn term_texts(c: &Catalog) -> Vec<(String, String)> {
 }
 
 /// How many missing units of each leaflet the memory can fill, (exact, near).
-pub fn fillable(project: &Project, report: &crate::status::Report, lang: &Lang, memory: &Memory) -> (usize, usize) {
+pub fn fillable(
+    project: &Project,
+    report: &crate::status::Report,
+    lang: &Lang,
+    memory: &Memory,
+) -> (usize, usize) {
     let (mut exact, mut near) = (0, 0);
     for leaflet in &project.leaflets {
         let Some(cell) = report.cell(&leaflet.slug, lang) else { continue };
@@ -328,14 +355,24 @@ mod tests {
 
     #[test]
     fn exact_matches_name_their_origin() {
-        let m = memory("# en: Room A\nroom = Sal A\n\n# en: Call { $phone } now.\ncall = Rele { $phone } kounye a.\n");
-        assert_eq!(m.lookup("Room  A"), Some(Suggestion::Exact { target: "Sal A".into(), origin: "locales/ht/meeting.ftl `room`".into() }));
+        let m = memory(
+            "# en: Room A\nroom = Sal A\n\n# en: Call { $phone } now.\ncall = Rele { $phone } kounye a.\n",
+        );
+        assert_eq!(
+            m.lookup("Room  A"),
+            Some(Suggestion::Exact {
+                target: "Sal A".into(),
+                origin: "locales/ht/meeting.ftl `room`".into()
+            })
+        );
         assert_eq!(m.lookup("Call { $phone } now.").unwrap().target(), "Rele { $phone } kounye a.");
     }
 
     #[test]
     fn near_matches_need_75_percent_and_the_same_placeables() {
-        let m = memory("# en: Call the union at { $phone } any hour.\ncall = Rele sendika a { $phone } nenpòt lè.\n");
+        let m = memory(
+            "# en: Call the union at { $phone } any hour.\ncall = Rele sendika a { $phone } nenpòt lè.\n",
+        );
         match m.lookup("Call the union at { $phone } at any hour.") {
             Some(Suggestion::Near { similarity, source, .. }) => {
                 assert!(similarity >= NEAR && similarity < 1.0, "{similarity}");
@@ -359,7 +396,10 @@ mod tests {
     #[test]
     fn the_glossary_is_memory() {
         let mut m = Memory::default();
-        m.add_glossary(&catalog("locales/en/terms.ftl", "-union-name = Amazon Labor Union\n"), &catalog("locales/ht/terms.ftl", "-union-name = Sendika Travayè Amazon\n"));
+        m.add_glossary(
+            &catalog("locales/en/terms.ftl", "-union-name = Amazon Labor Union\n"),
+            &catalog("locales/ht/terms.ftl", "-union-name = Sendika Travayè Amazon\n"),
+        );
         assert_eq!(m.lookup("Amazon Labor Union").unwrap().target(), "Sendika Travayè Amazon");
     }
 
@@ -367,18 +407,26 @@ mod tests {
     fn the_threshold_is_inclusive_and_lengths_prune() {
         // 4 characters of 16 differ: exactly 75%.
         let m = memory("# en: aaaaaaaaaaaaaaaa\nx = b\n");
-        assert!(matches!(m.lookup("aaaaaaaaaaaacccc"), Some(Suggestion::Near { similarity, .. }) if (similarity - 0.75).abs() < 1e-9));
+        assert!(
+            matches!(m.lookup("aaaaaaaaaaaacccc"), Some(Suggestion::Near { similarity, .. }) if (similarity - 0.75).abs() < 1e-9)
+        );
         assert_eq!(m.lookup("aaaaaaaaaaaccccc"), None);
         assert!(lengths_can_match(100, 75) && !lengths_can_match(100, 74));
     }
 
     #[test]
     fn filled_entries_are_valid_fluent_with_the_right_state() {
-        let m = memory("# en: Room A\nroom = Sal A\n\n# en: Meet in room B at { $time }.\nb = Rankont nan sal B a { $time }.\n");
-        let (l, _) = crate::source::parse_leaflet("t", "content/t.md", "# Room A\n\nMeet in room C at { $time }.\n");
+        let m = memory(
+            "# en: Room A\nroom = Sal A\n\n# en: Meet in room B at { $time }.\nb = Rankont nan sal B a { $time }.\n",
+        );
+        let (l, _) =
+            crate::source::parse_leaflet("t", "content/t.md", "# Room A\n\nMeet in room C at { $time }.\n");
         let exact = m.fill(&l.units[0], "en").unwrap();
         assert!(exact.exact);
-        assert_eq!(exact.text, "# memory: the same en text is translated in locales/ht/meeting.ftl `room`\n# en: Room A\nroom-a = Sal A");
+        assert_eq!(
+            exact.text,
+            "# memory: the same en text is translated in locales/ht/meeting.ftl `room`\n# en: Room A\nroom-a = Sal A"
+        );
         let near = m.fill(&l.units[1], "en").unwrap();
         assert!(!near.exact);
         let c = Catalog::parse("x.ftl", format!("{}\n\n{}\n", exact.text, near.text), "en");
@@ -392,10 +440,14 @@ mod tests {
     #[test]
     fn the_index_never_misses_a_near_match() {
         // Brute force over many similar texts agrees with the q-gram index.
-        let words = ["walk", "out", "at", "gate", "4", "bring", "water", "room", "a", "b", "call", "us", "now", "é", "آب"];
+        let words = [
+            "walk", "out", "at", "gate", "4", "bring", "water", "room", "a", "b", "call", "us", "now", "é",
+            "آب",
+        ];
         let mut texts = Vec::new();
         for i in 0..60usize {
-            let t: Vec<&str> = (0..(1 + i % 7)).map(|j| words[(i * 7 + j * 3 + i / 5) % words.len()]).collect();
+            let t: Vec<&str> =
+                (0..(1 + i % 7)).map(|j| words[(i * 7 + j * 3 + i / 5) % words.len()]).collect();
             texts.push(t.join(" "));
         }
         let mut m = Memory::default();
@@ -404,7 +456,12 @@ mod tests {
         }
         let mut found = 0;
         for q in &texts[30..] {
-            let brute = m.items.iter().filter(|it| it.source != *q && similarity(q, &it.source) >= NEAR).map(|it| similarity(q, &it.source)).fold(None, |b: Option<f64>, s| Some(b.map_or(s, |b| b.max(s))));
+            let brute = m
+                .items
+                .iter()
+                .filter(|it| it.source != *q && similarity(q, &it.source) >= NEAR)
+                .map(|it| similarity(q, &it.source))
+                .fold(None, |b: Option<f64>, s| Some(b.map_or(s, |b| b.max(s))));
             let got = match m.lookup(q) {
                 Some(Suggestion::Near { similarity, .. }) => Some(similarity),
                 Some(Suggestion::Exact { .. }) => Some(1.0),
@@ -421,7 +478,11 @@ mod tests {
 
     #[test]
     fn ties_go_to_the_first_added() {
-        let m = memory("# en: Meet at gate 1.\na = Rankont nan pòtay 1.\n\n# en: Meet at gate 2.\nb = Rankont nan pòtay 2.\n");
-        assert!(matches!(m.lookup("Meet at gate 3."), Some(Suggestion::Near { origin, .. }) if origin.ends_with("`a`")));
+        let m = memory(
+            "# en: Meet at gate 1.\na = Rankont nan pòtay 1.\n\n# en: Meet at gate 2.\nb = Rankont nan pòtay 2.\n",
+        );
+        assert!(
+            matches!(m.lookup("Meet at gate 3."), Some(Suggestion::Near { origin, .. }) if origin.ends_with("`a`"))
+        );
     }
 }

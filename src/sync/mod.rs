@@ -21,7 +21,8 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 /// The heading of the obsolete section.
-pub const OBSOLETE_HEADING: &str = "## Obsolete: these messages match no text of the leaflet any more. `tradui sync --prune` deletes them.";
+pub const OBSOLETE_HEADING: &str =
+    "## Obsolete: these messages match no text of the leaflet any more. `tradui sync --prune` deletes them.";
 
 /// What sync did (or would do) to one file.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -62,7 +63,8 @@ impl Changes {
 /// "2 stub(s) added, 1 marked for review" from (count, what) pairs, leaving out the
 /// zeros; None when every count is zero.
 pub fn counted(parts: &[(usize, &str)]) -> Option<String> {
-    let parts: Vec<String> = parts.iter().filter(|(n, _)| *n > 0).map(|(n, what)| format!("{n} {what}")).collect();
+    let parts: Vec<String> =
+        parts.iter().filter(|(n, _)| *n > 0).map(|(n, what)| format!("{n} {what}")).collect();
     (!parts.is_empty()).then(|| parts.join(", "))
 }
 
@@ -109,7 +111,11 @@ fn split<'a>(catalog: &'a Catalog) -> Parts<'a> {
         let text = &catalog.text[e.range.clone()];
         match e.kind {
             EntryKind::Message => {
-                parts.messages.push(Anchor { id: e.id.clone().unwrap_or_default(), text, followers: Vec::new() });
+                parts.messages.push(Anchor {
+                    id: e.id.clone().unwrap_or_default(),
+                    text,
+                    followers: Vec::new(),
+                });
                 last = Last::Message;
             }
             EntryKind::Comment if text.starts_with("## Obsolete") => {}
@@ -120,7 +126,9 @@ fn split<'a>(catalog: &'a Catalog) -> Parts<'a> {
             }
             _ => match &last {
                 Last::None => parts.header.push(text),
-                Last::Message => parts.messages.last_mut().expect("a message came first").followers.push(text),
+                Last::Message => {
+                    parts.messages.last_mut().expect("a message came first").followers.push(text)
+                }
                 Last::Stub(id) => parts.stubs.entry(id.clone()).or_default().push(text),
             },
         }
@@ -129,11 +137,19 @@ fn split<'a>(catalog: &'a Catalog) -> Parts<'a> {
 }
 
 /// Computes the new text of a translation file. `catalog` is the old file (None: new).
-pub fn sync_text(leaflet: &Leaflet, catalog: Option<&Catalog>, source_lang: &str, options: &Options) -> (String, Changes) {
+pub fn sync_text(
+    leaflet: &Leaflet,
+    catalog: Option<&Catalog>,
+    source_lang: &str,
+    options: &Options,
+) -> (String, Changes) {
     let empty = Catalog::parse("", String::new(), source_lang);
     let catalog = catalog.unwrap_or(&empty);
     let parts = split(catalog);
-    let mut changes = Changes { junk_kept: catalog.entries.iter().filter(|e| e.kind == EntryKind::Junk).count(), ..Changes::default() };
+    let mut changes = Changes {
+        junk_kept: catalog.entries.iter().filter(|e| e.kind == EntryKind::Junk).count(),
+        ..Changes::default()
+    };
     let junk_ids: HashSet<String> = catalog.junk_ids().into_iter().map(str::to_string).collect();
     let units: HashSet<&str> = leaflet.units.iter().map(|u| u.id.as_str()).collect();
 
@@ -221,7 +237,12 @@ struct Assigned<'a> {
 }
 
 /// Pairs messages with units by the rule every command shares (see `matching`).
-fn assign<'a>(leaflet: &Leaflet, catalog: &Catalog, parts: &'a Parts<'a>, junk: &HashSet<String>) -> HashMap<String, Assigned<'a>> {
+fn assign<'a>(
+    leaflet: &Leaflet,
+    catalog: &Catalog,
+    parts: &'a Parts<'a>,
+    junk: &HashSet<String>,
+) -> HashMap<String, Assigned<'a>> {
     debug_assert_eq!(parts.messages.len(), catalog.messages.len(), "one anchor per parsed message");
     let skip: HashSet<&str> = junk.iter().map(String::as_str).collect();
     let matching = crate::status::matching::pair(leaflet, catalog, &skip);
@@ -278,7 +299,14 @@ fn owned(line: &str, source_lang: &str, leaflet_file: &str) -> bool {
 /// An existing message, brought up to date: its translation is never touched; the lines
 /// tradui owns above it are written afresh from its state, so leftovers of a finished
 /// review go away.
-fn rewrite(text: &str, m: &crate::catalog::Message, unit: &Unit, new_id: Option<&str>, ctx: &Ctx, changes: &mut Changes) -> String {
+fn rewrite(
+    text: &str,
+    m: &crate::catalog::Message,
+    unit: &Unit,
+    new_id: Option<&str>,
+    ctx: &Ctx,
+    changes: &mut Changes,
+) -> String {
     let body_start = comment_len(text);
     let (comment, body) = text.split_at(body_start);
     let body = match new_id {
@@ -286,8 +314,12 @@ fn rewrite(text: &str, m: &crate::catalog::Message, unit: &Unit, new_id: Option<
         None => body.to_string(),
     };
     let lines: Vec<&str> = comment.lines().collect();
-    let mut out: Vec<String> = lines.iter().filter(|l| !owned(l, ctx.src, ctx.file)).map(|s| s.to_string()).collect();
-    let review_line = lines.iter().find(|l| l.trim_start_matches('#').trim_start().starts_with(REVIEW_MARKER)).map(|l| l.to_string());
+    let mut out: Vec<String> =
+        lines.iter().filter(|l| !owned(l, ctx.src, ctx.file)).map(|s| s.to_string()).collect();
+    let review_line = lines
+        .iter()
+        .find(|l| l.trim_start_matches('#').trim_start().starts_with(REVIEW_MARKER))
+        .map(|l| l.to_string());
     out.extend(owned_lines(m, unit, review_line, ctx, changes));
     out.push(body);
     let new = out.join("\n");
@@ -303,7 +335,13 @@ struct Ctx<'a> {
 }
 
 /// The record, review marker, `was:` and `change:` lines a message should have now.
-fn owned_lines(m: &crate::catalog::Message, unit: &Unit, review_line: Option<String>, ctx: &Ctx, changes: &mut Changes) -> Vec<String> {
+fn owned_lines(
+    m: &crate::catalog::Message,
+    unit: &Unit,
+    review_line: Option<String>,
+    ctx: &Ctx,
+    changes: &mut Changes,
+) -> Vec<String> {
     let src = ctx.src;
     let source = normalize(&unit.text, false);
     if m.restored {
@@ -329,7 +367,9 @@ fn owned_lines(m: &crate::catalog::Message, unit: &Unit, review_line: Option<Str
         Some(line) if m.review => line,
         _ => {
             changes.marked_stale += usize::from(!m.restored || !m.review);
-            format!("# {REVIEW_MARKER} the {src} text changed. Update the translation, then delete this line.")
+            format!(
+                "# {REVIEW_MARKER} the {src} text changed. Update the translation, then delete this line."
+            )
         }
     };
     let mut lines = vec![review];
@@ -408,10 +448,14 @@ pub fn refuse(catalog: &Catalog, path: &Path) -> Option<Diagnostic> {
     for m in &catalog.messages {
         if !seen.insert(m.id.as_str()) {
             return Some(
-                Diagnostic::error(Kind::Invalid, &catalog.file, format!("`{}` is defined twice; sync left the file untouched", m.id))
-                    .at((m.line, m.column))
-                    .id(&m.id)
-                    .hint("delete one of the two messages, then run sync again"),
+                Diagnostic::error(
+                    Kind::Invalid,
+                    &catalog.file,
+                    format!("`{}` is defined twice; sync left the file untouched", m.id),
+                )
+                .at((m.line, m.column))
+                .id(&m.id)
+                .hint("delete one of the two messages, then run sync again"),
             );
         }
     }
@@ -443,7 +487,10 @@ mod tests {
     fn stubs_for_missing_units() {
         let (text, ch) = sync("# Hi\n\nWe walk on { $date }.\n", "");
         assert_eq!(ch.stubs, 2);
-        assert_eq!(text, "# en: Hi\n# content/t.md:1\n# hi =\n\n# en: We walk on { $date }.\n# content/t.md:3 - keep { $date } as written\n# hi-p1 =\n");
+        assert_eq!(
+            text,
+            "# en: Hi\n# content/t.md:1\n# hi =\n\n# en: We walk on { $date }.\n# content/t.md:3 - keep { $date } as written\n# hi-p1 =\n"
+        );
         let c = Catalog::parse("x", text.clone(), "en");
         assert!(c.errors.is_empty() && c.messages.is_empty());
         assert_eq!(sync("# Hi\n\nWe walk on { $date }.\n", &text), (text, Changes::default()));
@@ -451,7 +498,10 @@ mod tests {
 
     #[test]
     fn stale_units_are_marked_with_a_diff() {
-        let (text, ch) = sync("# Hi\n\nBring two friends.\n", "# en: Hi\nhi = Bonjou\n\n# my note\n# en: Bring a friend.\nhi-p1 = Mennen yon zanmi.\n");
+        let (text, ch) = sync(
+            "# Hi\n\nBring two friends.\n",
+            "# en: Hi\nhi = Bonjou\n\n# my note\n# en: Bring a friend.\nhi-p1 = Mennen yon zanmi.\n",
+        );
         assert_eq!(ch.marked_stale, 1);
         assert!(text.contains("# my note\n# REVIEW: the en text changed. Update the translation, then delete this line.\n# was: Bring a friend.\n# change: Bring [-a-]{+two+} [-friend.-]{+friends.+}\n# en: Bring two friends.\nhi-p1 = Mennen yon zanmi.\n"), "{text}");
         let c = Catalog::parse("x", text.clone(), "en");
@@ -462,7 +512,8 @@ mod tests {
     #[test]
     fn accepting_after_a_review_marker_clears_it() {
         let md = "# Hi\n\nBring a friend!\n";
-        let (marked, _) = sync(md, "# en: Hi\nhi = Bonjou\n\n# en: Bring a friend.\nhi-p1 = Mennen yon zanmi.\n");
+        let (marked, _) =
+            sync(md, "# en: Hi\nhi = Bonjou\n\n# en: Bring a friend.\nhi-p1 = Mennen yon zanmi.\n");
         assert!(marked.contains("# REVIEW:"));
         let c = Catalog::parse("x", marked, "en");
         let opts = Options { accept: ["hi-p1".to_string()].into(), ..Options::default() };
@@ -474,7 +525,11 @@ mod tests {
     #[test]
     fn accepting_a_source_edit() {
         let l = leaflet("# Hi\n\nBring a friend!\n");
-        let c = Catalog::parse("x", "# en: Hi\nhi = Bonjou\n\n# en: Bring a friend.\nhi-p1 = Mennen yon zanmi.\n".into(), "en");
+        let c = Catalog::parse(
+            "x",
+            "# en: Hi\nhi = Bonjou\n\n# en: Bring a friend.\nhi-p1 = Mennen yon zanmi.\n".into(),
+            "en",
+        );
         let opts = Options { accept: ["hi-p1".to_string()].into(), ..Options::default() };
         let (text, ch) = sync_text(&l, Some(&c), "en", &opts);
         assert_eq!(ch.accepted, 1);
@@ -489,7 +544,10 @@ mod tests {
         let (text, ch) = sync(md, ftl);
         assert_eq!((ch.rekeyed, ch.obsolete, ch.stubs), (1, 1, 1));
         assert!(text.contains("# en: A new paragraph.\n# content/t.md:3\n# hi-p1 =\n\n# en: Moving text.\nhi-p2 = Tèks k ap deplase."), "{text}");
-        assert!(text.ends_with(&format!("{OBSOLETE_HEADING}\n\n# en: Old text.\nhi-p2-obsolete = Vye tèks.\n")), "{text}");
+        assert!(
+            text.ends_with(&format!("{OBSOLETE_HEADING}\n\n# en: Old text.\nhi-p2-obsolete = Vye tèks.\n")),
+            "{text}"
+        );
         let c = Catalog::parse("x", text.clone(), "en");
         assert!(c.errors.is_empty());
         let (again, ch2) = sync(md, &text);
@@ -514,7 +572,12 @@ mod tests {
         let (text, ch) = sync("# Hi\n\nText.\n", ftl);
         assert_eq!(ch.junk_kept, 1);
         assert_eq!(ch.stubs, 0, "a unit whose message is junk is not stubbed");
-        assert!(text.starts_with("### Kreyòl notes\n\n# en: Hi\nhi = Bonjou\n\n## a group note\n\nhi-p1 = { broken\n"), "{text}");
+        assert!(
+            text.starts_with(
+                "### Kreyòl notes\n\n# en: Hi\nhi = Bonjou\n\n## a group note\n\nhi-p1 = { broken\n"
+            ),
+            "{text}"
+        );
     }
 
     #[test]
@@ -524,7 +587,10 @@ mod tests {
         // The translator wrote the message under the stub, with no blank line between.
         let ftl = stubbed.replace("# hi-p1 =", "# hi-p1 =\nhi-p1 = Tèks.").replace("# hi =", "# hi =\n");
         let c = Catalog::parse("x", ftl.clone(), "en");
-        assert_eq!(c.messages.iter().map(|m| (m.id.as_str(), m.record.clone())).collect::<Vec<_>>(), [("hi-p1", None)]);
+        assert_eq!(
+            c.messages.iter().map(|m| (m.id.as_str(), m.record.clone())).collect::<Vec<_>>(),
+            [("hi-p1", None)]
+        );
         let (text, ch) = sync(md, &ftl);
         assert_eq!(text.matches("# hi-p1 =").count(), 0, "{text}");
         assert_eq!(text.matches("# hi =").count(), 1, "{text}");
@@ -535,7 +601,9 @@ mod tests {
     #[test]
     fn a_crlf_file_ending_in_a_lone_cr_settles_in_one_sync() {
         let md = "# Hi\n\nNew.\n";
-        for ftl in ["# en: Hi\r\nhi = Bonjou\r", "# en: Hi\r\nhi = Bonjou\r\n\r\n# en: New.\r\nhi-p1 = Nouvo\r"] {
+        for ftl in
+            ["# en: Hi\r\nhi = Bonjou\r", "# en: Hi\r\nhi = Bonjou\r\n\r\n# en: New.\r\nhi-p1 = Nouvo\r"]
+        {
             let (once, _) = sync(md, ftl);
             assert_eq!(sync(md, &once).0, once, "{once:?}");
             assert!(!once.replace("\r\n", "").contains(['\r', '\n']), "{once:?}");

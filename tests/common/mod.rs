@@ -45,7 +45,10 @@ impl Project {
     pub fn delete_message(&self, path: &str, id: &str) -> &Self {
         let text = self.read(path);
         let mut lines: Vec<&str> = text.lines().collect();
-        let at = lines.iter().position(|l| l.starts_with(&format!("{id} ="))).unwrap_or_else(|| panic!("{path} has no {id}"));
+        let at = lines
+            .iter()
+            .position(|l| l.starts_with(&format!("{id} =")))
+            .unwrap_or_else(|| panic!("{path} has no {id}"));
         let mut start = at;
         while start > 0 && lines[start - 1].starts_with('#') {
             start -= 1;
@@ -73,7 +76,14 @@ impl Project {
 
 /// Runs tradui in `dir`; returns "exit: N", stdout and stderr, paths redacted.
 pub fn tradui(dir: &Path, args: &[&str]) -> String {
-    let out = Command::cargo_bin("tradui").unwrap().current_dir(dir).args(args).env_remove("CI").env("NO_COLOR", "1").output().unwrap();
+    let out = Command::cargo_bin("tradui")
+        .unwrap()
+        .current_dir(dir)
+        .args(args)
+        .env_remove("CI")
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
     let text = format!(
         "exit: {}\n--- stdout\n{}--- stderr\n{}",
         out.status.code().unwrap_or(-1),
@@ -82,4 +92,3 @@ pub fn tradui(dir: &Path, args: &[&str]) -> String {
     );
     text.replace(&dir.display().to_string(), "[DIR]")
 }
-

@@ -4,10 +4,10 @@
 //! print CSS. Every string goes through [`super::escape`].
 
 use super::escape::{attr, href, text};
-use crate::localize::ui::ui;
 use crate::document::{Align, Block, Document, Inline, Text};
 use crate::fonts::discovery::{css_stack, has_italics};
 use crate::lang::{Direction, Lang};
+use crate::localize::ui::ui;
 use std::fmt::Write as _;
 
 /// A language a leaflet is published in, for the switcher and the alternates.
@@ -49,14 +49,27 @@ pub fn render_page(doc: &Document, ctx: &PageContext) -> String {
         href(&mut out, &page_href(&alt.lang, &doc.slug));
         out.push_str("\">\n");
     }
-    let langs = [doc.lang.as_str(), doc.source_lang.as_str()].into_iter().chain(ctx.alternates.iter().map(|a| a.lang.as_str()));
-    let _ = write!(out, "<style>\n{CSS}{}@page {{ size: {}; }}\n</style>\n</head>\n<body>\n", lang_styles(langs), page_size(doc));
+    let langs = [doc.lang.as_str(), doc.source_lang.as_str()]
+        .into_iter()
+        .chain(ctx.alternates.iter().map(|a| a.lang.as_str()));
+    let _ = write!(
+        out,
+        "<style>\n{CSS}{}@page {{ size: {}; }}\n</style>\n</head>\n<body>\n",
+        lang_styles(langs),
+        page_size(doc)
+    );
     switcher(&mut out, doc, ctx, ui.languages);
     out.push_str("<main>\n<article>\n<header class=\"title-band\">\n<h1>");
     slot_inlines(&mut out, doc, &doc.title, ui.not_translated);
     out.push_str("</h1>\n</header>\n<div class=\"body\">\n");
     if doc.fallbacks() > 0 {
-        let _ = write!(out, "<p class=\"notice\" role=\"note\">{} ({}/{})</p>\n", esc(ui.notice), doc.fallbacks(), doc.total);
+        let _ = write!(
+            out,
+            "<p class=\"notice\" role=\"note\">{} ({}/{})</p>\n",
+            esc(ui.notice),
+            doc.fallbacks(),
+            doc.total
+        );
     }
     for block in &doc.blocks {
         render_block(&mut out, doc, block, ui.not_translated);
@@ -67,7 +80,11 @@ pub fn render_page(doc: &Document, ctx: &PageContext) -> String {
         href(&mut out, &format!("{}.pdf", doc.slug));
         let _ = write!(out, "\" type=\"application/pdf\">{}</a>\n", esc(ui.pdf));
     }
-    let _ = write!(out, "<a href=\"../index.html\">{}</a>\n</footer>\n</article>\n</main>\n</body>\n</html>\n", esc(ui.all_leaflets));
+    let _ = write!(
+        out,
+        "<a href=\"../index.html\">{}</a>\n</footer>\n</article>\n</main>\n</body>\n</html>\n",
+        esc(ui.all_leaflets)
+    );
     out
 }
 
@@ -80,13 +97,18 @@ fn lang_styles<'a>(tags: impl Iterator<Item = &'a str>) -> String {
     for tag in tags {
         let Ok(lang) = Lang::parse(tag) else { continue };
         // A valid tag is letters, digits and hyphens: safe in a selector as it is.
-        if !seen.insert(lang.as_str().to_string()) || !lang.as_str().chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+        if !seen.insert(lang.as_str().to_string())
+            || !lang.as_str().chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        {
             continue;
         }
         let t = lang.as_str();
         let _ = writeln!(out, "[lang=\"{t}\"] {{ font-family: {}; }}", css_stack(&lang));
         if !has_italics(&lang) {
-            let _ = writeln!(out, "em:lang({t}), blockquote:lang({t}) {{ font-style: normal; font-synthesis: none; }}\nem:lang({t}) {{ font-weight: 700; }}");
+            let _ = writeln!(
+                out,
+                "em:lang({t}), blockquote:lang({t}) {{ font-style: normal; font-synthesis: none; }}\nem:lang({t}) {{ font-weight: 700; }}"
+            );
         }
     }
     out
@@ -373,8 +395,13 @@ pub fn render_index(site_title: &str, source_lang: &str, entries: &[IndexEntry])
     attr(&mut out, source_lang);
     out.push_str("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
     text(&mut out, site_title);
-    let langs = std::iter::once(source_lang).chain(entries.iter().flat_map(|e| e.langs.iter().map(|l| l.lang.as_str())));
-    let _ = write!(out, "</title>\n<style>\n{CSS}{}</style>\n</head>\n<body>\n<main>\n<article>\n<header class=\"title-band\">\n<h1>", lang_styles(langs));
+    let langs = std::iter::once(source_lang)
+        .chain(entries.iter().flat_map(|e| e.langs.iter().map(|l| l.lang.as_str())));
+    let _ = write!(
+        out,
+        "</title>\n<style>\n{CSS}{}</style>\n</head>\n<body>\n<main>\n<article>\n<header class=\"title-band\">\n<h1>",
+        lang_styles(langs)
+    );
     text(&mut out, site_title);
     out.push_str("</h1>\n</header>\n<div class=\"body\">\n");
     for e in entries {
@@ -414,7 +441,15 @@ mod tests {
     #[test]
     fn media_paths_stay_inside_the_project() {
         assert_eq!(media_path("img/picket.jpg").as_deref(), Some("img/picket.jpg"));
-        for bad in ["https://x.org/a.png", "/etc/passwd", "../secret.png", "a//b.png", "javascript:x", "data:image/png;base64,x", ""] {
+        for bad in [
+            "https://x.org/a.png",
+            "/etc/passwd",
+            "../secret.png",
+            "a//b.png",
+            "javascript:x",
+            "data:image/png;base64,x",
+            "",
+        ] {
             assert!(media_path(bad).is_none(), "{bad}");
         }
     }

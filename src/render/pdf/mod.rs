@@ -18,11 +18,11 @@ pub use crate::fonts::coverage::printed_chars;
 pub use crate::fonts::discovery::document_chars;
 use typst::diag::{FileError, FileResult, Severity};
 use typst::foundations::{Bytes, Datetime};
-use typst_layout::PagedDocument;
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World, WorldExt};
+use typst_layout::PagedDocument;
 
 /// The built-in template.
 pub const TEMPLATE: &str = include_str!("leaflet.typ");
@@ -83,7 +83,10 @@ impl PdfRenderer {
     /// made with other fonts are made again.
     pub fn font_list(&self) -> Vec<String> {
         let book = self.fonts.book();
-        (0..).map_while(|i| book.info(i)).map(|info| format!("{} {:?} {:?}", info.family, info.variant, info.flags)).collect()
+        (0..)
+            .map_while(|i| book.info(i))
+            .map(|info| format!("{} {:?} {:?}", info.family, info.variant, info.flags))
+            .collect()
     }
 
     /// Characters the PDF of `doc` prints that no available font has.
@@ -105,8 +108,15 @@ impl PdfRenderer {
             a: TemplateData<'a>,
             b: TemplateData<'a>,
         }
-        let pair = Pair { a: TemplateData::new(a, &self.options.site_title), b: TemplateData::new(b, &self.options.site_title) };
-        self.compile(BILINGUAL_TEMPLATE.to_string(), &pair, &format!("tradui/{}+{}/{}", a.lang, b.lang, a.slug))
+        let pair = Pair {
+            a: TemplateData::new(a, &self.options.site_title),
+            b: TemplateData::new(b, &self.options.site_title),
+        };
+        self.compile(
+            BILINGUAL_TEMPLATE.to_string(),
+            &pair,
+            &format!("tradui/{}+{}/{}", a.lang, b.lang, a.slug),
+        )
     }
 
     fn compile(&self, template: String, data: &impl Serialize, ident: &str) -> Result<Vec<u8>, PdfError> {
@@ -128,7 +138,8 @@ impl PdfRenderer {
             ident: typst::foundations::Smart::Custom(ident.to_string()),
             creator: typst::foundations::Smart::Custom(Some("tradui".into())),
             timestamp: self.options.timestamp.and_then(timestamp),
-            standards: typst_pdf::PdfStandards::new(&standards).map_err(|e| PdfError::Export(e.message().to_string()))?,
+            standards: typst_pdf::PdfStandards::new(&standards)
+                .map_err(|e| PdfError::Export(e.message().to_string()))?,
             ..typst_pdf::PdfOptions::default()
         };
         typst_pdf::pdf(&document, &options).map_err(|errors| PdfError::Export(describe(&world, &errors)))
@@ -169,7 +180,11 @@ fn untext_continuations(frame: &mut typst::layout::Frame) {
             FrameItem::Text(t) => {
                 let last = t.glyphs.last().map(|g| (g.span, t.text[g.range()].to_string()));
                 if let Some((span, cluster)) = before.as_ref().filter(|(_, c)| has_mark(c)) {
-                    for g in t.glyphs.iter_mut().take_while(|g| g.span == *span && t.text.get(g.range()) == Some(cluster.as_str())) {
+                    for g in t
+                        .glyphs
+                        .iter_mut()
+                        .take_while(|g| g.span == *span && t.text.get(g.range()) == Some(cluster.as_str()))
+                    {
                         g.range = g.range.start..g.range.start;
                     }
                 }
@@ -225,7 +240,11 @@ fn describe(world: &LeafletWorld, errors: &[typst::diag::SourceDiagnostic]) -> S
             };
             let name = if std::ptr::eq(file, &world.library) { "lib.typ" } else { "template" };
             match world.range(e.span) {
-                Some(r) => format!("{name} line {}: {}", file.text()[..r.start.min(file.text().len())].matches('\n').count() + 1, e.message),
+                Some(r) => format!(
+                    "{name} line {}: {}",
+                    file.text()[..r.start.min(file.text().len())].matches('\n').count() + 1,
+                    e.message
+                ),
                 None => e.message.to_string(),
             }
         })
@@ -262,7 +281,10 @@ impl<'a> TemplateData<'a> {
             source_lang: primary(&doc.source_lang),
             site_title,
             not_translated: crate::localize::ui::ui(&doc.lang).not_translated,
-            fonts: Lang::parse(&doc.lang).map_or_else(|_| vec!["Noto Sans".to_string()], |l| families(&l, &printed_chars(doc, site_title))),
+            fonts: Lang::parse(&doc.lang).map_or_else(
+                |_| vec!["Noto Sans".to_string()],
+                |l| families(&l, &printed_chars(doc, site_title)),
+            ),
             italic: Lang::parse(&doc.lang).is_ok_and(|l| has_italics(&l)),
         }
     }
