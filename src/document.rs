@@ -49,7 +49,7 @@ pub struct Document {
 impl Document {
     /// Percentage of units shown translated, rounded down (100 for the source language).
     pub fn percent(&self) -> u32 {
-        if self.total == 0 { 100 } else { (self.translated * 100 / self.total) as u32 }
+        (self.translated * 100).checked_div(self.total).map_or(100, |p| p as u32)
     }
 
     /// How many slots show the source text because their translation is missing or stale.

@@ -6,37 +6,37 @@
 // Foundations every phase uses.
 /// Diagnostics: the one type every problem travels in; exit code 2; text decoding.
 pub mod diag;
-/// The localized document model the renderers read.
-pub mod document;
-/// Atomic writes and the cleaning of what an interrupted run left.
-pub mod fsx;
 /// BCP 47 tags and what CLDR says of them (script, direction, names, plurals).
 pub mod lang;
 /// The stated limits of input sizes and nesting, checked before any recursive parser.
 pub mod limits;
+/// Atomic writes and the cleaning of what an interrupted run left.
+pub mod fsx;
+/// The localized document model the renderers read.
+pub mod document;
 
 // The pipeline.
-/// The build: plan, keys of every output, the manifest, parallel rendering.
-pub mod build;
-/// `.ftl` files -> catalogs with positions, records and review markers; Fluent text helpers.
-pub mod catalog;
-/// The commands.
-pub mod cli;
-/// Font discovery, the family per script, and the glyph check.
-pub mod fonts;
-/// PO and XLIFF views of units and catalogs, and their import.
-pub mod interchange;
-/// One leaflet in one language -> a document; interface words; pseudo-locales.
-pub mod localize;
-/// `tradui.toml` and the project on disk, loaded once (parsed with `source` and `catalog`).
-pub mod project;
-/// Document -> HTML page | PDF (Typst).
-pub mod render;
-/// `tradui serve`: watch, rebuild, serve `public/`, reload the browser.
-pub mod serve;
 /// Markdown leaflets -> translation units with IDs, front matter, block skeleton.
 pub mod source;
+/// `.ftl` files -> catalogs with positions, records and review markers; Fluent text helpers.
+pub mod catalog;
+/// `tradui.toml` and the project on disk, loaded once (parsed with `source` and `catalog`).
+pub mod project;
 /// Units x catalogs -> the report: matching, current / stale / missing / invalid, links.
 pub mod status;
 /// Bringing translation files in line with the source; translation memory.
 pub mod sync;
+/// PO and XLIFF views of units and catalogs, and their import.
+pub mod interchange;
+/// One leaflet in one language -> a document; interface words; pseudo-locales.
+pub mod localize;
+/// Font discovery, the family per script, and the glyph check.
+pub mod fonts;
+/// Document -> HTML page | PDF (Typst).
+pub mod render;
+/// The build: plan, keys of every output, the manifest, parallel rendering.
+pub mod build;
+/// `tradui serve`: watch, rebuild, serve `public/`, reload the browser.
+pub mod serve;
+/// The commands.
+pub mod cli;

@@ -256,10 +256,10 @@ pub fn font_folders(dirs: &[PathBuf]) -> Key {
     let mut h = KeyHasher::new("font folders");
     for dir in dirs {
         for e in walkdir::WalkDir::new(dir).sort_by_file_name().into_iter().flatten() {
-            if e.file_type().is_dir() {
-                if let Some((_, mtime)) = stat(e.path()) {
-                    h.text(&e.path().display().to_string()).field(&mtime.to_le_bytes());
-                }
+            if e.file_type().is_dir()
+                && let Some((_, mtime)) = stat(e.path())
+            {
+                h.text(&e.path().display().to_string()).field(&mtime.to_le_bytes());
             }
         }
     }

@@ -228,20 +228,16 @@ fn finish(project: &Project, out: &Path, old: &Manifest, manifest: &Manifest, su
     summary.diagnostics.dedup();
     summary.changed.sort();
     let manifest_changed = manifest.outputs != old.outputs || manifest.fonts != old.fonts;
-    if manifest_changed {
-        if let Err(e) = manifest.save(&project.root, out) {
-            // Without a manifest the next build is a full one: nothing wrong is published.
-            summary.diagnostics.push(
-                Diagnostic::warning(
-                    Kind::Io,
-                    format!("{}/", manifest::CACHE_DIR),
-                    format!("cannot save the build manifest: {e}"),
-                )
-                .hint(
-                    "the next build renders everything again; check that you may write to the project folder",
-                ),
-            );
-        }
+    if manifest_changed && let Err(e) = manifest.save(&project.root, out) {
+        // Without a manifest the next build is a full one: nothing wrong is published.
+        summary.diagnostics.push(
+            Diagnostic::warning(
+                Kind::Io,
+                format!("{}/", manifest::CACHE_DIR),
+                format!("cannot save the build manifest: {e}"),
+            )
+            .hint("the next build renders everything again; check that you may write to the project folder"),
+        );
     }
     if summary.written > 0 || summary.removed > 0 || manifest_changed {
         // A file removed: its folder holds the news.
@@ -581,7 +577,7 @@ fn render_jobs(
         let result = render_job(project, plan, job, &doc, diags, renderer, old, out);
         bar.inc(1);
         // Typst's cache would grow without bound on a long build.
-        if renderer.is_some() && (rendered.fetch_add(1, Ordering::Relaxed) + 1) % 64 == 0 {
+        if renderer.is_some() && (rendered.fetch_add(1, Ordering::Relaxed) + 1).is_multiple_of(64) {
             PdfRenderer::evict(4);
         }
         result
@@ -770,15 +766,15 @@ fn write_file(
 ) -> Result<(bool, Key, u64, u128), Diagnostic> {
     let hash = key::content_hash(bytes);
     let path = out.join(rel);
-    if let Some(e) = old.outputs.get(rel).filter(|e| e.hash == hash) {
-        if manifest::stat(&path) == Some((e.len, e.mtime)) {
-            return Ok((false, hash, e.len, e.mtime));
-        }
+    if let Some(e) = old.outputs.get(rel).filter(|e| e.hash == hash)
+        && manifest::stat(&path) == Some((e.len, e.mtime))
+    {
+        return Ok((false, hash, e.len, e.mtime));
     }
-    if let Some((len, mtime)) = manifest::stat(&path).filter(|(len, _)| *len == bytes.len() as u64) {
-        if std::fs::read(&path).is_ok_and(|b| b == bytes) {
-            return Ok((false, hash, len, mtime));
-        }
+    if let Some((len, mtime)) = manifest::stat(&path).filter(|(len, _)| *len == bytes.len() as u64)
+        && std::fs::read(&path).is_ok_and(|b| b == bytes)
+    {
+        return Ok((false, hash, len, mtime));
     }
     match manifest::write_unsynced(&path, bytes) {
         Ok((len, mtime)) => Ok((true, hash, len, mtime)),

@@ -137,10 +137,10 @@ impl Catalog {
                     if let Some(offset) = c.content.first().and_then(|l| offset_of(l)) {
                         starts.push((line_start(&text, offset), EntryKind::Comment, None));
                     }
-                    if let (ast::Entry::Comment(_), Some(last)) = (entry, c.content.last()) {
-                        if let (Some(id), Some(offset)) = (stub_id(last), offset_of(last)) {
-                            stubs.entry(id).or_insert_with(|| lines.line_col(line_start(&text, offset)));
-                        }
+                    if let (ast::Entry::Comment(_), Some(last)) = (entry, c.content.last())
+                        && let (Some(id), Some(offset)) = (stub_id(last), offset_of(last))
+                    {
+                        stubs.entry(id).or_insert_with(|| lines.line_col(line_start(&text, offset)));
                     }
                 }
                 ast::Entry::Junk { content } => {
@@ -497,11 +497,10 @@ mod tests {
             let ftl = format!("a =\n    {}\n", lines.join("\n    "));
             let resource = fluent_syntax::parser::parse(ftl.as_str()).unwrap_or_else(|(r, _)| r);
             for entry in &resource.body {
-                if let ast::Entry::Message(m) = entry {
-                    if let Some(p) = &m.value {
+                if let ast::Entry::Message(m) = entry
+                    && let Some(p) = &m.value {
                         proptest::prop_assert_eq!(pattern_source(p), serialized_source(p));
                     }
-                }
             }
         }
     }

@@ -17,17 +17,17 @@ pub struct Args<'a> {
 
 pub fn run(project: &Project, args: Args, out: &mut Out) -> Result<ExitStatus, Fatal> {
     let langs = select_langs(project, args.langs)?;
-    if let Some(slug) = args.leaflet {
-        if project.leaflet(slug).is_none() {
-            let known: Vec<&str> = project.leaflets.iter().map(|l| l.slug.as_str()).collect();
-            return Err(Diagnostic::error(
-                Kind::Config,
-                "--leaflet",
-                format!("there is no leaflet \"{slug}\" (content/{slug}.md)"),
-            )
-            .hint(format!("the leaflets are: {}", known.join(", ")))
-            .into());
-        }
+    if let Some(slug) = args.leaflet
+        && project.leaflet(slug).is_none()
+    {
+        let known: Vec<&str> = project.leaflets.iter().map(|l| l.slug.as_str()).collect();
+        return Err(Diagnostic::error(
+            Kind::Config,
+            "--leaflet",
+            format!("there is no leaflet \"{slug}\" (content/{slug}.md)"),
+        )
+        .hint(format!("the leaflets are: {}", known.join(", ")))
+        .into());
     }
     let format = match args.format {
         InterchangeFormat::Po => Format::Po,

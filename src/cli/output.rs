@@ -38,10 +38,10 @@ impl Out {
         if self.closed {
             return;
         }
-        if let Err(e) = writeln!(self.stdout, "{}", s.as_ref()) {
-            if e.kind() == std::io::ErrorKind::BrokenPipe {
-                self.closed = true;
-            }
+        if let Err(e) = writeln!(self.stdout, "{}", s.as_ref())
+            && e.kind() == std::io::ErrorKind::BrokenPipe
+        {
+            self.closed = true;
         }
     }
 

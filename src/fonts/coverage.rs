@@ -95,10 +95,10 @@ pub fn error(project: &Project, doc: &Document, missing: &BTreeSet<char>) -> Dia
 fn first_printed(text: &str, missing: &BTreeSet<char>) -> Option<usize> {
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
-        if !line.trim_start().starts_with('#') {
-            if let Some(i) = line.find(|c| missing.contains(&c)) {
-                return Some(offset + i);
-            }
+        if !line.trim_start().starts_with('#')
+            && let Some(i) = line.find(|c| missing.contains(&c))
+        {
+            return Some(offset + i);
         }
         offset += line.len();
     }
@@ -114,17 +114,16 @@ fn where_written(project: &Project, doc: &Document, missing: &BTreeSet<char>) ->
     {
         return (catalog.file.clone(), Some(catalog.text.clone()));
     }
-    if let Some(leaflet) = project.leaflet(&doc.slug) {
-        if let Ok(text) = std::fs::read_to_string(project.root.join(&leaflet.file)) {
-            if has(&text) {
-                return (leaflet.file.clone(), Some(text));
-            }
-        }
+    if let Some(leaflet) = project.leaflet(&doc.slug)
+        && let Ok(text) = std::fs::read_to_string(project.root.join(&leaflet.file))
+        && has(&text)
+    {
+        return (leaflet.file.clone(), Some(text));
     }
-    if let Ok(text) = std::fs::read_to_string(project.root.join("tradui.toml")) {
-        if has(&text) {
-            return ("tradui.toml".to_string(), Some(text));
-        }
+    if let Ok(text) = std::fs::read_to_string(project.root.join("tradui.toml"))
+        && has(&text)
+    {
+        return ("tradui.toml".to_string(), Some(text));
     }
     let file = lang.map_or_else(|| doc.lang.clone(), |l| Project::catalog_file(&l, &doc.slug));
     (file, None)

@@ -132,14 +132,13 @@ pub fn export_entries(project: &Project, report: &Report, lang: &Lang, only: Opt
             };
             if let Some((c, m)) =
                 catalog.and_then(|c| message_id.and_then(|id| c.message(id)).map(|m| (c, m)))
+                && let Some(target) = text::message_text(c, &m.id)
             {
-                if let Some(target) = text::message_text(c, &m.id) {
-                    e.base = Some(fingerprint(&target));
-                    e.target = target;
-                    e.fuzzy = state != State::Current || m.review || m.record.is_none();
-                    e.previous = m.record.clone().filter(|r| *r != unit.text);
-                    e.comments = translator_comments(c, &m.id, &project.config.source.to_string());
-                }
+                e.base = Some(fingerprint(&target));
+                e.target = target;
+                e.fuzzy = state != State::Current || m.review || m.record.is_none();
+                e.previous = m.record.clone().filter(|r| *r != unit.text);
+                e.comments = translator_comments(c, &m.id, &project.config.source.to_string());
             }
             out.push(e);
         }

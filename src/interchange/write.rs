@@ -70,6 +70,10 @@ struct Change {
     extra: Vec<String>,
 }
 
+/// A translation file the import changes: its path, its new text, and the IDs it changed
+/// with the line of each.
+type Changed = (String, String, Vec<(String, usize)>);
+
 /// Plans the import of one file into the project's `.ftl` files.
 pub fn import(project: &Project, import: &Import) -> Result<ImportOutcome, Diagnostic> {
     let lang = target_lang(project, import)?;
@@ -92,7 +96,7 @@ pub fn import(project: &Project, import: &Import) -> Result<ImportOutcome, Diagn
         }
         groups.entry(e.leaflet.as_str()).or_default().push(e);
     }
-    let mut changed: Vec<(String, String, Vec<(String, usize)>)> = Vec::new();
+    let mut changed: Vec<Changed> = Vec::new();
     for (slug, entries) in groups {
         let Some(leaflet) = project.leaflet(slug) else {
             let d = Diagnostic::warning(
@@ -503,7 +507,7 @@ fn check_placeables(
     lang: &Lang,
     import: &Import,
     files: &[(String, String)],
-    changed: &[(String, String, Vec<(String, usize)>)],
+    changed: &[Changed],
 ) -> Vec<Diagnostic> {
     if files.is_empty() {
         return Vec::new();

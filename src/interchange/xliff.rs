@@ -259,10 +259,10 @@ pub fn parse(text: &str) -> Result<Bundle, ParseError> {
                 match (name.as_str(), unit.as_mut()) {
                     ("source" | "target", Some(u)) => u.into = 0,
                     ("note", Some(u)) => {
-                        if let Some((from, text)) = u.note.take() {
-                            if !from.starts_with("tradui") {
-                                u.entry.comments.push(text.trim().to_string());
-                            }
+                        if let Some((from, text)) = u.note.take()
+                            && !from.starts_with("tradui")
+                        {
+                            u.entry.comments.push(text.trim().to_string());
                         }
                     }
                     ("trans-unit", Some(_)) => bundle.entries.push(finish(unit.take().expect("checked"))),

@@ -405,11 +405,11 @@ impl InlineBuilder {
     }
 
     fn flush_placeable(&mut self) {
-        if let Some(p) = self.placeable.take() {
-            if !p.is_empty() {
-                let dir = crate::document::text_direction(&p);
-                self.top().push(Inline::Placeable { text: p, dir });
-            }
+        if let Some(p) = self.placeable.take()
+            && !p.is_empty()
+        {
+            let dir = crate::document::text_direction(&p);
+            self.top().push(Inline::Placeable { text: p, dir });
         }
     }
 

@@ -132,7 +132,7 @@ fn accented_char(c: char) -> char {
 /// bidi algorithm then lays its letters out right to left (mirrored), and lines break
 /// in reading order, as Android's ar-XB pseudo-locale does. Placeables are isolated by
 /// the renderers, so they stay readable.
-fn mirror_inlines(inlines: &mut Vec<Inline>) {
+fn mirror_inlines(inlines: &mut [Inline]) {
     for i in inlines.iter_mut() {
         match i {
             Inline::Text { text } => *text = mirror(text),

@@ -167,7 +167,7 @@ impl Config {
         for (l, r) in bilingual.iter().zip(&raw.bilingual) {
             check_member("bilingual", l, r.span(), &mut problems);
         }
-        for (l, _) in &fallback_by_lang {
+        for l in fallback_by_lang.keys() {
             let span = raw
                 .fallback
                 .as_ref()
@@ -175,18 +175,18 @@ impl Config {
                 .map_or(0..0, |k| k.span());
             check_member("fallback.languages", l, span, &mut problems);
         }
-        if let Some(source) = &source {
-            if languages.contains(source) {
-                problems.push(
-                    Diagnostic::error(
-                        Kind::Config,
-                        CONFIG_FILE,
-                        format!("`languages` lists the source language \"{source}\""),
-                    )
-                    .at(line_col(text, raw.languages_span().start))
-                    .hint("`languages` lists the translations only; remove the source language from it"),
-                );
-            }
+        if let Some(source) = &source
+            && languages.contains(source)
+        {
+            problems.push(
+                Diagnostic::error(
+                    Kind::Config,
+                    CONFIG_FILE,
+                    format!("`languages` lists the source language \"{source}\""),
+                )
+                .at(line_col(text, raw.languages_span().start))
+                .hint("`languages` lists the translations only; remove the source language from it"),
+            );
         }
         let mut seen = Vec::new();
         for (l, r) in languages.iter().zip(&raw.languages) {
@@ -199,14 +199,14 @@ impl Config {
             }
             seen.push(l.clone());
         }
-        if let Some(t) = &raw.template {
-            if let Some(why) = template_problem(t.get_ref()) {
-                problems.push(
+        if let Some(t) = &raw.template
+            && let Some(why) = template_problem(t.get_ref())
+        {
+            problems.push(
                     Diagnostic::error(Kind::Config, CONFIG_FILE, format!("`template` = \"{}\" {why}", t.get_ref()))
                         .at(line_col(text, t.span().start))
                         .hint("put the template inside the project folder and give its path from there, e.g. `template = \"templates/leaflet.typ\"`"),
                 );
-            }
         }
         if !problems.is_empty() {
             return Err(Fatal(problems));

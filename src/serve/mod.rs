@@ -88,10 +88,10 @@ pub fn run(options: ServeOptions, log: &mut dyn FnMut(Log)) -> Result<(), Fatal>
         log(Log::Note(format!("Ctrl-C cannot be caught ({e}); the server stops when the process does")));
     }
     let http_thread = http::spawn(Arc::clone(&server), options.build.out.clone(), Arc::clone(&hub));
-    if options.open {
-        if let Err(e) = opener::open_browser(&url) {
-            log(Log::Note(format!("cannot open a browser ({e}); open {url} yourself")));
-        }
+    if options.open
+        && let Err(e) = opener::open_browser(&url)
+    {
+        log(Log::Note(format!("cannot open a browser ({e}); open {url} yourself")));
     }
     let mut template = template;
     while let Some(changed) = next_change(&rx, &root, &absolute_all(&template), log) {

@@ -9,6 +9,10 @@ pub(super) enum Container {
     Quote,
 }
 
+/// A top-level inline item's byte range and, for an image, its address and the range of
+/// its alt text.
+type InlineItem = (Range<usize>, Option<(String, Range<usize>)>);
+
 pub(super) struct BodyParser<'a> {
     pub(super) text: &'a str,
     pub(super) lines: crate::diag::LineIndex<'a>,
@@ -120,11 +124,11 @@ impl<'a> BodyParser<'a> {
     pub(super) fn blocks(&mut self, end: Option<TagEnd>) -> Vec<Block> {
         let mut out = Vec::new();
         while let Some((event, range)) = self.events.get(self.pos).cloned() {
-            if let (Event::End(e), Some(want)) = (&event, end) {
-                if *e == want {
-                    self.pos += 1;
-                    break;
-                }
+            if let (Event::End(e), Some(want)) = (&event, end)
+                && *e == want
+            {
+                self.pos += 1;
+                break;
             }
             if end == Some(TagEnd::Item) && is_inline(&event) {
                 // A tight list item: its text comes without a paragraph.
@@ -208,10 +212,7 @@ impl<'a> BodyParser<'a> {
 
     /// Collects inline events until `end` (consumed) or, with None, until a block-level
     /// event; returns the byte ranges of the top-level inline items.
-    pub(super) fn inline_items(
-        &mut self,
-        end: Option<TagEnd>,
-    ) -> Vec<(Range<usize>, Option<(String, Range<usize>)>)> {
+    pub(super) fn inline_items(&mut self, end: Option<TagEnd>) -> Vec<InlineItem> {
         let mut items = Vec::new();
         while let Some((e, r)) = self.events.get(self.pos).cloned() {
             match &e {
@@ -265,16 +266,16 @@ impl<'a> BodyParser<'a> {
     pub(super) fn text_block(&mut self, end: Option<TagEnd>) -> Option<Block> {
         let items = self.inline_items(end);
         let (first, last) = (items.first()?.0.clone(), items.last()?.0.clone());
-        if items.len() == 1 {
-            if let Some((src, alt)) = &items[0].1 {
-                let alt_text = if alt.is_empty() {
-                    Text::slot("")
-                } else {
-                    let id = self.ids.next("img");
-                    self.add_unit(id, UnitKind::ImageAlt, alt.clone())
-                };
-                return Some(Block::Image { src: src.clone(), alt: alt_text });
-            }
+        if items.len() == 1
+            && let Some((src, alt)) = &items[0].1
+        {
+            let alt_text = if alt.is_empty() {
+                Text::slot("")
+            } else {
+                let id = self.ids.next("img");
+                self.add_unit(id, UnitKind::ImageAlt, alt.clone())
+            };
+            return Some(Block::Image { src: src.clone(), alt: alt_text });
         }
         let range = first.start..last.end;
         if self.text[range.clone()].trim().is_empty() {
@@ -300,19 +301,19 @@ impl<'a> BodyParser<'a> {
         let last = items.last().map(|i| i.0.clone()).unwrap_or(first.clone());
         let raw = &self.text[first.start..last.end];
         let (body, pinned) = split_pinned_id(raw);
-        if let Some(p) = pinned {
-            if !is_identifier(p) {
-                let offset = first.start + raw.find("{#").unwrap_or(0);
-                self.diags.push(
-                    Diagnostic::error(
-                        Kind::Source,
-                        self.file.clone(),
-                        format!("`{{#{p}}}` is not a usable message ID"),
-                    )
-                    .at(self.lines.line_col(offset))
-                    .hint("start the ID with a letter and use only letters, digits, `-` and `_`"),
-                );
-            }
+        if let Some(p) = pinned
+            && !is_identifier(p)
+        {
+            let offset = first.start + raw.find("{#").unwrap_or(0);
+            self.diags.push(
+                Diagnostic::error(
+                    Kind::Source,
+                    self.file.clone(),
+                    format!("`{{#{p}}}` is not a usable message ID"),
+                )
+                .at(self.lines.line_col(offset))
+                .hint("start the ID with a letter and use only letters, digits, `-` and `_`"),
+            );
         }
         if let Some(p) = pinned.filter(|p| is_identifier(p) && self.ids.used.contains(*p)) {
             let offset = first.start + raw.find("{#").unwrap_or(0);

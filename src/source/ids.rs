@@ -84,12 +84,12 @@ pub fn is_identifier(s: &str) -> bool {
 /// Splits a trailing `{#id}` off heading text.
 pub(super) fn split_pinned_id(raw: &str) -> (&str, Option<&str>) {
     let trimmed = raw.trim_end();
-    if let Some(open) = trimmed.rfind("{#") {
-        if trimmed.ends_with('}') {
-            let id = &trimmed[open + 2..trimmed.len() - 1];
-            if !id.contains(char::is_whitespace) && !id.contains('{') {
-                return (trimmed[..open].trim_end(), Some(id));
-            }
+    if let Some(open) = trimmed.rfind("{#")
+        && trimmed.ends_with('}')
+    {
+        let id = &trimmed[open + 2..trimmed.len() - 1];
+        if !id.contains(char::is_whitespace) && !id.contains('{') {
+            return (trimmed[..open].trim_end(), Some(id));
         }
     }
     (trimmed, None)

@@ -243,15 +243,21 @@ pub fn parse_leaflet(slug: &str, file: &str, text: &str) -> (Leaflet, Vec<Diagno
     }
     for unit in &leaflet.units {
         for r in &unit.refs {
-            if let Ref::Var(v) = r {
-                if !leaflet.variables.contains_key(v) {
-                    diags.push(
-                        Diagnostic::error(Kind::Source, file, format!("`{r}` has no value: the front matter has no `{v}` in [variables]"))
-                            .at((unit.line, unit.column))
-                            .id(&unit.id)
-                            .hint(format!("add `{v} = \"...\"` under [variables] in the front matter, or remove the placeable")),
-                    );
-                }
+            if let Ref::Var(v) = r
+                && !leaflet.variables.contains_key(v)
+            {
+                diags.push(
+                    Diagnostic::error(
+                        Kind::Source,
+                        file,
+                        format!("`{r}` has no value: the front matter has no `{v}` in [variables]"),
+                    )
+                    .at((unit.line, unit.column))
+                    .id(&unit.id)
+                    .hint(format!(
+                        "add `{v} = \"...\"` under [variables] in the front matter, or remove the placeable"
+                    )),
+                );
             }
         }
     }

@@ -53,12 +53,12 @@ pub fn placeables(text: &str) -> Vec<(Range<usize>, Ref)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i] == b'{' {
-            if let Some((len, r)) = placeable_at(&text[i..]) {
-                out.push((i..i + len, r));
-                i += len;
-                continue;
-            }
+        if bytes[i] == b'{'
+            && let Some((len, r)) = placeable_at(&text[i..])
+        {
+            out.push((i..i + len, r));
+            i += len;
+            continue;
         }
         i += 1;
     }

@@ -397,11 +397,10 @@ mod tests {
             let distinct: HashSet<usize> = used.iter().copied().collect();
             proptest::prop_assert_eq!(used.len(), distinct.len());
             for (unit, p) in l.units.iter().zip(&m.units) {
-                if let Some(i) = c.message_index(&unit.id) {
-                    if c.messages[i].record.as_deref() == Some(unit.text.as_str()) {
+                if let Some(i) = c.message_index(&unit.id)
+                    && c.messages[i].record.as_deref() == Some(unit.text.as_str()) {
                         proptest::prop_assert_eq!(p.map(|p| p.message), Some(i));
                     }
-                }
             }
             for i in &m.unpaired {
                 proptest::prop_assert!(!distinct.contains(i));

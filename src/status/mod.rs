@@ -88,7 +88,7 @@ impl Counts {
 }
 
 fn percent(part: usize, whole: usize) -> u32 {
-    if whole == 0 { 100 } else { (part * 100 / whole) as u32 }
+    (part * 100).checked_div(whole).map_or(100, |p| p as u32)
 }
 
 impl Cell {
@@ -182,16 +182,16 @@ fn source_terms(project: &Project, diags: &mut Vec<Diagnostic>) {
     for l in &project.leaflets {
         for u in &l.units {
             for r in &u.refs {
-                if let Ref::Term(t) = r {
-                    if !defined.contains(t.as_str()) {
-                        diags.push(
+                if let Ref::Term(t) = r
+                    && !defined.contains(t.as_str())
+                {
+                    diags.push(
                             Diagnostic::error(Kind::Source, &l.file, format!("`{r}` is not defined in locales/{source}/terms.ftl"))
                                 .at((u.line, u.column))
                                 .leaflet(&l.slug)
                                 .id(&u.id)
                                 .hint(format!("add `-{t} = ...` to locales/{source}/terms.ftl (and to each language's terms.ftl)")),
                         );
-                    }
                 }
             }
         }
@@ -506,10 +506,10 @@ impl Ctx<'_> {
             invalid = true;
         }
         for r in unit.refs.difference(&m.refs) {
-            if let Ref::Var(v) = r {
-                if selectors.contains(v.as_str()) {
-                    continue;
-                }
+            if let Ref::Var(v) = r
+                && selectors.contains(v.as_str())
+            {
+                continue;
             }
             let d = self
                 .at(
@@ -583,19 +583,19 @@ impl Ctx<'_> {
             return false;
         }
         for event in Parser::new(value) {
-            if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = event {
-                if !crate::status::links::safe_url(&dest_url) {
-                    let d = self
-                        .at(
-                            m,
-                            Kind::UnsafeLink,
-                            Severity::Error,
-                            format!("`{}` links to `{dest_url}`, which tradui will not publish", m.id),
-                        )
-                        .hint("links may use https:, http:, mailto: or tel:, or point inside the site");
-                    self.diags.push(d);
-                    bad = true;
-                }
+            if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = event
+                && !crate::status::links::safe_url(&dest_url)
+            {
+                let d = self
+                    .at(
+                        m,
+                        Kind::UnsafeLink,
+                        Severity::Error,
+                        format!("`{}` links to `{dest_url}`, which tradui will not publish", m.id),
+                    )
+                    .hint("links may use https:, http:, mailto: or tel:, or point inside the site");
+                self.diags.push(d);
+                bad = true;
             }
         }
         bad

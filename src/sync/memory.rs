@@ -62,6 +62,9 @@ impl Suggestion {
     }
 }
 
+/// Each trigram of the memory's sources -> (entry, count) pairs.
+type GramIndex = HashMap<[char; 3], Vec<(u32, u16)>>;
+
 /// The translations of one language, ready for look-ups.
 #[derive(Debug, Clone, Default)]
 pub struct Memory {
@@ -70,7 +73,7 @@ pub struct Memory {
     /// Character trigram -> (item, how many times the item has it): the q-gram index
     /// that keeps near look-ups from comparing every pair.
     /// Built on the first near look-up (exact ones need none of it).
-    grams: std::sync::OnceLock<HashMap<[char; 3], Vec<(u32, u16)>>>,
+    grams: std::sync::OnceLock<GramIndex>,
 }
 
 impl Memory {
@@ -80,7 +83,7 @@ impl Memory {
         for leaflet in &project.leaflets {
             if let Some(c) = project.catalog(lang, &leaflet.slug) {
                 let current = |id: &str, record: &str| {
-                    leaflet.unit(id).map_or(true, |u| normalize(&u.text, false) == record)
+                    leaflet.unit(id).is_none_or(|u| normalize(&u.text, false) == record)
                 };
                 m.add_catalog(c, &current);
             }
@@ -375,7 +378,7 @@ mod tests {
         );
         match m.lookup("Call the union at { $phone } at any hour.") {
             Some(Suggestion::Near { similarity, source, .. }) => {
-                assert!(similarity >= NEAR && similarity < 1.0, "{similarity}");
+                assert!((NEAR..1.0).contains(&similarity), "{similarity}");
                 assert_eq!(source, "Call the union at { $phone } any hour.");
             }
             other => panic!("{other:?}"),

@@ -274,7 +274,7 @@ fn rename(text: &str, old: &str, new: &str) -> String {
     }
 }
 
-fn sorted<'a, V>(m: &'a HashMap<String, V>) -> Vec<(&'a String, &'a V)> {
+fn sorted<V>(m: &HashMap<String, V>) -> Vec<(&String, &V)> {
     let mut v: Vec<_> = m.iter().collect();
     v.sort_by_key(|(k, _)| *k);
     v

@@ -63,9 +63,9 @@ pub fn render_page(doc: &Document, ctx: &PageContext) -> String {
     slot_inlines(&mut out, doc, &doc.title, ui.not_translated);
     out.push_str("</h1>\n</header>\n<div class=\"body\">\n");
     if doc.fallbacks() > 0 {
-        let _ = write!(
+        let _ = writeln!(
             out,
-            "<p class=\"notice\" role=\"note\">{} ({}/{})</p>\n",
+            "<p class=\"notice\" role=\"note\">{} ({}/{})</p>",
             esc(ui.notice),
             doc.fallbacks(),
             doc.total
@@ -78,7 +78,7 @@ pub fn render_page(doc: &Document, ctx: &PageContext) -> String {
     if ctx.pdf {
         out.push_str("<a href=\"");
         href(&mut out, &format!("{}.pdf", doc.slug));
-        let _ = write!(out, "\" type=\"application/pdf\">{}</a>\n", esc(ui.pdf));
+        let _ = writeln!(out, "\" type=\"application/pdf\">{}</a>", esc(ui.pdf));
     }
     let _ = write!(
         out,
