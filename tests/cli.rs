@@ -324,10 +324,24 @@ fn duplicate_and_empty_messages() {
     p.edit(
         "locales/es/meeting.ftl",
         "# en: Why it matters\nwhy = Por qué importa",
-        "# en: Why it matters\nwhy = Por qué importa\nwhy = Otra vez\nempty =\n    .attr = x",
+        "# en: Why it matters\nwhy = Por qué importa\nwhy = Otra vez",
+    );
+    // A message with an attribute but no value: there is nothing to show for its unit.
+    p.edit(
+        "locales/es/meeting.ftl",
+        "why-p1 = Cuando hablamos *juntos*, la gerencia escucha.",
+        "why-p1 =\n    .attr = x",
     );
     let out = p.run(&["check", "--lang", "es"]);
-    assert!(out.contains("error[invalid]: `why` is defined twice"), "{out}");
+    assert!(out.starts_with("exit: 1"), "{out}");
+    assert!(
+        out.contains(
+            "locales/es/meeting.ftl:18:1: error[invalid]: `why` is defined twice; only the last one is used"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("locales/es/meeting.ftl:21:1: error[invalid]: `why-p1` has no text"), "{out}");
+    assert!(out.contains("hint: write the translation after `=`"), "{out}");
 }
 
 #[test]
