@@ -87,29 +87,31 @@ fn json_has_the_documented_shape() {
         p.read("locales/es/meeting.ftl")
             + "\n# en: A paragraph that was deleted.\ngone-p1 = Un párrafo borrado.\n",
     );
-    let out = Command::cargo_bin("tradui")
-        .unwrap()
-        .current_dir(&p.root)
-        .args(["check", "--format", "json"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let problems = json["problems"].as_array().unwrap();
-    let missing = problems.iter().find(|p| p["kind"] == "missing").unwrap();
-    for key in ["kind", "severity", "leaflet", "lang", "id", "file", "line", "column", "message", "source"] {
-        assert!(missing.get(key).is_some(), "missing has no {key}: {missing}");
-    }
-    assert_eq!(missing["source"], "When we speak *together*, management listens.");
-    assert_eq!(missing["severity"], "error");
-    let stale: Vec<_> = problems.iter().filter(|p| p["kind"] == "stale").collect();
+    // `Check` reads every documented key and refuses any other.
+    let check = p.check(&[]);
+    assert_eq!(check.exit, 1);
+    let missing = check.of_kind("missing");
+    assert_eq!(missing.len(), 1, "{missing:?}");
+    let missing = missing[0];
+    assert_eq!(missing.source.as_deref(), Some("When we speak *together*, management listens."));
+    assert_eq!(missing.severity, "error");
+    assert_eq!(
+        (missing.leaflet.as_deref(), missing.lang.as_deref(), missing.id.as_deref()),
+        (Some("meeting"), Some("es"), Some("why-p1"))
+    );
+    assert_eq!(missing.file, "content/meeting.md");
+    assert!(missing.line >= 1 && missing.column >= 1, "{missing:?}");
+    let stale = check.of_kind("stale");
     assert_eq!(stale.len(), 4);
-    assert_eq!(stale[0]["source"], "Bring two coworkers.");
-    assert_eq!(stale[0]["line"], 14);
-    assert_eq!(stale[0]["column"], 1);
-    let obsolete = problems.iter().find(|p| p["kind"] == "obsolete").unwrap();
-    assert_eq!(obsolete["severity"], "warning");
-    assert_eq!(json["summary"]["failing"], 5);
+    assert_eq!(stale[0].source.as_deref(), Some("Bring two coworkers."));
+    assert_eq!((stale[0].line, stale[0].column), (14, 1));
+    let obsolete = check.of_kind("obsolete");
+    assert_eq!(obsolete.len(), 1, "{obsolete:?}");
+    assert_eq!(obsolete[0].severity, "warning");
+    assert_eq!(obsolete[0].source, None, "only missing and stale carry the source");
+    assert_eq!(check.summary.failing, 5);
+    assert_eq!((check.summary.errors, check.summary.warnings), (5, 1));
+    assert_eq!(check.summary.kinds.get("missing"), Some(&1));
 }
 
 #[test]
@@ -444,8 +446,7 @@ fn sync_creates_files_for_new_leaflets() {
     p.write("content/strike.md", "# Strike vote\n\nVote *yes*.\n");
     let out = p.run(&["sync"]);
     assert!(out.contains("locales/ht/strike.ftl: 2 stub(s) added"), "{out}");
-    let check = p.run(&["check", "--format", "json"]);
-    assert!(check.contains("\"missing\": 8"), "{check}");
+    assert_eq!(p.check(&[]).summary.kinds.get("missing"), Some(&8));
 }
 
 #[test]

@@ -9,7 +9,7 @@
 
 mod common;
 
-use common::Project;
+use common::{Project, id_kinds};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -83,33 +83,9 @@ fn assert_valid_xliff(p: &Project, file: &str) {
     assert!(ok, "{file} is not valid XLIFF 1.2:\n{out}");
 }
 
-fn check_json(p: &Project) -> serde_json::Value {
-    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("tradui"))
-        .current_dir(&p.root)
-        .args(["check", "--lang", "ht", "--format", "json"])
-        .output()
-        .unwrap();
-    serde_json::from_slice(&out.stdout).unwrap()
-}
-
 /// (id, kind) of every ht problem `check` reports.
 fn problems(p: &Project) -> Vec<(String, String)> {
-    let json = check_json(p);
-    let mut v: Vec<(String, String)> = json["problems"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|d| d["lang"] == "ht")
-        .map(|d| (d["id"].as_str().unwrap_or("").to_string(), d["kind"].as_str().unwrap().to_string()))
-        .collect();
-    v.sort();
-    v
-}
-
-fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
-    let mut v: Vec<(String, String)> = v.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
-    v.sort();
-    v
+    p.check(&["--lang", "ht"]).id_kinds(|d| d.lang.as_deref() == Some("ht"))
 }
 
 #[test]
@@ -197,7 +173,7 @@ po.save(sys.argv[1])
     assert!(ftl.contains("   *[other] Nou se { $count } ekip.\n"), "{ftl}");
     assert!(ftl.starts_with("# my glossary note\n"), "{ftl}");
     // Left fuzzy: still stale; left empty: still missing; nothing else.
-    assert_eq!(problems(&p), pairs(&[("we-walk-out", "stale"), ("we-walk-out-p3", "missing")]));
+    assert_eq!(problems(&p), id_kinds(&[("we-walk-out", "stale"), ("we-walk-out-p3", "missing")]));
     // Importing the same file again changes nothing.
     let again = p.read("locales/ht/walk.ftl");
     assert!(p.run(&["import", "export/ht.po"]).starts_with("exit: 0"));
@@ -307,7 +283,7 @@ open(path, "wb").write(bytes(store))
     assert!(ftl.contains("# en: Bring water.\nwe-walk-out-p2 = Pote dlo.\n"), "{ftl}");
     assert!(ftl.contains("# REVIEW: imported from export/ht.xlf:"), "{ftl}");
     assert!(ftl.contains("\nwe-walk-out = Nou soti\n"), "{ftl}");
-    assert_eq!(problems(&p), pairs(&[("we-walk-out", "stale"), ("we-walk-out-p3", "missing")]));
+    assert_eq!(problems(&p), id_kinds(&[("we-walk-out", "stale"), ("we-walk-out-p3", "missing")]));
 }
 
 #[test]

@@ -92,3 +92,121 @@ pub fn tradui(dir: &Path, args: &[&str]) -> String {
     );
     text.replace(&dir.display().to_string(), "[DIR]")
 }
+
+/// One problem of `check --format json`, as DESIGN.md documents it: an unknown or
+/// missing key fails the read, so the shape is checked wherever the helpers are used.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Problem {
+    pub kind: String,
+    pub severity: String,
+    pub leaflet: Option<String>,
+    pub lang: Option<String>,
+    pub id: Option<String>,
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+    #[serde(default)]
+    pub hint: Option<String>,
+    /// The unit's current source text (for `missing` and `stale`).
+    #[serde(default)]
+    pub source: Option<String>,
+}
+
+impl Problem {
+    pub fn is_error(&self) -> bool {
+        self.severity == "error"
+    }
+
+    /// (id, kind), the ID empty when the problem has none.
+    pub fn id_kind(&self) -> (String, String) {
+        (self.id.clone().unwrap_or_default(), self.kind.clone())
+    }
+}
+
+/// The `summary` object of `check --format json`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Summary {
+    pub errors: usize,
+    pub warnings: usize,
+    /// Errors that fail the check (in the source or a required language).
+    pub failing: usize,
+    pub leaflets: usize,
+    pub languages: Vec<String>,
+    pub required: Vec<String>,
+    /// Problems by kind.
+    pub kinds: std::collections::BTreeMap<String, usize>,
+}
+
+/// What `check --format json` printed, with its exit code.
+#[derive(Debug)]
+pub struct Check {
+    pub exit: i32,
+    pub problems: Vec<Problem>,
+    pub summary: Summary,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CheckJson {
+    problems: Vec<Problem>,
+    summary: Summary,
+}
+
+impl Check {
+    /// The problems of one kind, in the order check printed them.
+    pub fn of_kind(&self, kind: &str) -> Vec<&Problem> {
+        self.problems.iter().filter(|p| p.kind == kind).collect()
+    }
+
+    pub fn errors(&self) -> impl Iterator<Item = &Problem> {
+        self.problems.iter().filter(|p| p.is_error())
+    }
+
+    /// (kind, lang, id) of every error, in the order check printed them; lang and id
+    /// empty where the problem has none.
+    pub fn error_keys(&self) -> Vec<(String, String, String)> {
+        self.errors()
+            .map(|p| (p.kind.clone(), p.lang.clone().unwrap_or_default(), p.id.clone().unwrap_or_default()))
+            .collect()
+    }
+
+    /// (id, kind) of the problems `keep` selects, sorted.
+    pub fn id_kinds(&self, keep: impl Fn(&Problem) -> bool) -> Vec<(String, String)> {
+        let mut v: Vec<_> = self.problems.iter().filter(|p| keep(p)).map(Problem::id_kind).collect();
+        v.sort();
+        v
+    }
+}
+
+/// Sorted (id, kind) pairs, to compare with [`Check::id_kinds`].
+pub fn id_kinds(v: &[(&str, &str)]) -> Vec<(String, String)> {
+    let mut v: Vec<(String, String)> = v.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
+    v.sort();
+    v
+}
+
+impl Project {
+    /// Runs `check --format json` with `args` after it and reads what it printed.
+    pub fn check(&self, args: &[&str]) -> Check {
+        let out = Command::cargo_bin("tradui")
+            .unwrap()
+            .current_dir(&self.root)
+            .args(["check", "--format", "json"])
+            .args(args)
+            .env_remove("CI")
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        let json: CheckJson = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+            panic!(
+                "check --format json: {e}\n{}{}",
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            )
+        });
+        Check { exit: out.status.code().unwrap_or(-1), problems: json.problems, summary: json.summary }
+    }
+}
