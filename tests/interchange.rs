@@ -29,16 +29,18 @@ fn project() -> Project {
 
 fn python() -> String {
     let venv = std::env::var("TRADUI_VENV").map(|v| format!("{v}/bin/python")).ok();
-    let py = std::env::var("TRADUI_TEST_PYTHON").ok().or(venv).unwrap_or_else(|| "python3".into());
+    std::env::var("TRADUI_TEST_PYTHON").ok().or(venv).unwrap_or_else(|| "python3".into())
+}
+
+/// polib and translate-toolkit in [`python`], under the one policy for missing tools
+/// (tests/common).
+fn have_python_tools() -> bool {
+    let py = python();
     let ok = Command::new(&py)
         .args(["-c", "import polib, translate.storage.xliff"])
         .status()
         .is_ok_and(|s| s.success());
-    assert!(
-        ok,
-        "{py} cannot import polib and translate-toolkit: run .ci/run, or set TRADUI_TEST_PYTHON to a python with `pip install polib translate-toolkit`"
-    );
-    py
+    common::have(ok, &format!("polib and translate-toolkit for {py}"), common::VENV)
 }
 
 fn run_python(script: &str, args: &[&Path]) {
@@ -58,12 +60,27 @@ fn tool(cmd: &str, args: &[&str]) -> (bool, String) {
 }
 
 /// The XLIFF 1.2 strict schema, with its import of xml.xsd pointed at the local copy.
+fn schema_dir() -> PathBuf {
+    std::env::var("TRADUI_XLIFF_SCHEMA_DIR")
+        .unwrap_or_else(|_| "/usr/share/php/Symfony/Component/Translation/Resources/schemas".into())
+        .into()
+}
+
+/// The schema and xmllint, under the one policy for missing tools (tests/common).
+fn have_schema_tools() -> bool {
+    common::have_program("xmllint", common::XMLLINT)
+        && common::have(
+            schema_dir().join("xliff-core-1.2-strict.xsd").is_file(),
+            &format!("the XLIFF 1.2 schema in {}", schema_dir().display()),
+            "run .ci/run (it unpacks Debian's php-symfony-translation), or set TRADUI_XLIFF_SCHEMA_DIR",
+        )
+}
+
 fn schema(dir: &Path) -> PathBuf {
-    let from = std::env::var("TRADUI_XLIFF_SCHEMA_DIR")
-        .unwrap_or_else(|_| "/usr/share/php/Symfony/Component/Translation/Resources/schemas".into());
-    let from = Path::new(&from);
+    let from = schema_dir();
+    let from = from.as_path();
     let strict = std::fs::read_to_string(from.join("xliff-core-1.2-strict.xsd"))
-        .unwrap_or_else(|e| panic!("{}: {e}: run .ci/run (it unpacks Debian's php-symfony-translation), or set TRADUI_XLIFF_SCHEMA_DIR", from.display()));
+        .unwrap_or_else(|e| panic!("{}: {e}", from.display()));
     std::fs::copy(from.join("xml.xsd"), dir.join("xml.xsd")).unwrap();
     let local =
         strict.replace("schemaLocation=\"http://www.w3.org/2001/xml.xsd\"", "schemaLocation=\"xml.xsd\"");
@@ -90,6 +107,9 @@ fn problems(p: &Project) -> Vec<(String, String)> {
 
 #[test]
 fn po_export_is_what_msgfmt_accepts() {
+    if !(common::have_program("msgfmt", common::GETTEXT)) {
+        return;
+    }
     let p = project();
     let out = p.run(&["export", "ht", "--format", "po"]);
     assert!(out.starts_with("exit: 0"), "{out}");
@@ -138,6 +158,9 @@ fn export_then_import_changes_no_byte() {
 /// flag, leave one fuzzy, add a comment. Then `msgfmt --check`, import, and `check`.
 #[test]
 fn po_round_trip_through_polib() {
+    if !(have_python_tools() && common::have_program("msgfmt", common::GETTEXT)) {
+        return;
+    }
     let p = project();
     p.run(&["export", "ht"]);
     let po = p.root.join("export/ht.po");
@@ -184,6 +207,9 @@ po.save(sys.argv[1])
 /// translator saw. And `msgmerge` carries a translation into a newer export.
 #[test]
 fn record_is_the_source_the_translator_saw_and_msgmerge_keeps_work() {
+    if !(have_python_tools() && common::have_program("msgmerge", common::GETTEXT)) {
+        return;
+    }
     let p = project();
     p.run(&["export", "ht"]);
     let old = p.root.join("export/ht.po");
@@ -240,6 +266,9 @@ po.save(sys.argv[1])
 /// against the XLIFF 1.2 schema before and after.
 #[test]
 fn xliff_round_trip_through_translate_toolkit_and_the_schema() {
+    if !(have_python_tools() && have_schema_tools()) {
+        return;
+    }
     let p = project();
     let out = p.run(&["export", "ht", "--format", "xliff"]);
     assert!(out.starts_with("exit: 0"), "{out}");

@@ -313,23 +313,15 @@ fn sync_writes_the_reference_catalog_and_check_does_not_count_it() {
 }
 
 /// The Python tools a translation platform uses (fluent.syntax, compare-locales), from the
-/// virtual environment `.ci/run` makes (TRADUI_VENV). Outside CI, without it, the test
-/// says so and passes; in CI its absence is a failure.
-fn venv_tool(name: &str) -> Option<std::path::PathBuf> {
-    let venv = std::env::var_os("TRADUI_VENV").map(std::path::PathBuf::from);
-    let tool = venv.map(|v| v.join("bin").join(name)).filter(|t| t.exists());
-    if tool.is_none() {
-        assert!(std::env::var_os("CI").is_none(), "CI must provide {name} in $TRADUI_VENV (see .ci/run)");
-        eprintln!(
-            "note: {name} not found in $TRADUI_VENV; the platform round trip through Python tools was not run"
-        );
-    }
-    tool
-}
-
+/// virtual environment `.ci/run` makes (TRADUI_VENV), under the one policy for missing
+/// tools (tests/common).
 #[test]
 fn round_trip_through_python_fluent_syntax_and_compare_locales() {
-    let (Some(python), Some(compare)) = (venv_tool("python"), venv_tool("compare-locales")) else { return };
+    let (Some(python), Some(compare)) =
+        (common::venv_program("python"), common::venv_program("compare-locales"))
+    else {
+        return;
+    };
     let p = repository();
     p.edit("content/walkout.md", "Paid water breaks of ten minutes", "Paid water breaks of fifteen minutes");
     p.run(&["sync"]);

@@ -210,3 +210,67 @@ impl Project {
         Check { exit: out.status.code().unwrap_or(-1), problems: json.problems, summary: json.summary }
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// External tools (poppler, Chromium, gettext, xmllint, the Python tools): one policy. In
+// CI (the CI variable set, as CI services and .ci/run set it) a missing tool fails the
+// test; elsewhere the test is skipped, and says on the terminal what is missing and how to
+// install it. Use at the top of a test: `if !common::have_program("pdftotext", POPPLER) { return; }`.
+
+pub const POPPLER: &str = "apt-get install poppler-utils";
+pub const CHROMIUM: &str = "apt-get install chromium";
+pub const GETTEXT: &str = "apt-get install gettext";
+pub const XMLLINT: &str = "apt-get install libxml2-utils";
+/// The Python tools live in the virtual environment .ci/run makes.
+pub const VENV: &str = "run .ci/run once (it makes the virtual environment), then export TRADUI_VENV=/var/tmp/tradui-venv TRADUI_TEST_PYTHON=/var/tmp/tradui-venv/bin/python";
+
+/// Whether the tests run in CI, where nothing may be skipped.
+pub fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0")
+}
+
+/// `true` when `found`; otherwise fails in CI, or tells the developer what is missing and
+/// returns `false` so the test skips itself.
+pub fn have(found: bool, what: &str, install: &str) -> bool {
+    if found {
+        return true;
+    }
+    let test = std::thread::current().name().unwrap_or("a test").to_string();
+    assert!(!in_ci(), "{test}: {what} is missing, and CI must run every test: {install}");
+    // Straight to the terminal: the test harness captures `eprintln!` of passing tests.
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "skipped {test}: {what} is missing; to run it: {install}");
+    false
+}
+
+/// The path of `program` if it is on `PATH`.
+pub fn find_program(program: &str) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path).map(|dir| dir.join(program)).find(|p| p.is_file())
+}
+
+/// [`have`] for a program on `PATH`.
+pub fn have_program(program: &str, install: &str) -> bool {
+    have(find_program(program).is_some(), &format!("`{program}`"), install)
+}
+
+/// Chromium (Debian's or Ubuntu's name), under [`have`]'s policy.
+pub fn chromium() -> Option<PathBuf> {
+    let found = ["chromium", "chromium-browser"].iter().find_map(|p| find_program(p));
+    have(found.is_some(), "Chromium", CHROMIUM).then(|| found.unwrap())
+}
+
+/// A program of the Python virtual environment (`$TRADUI_VENV/bin/<name>`), under
+/// [`have`]'s policy.
+pub fn venv_program(name: &str) -> Option<PathBuf> {
+    let found = std::env::var_os("TRADUI_VENV")
+        .map(|v| PathBuf::from(v).join("bin").join(name))
+        .filter(|t| t.exists());
+    have(found.is_some(), &format!("{name} in $TRADUI_VENV"), VENV).then(|| found.unwrap())
+}
+
+/// poppler's `pdftotext`, `pdfinfo` and `pdffonts`, under [`have`]'s policy.
+pub fn have_poppler() -> bool {
+    let all = ["pdftotext", "pdfinfo", "pdffonts"].iter().all(|p| find_program(p).is_some());
+    have(all, "poppler (pdftotext, pdfinfo, pdffonts)", POPPLER)
+}
