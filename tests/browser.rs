@@ -65,6 +65,7 @@ document.getElementById('probe').textContent = JSON.stringify({
 </script>"#;
 
 #[test]
+#[ignore = "slow: Chromium; run with cargo test -- --include-ignored"]
 fn arabic_page_lays_out_right_to_left_in_chromium() {
     let Some(bin) = common::chromium() else { return };
     let p = Project::init();

@@ -135,6 +135,7 @@ fn one_line(text: &str) -> String {
 }
 
 #[test]
+#[ignore = "slow: PDFs in 24 languages; run with cargo test -- --include-ignored"]
 fn every_script_renders_in_its_regular_face_in_logical_order() {
     if !tools() {
         return;
@@ -188,6 +189,7 @@ fn every_script_renders_in_its_regular_face_in_logical_order() {
 }
 
 #[test]
+#[ignore = "slow: PDFs in 24 languages; run with cargo test -- --include-ignored"]
 fn letters_with_marks_are_copied_once() {
     if !tools() {
         return;
@@ -245,6 +247,7 @@ fn each_page_has_its_direction_and_every_language_its_own_name() {
 }
 
 #[test]
+#[ignore = "slow: PDFs in 24 languages; run with cargo test -- --include-ignored"]
 fn pdf_titles_start_on_the_side_of_their_direction() {
     if !tools() {
         return;
@@ -271,6 +274,7 @@ fn attr(line: &str, name: &str) -> f64 {
 }
 
 #[test]
+#[ignore = "slow: PDFs in 24 languages; run with cargo test -- --include-ignored"]
 fn without_system_fonts_bundled_scripts_render_and_the_rest_fail_clearly() {
     if !tools() {
         return;
@@ -323,6 +327,7 @@ fn without_system_fonts_bundled_scripts_render_and_the_rest_fail_clearly() {
 }
 
 #[test]
+#[ignore = "slow: PDFs in 24 languages; run with cargo test -- --include-ignored"]
 fn a_project_fonts_folder_fills_a_gap() {
     if !tools() {
         return;
@@ -341,6 +346,7 @@ fn a_project_fonts_folder_fills_a_gap() {
 }
 
 #[test]
+#[ignore = "slow: PDFs in 24 languages; run with cargo test -- --include-ignored"]
 fn emphasis_is_italic_only_where_the_script_has_italics() {
     if !tools() {
         return;

@@ -248,6 +248,7 @@ fn a_port_in_use_is_a_clear_error() {
 }
 
 #[test]
+#[ignore = "slow: Chromium; run with cargo test -- --include-ignored"]
 fn the_open_page_reloads_itself_in_chromium() {
     let Some(bin) = common::chromium() else { return };
     let p = Project::init();
@@ -404,6 +405,7 @@ impl Drop for Browser {
 }
 
 #[test]
+#[ignore = "slow: Chromium; run with cargo test -- --include-ignored"]
 fn an_error_shows_over_the_last_good_page_in_chromium_until_it_is_fixed() {
     let Some(bin) = common::chromium() else { return };
     let p = Project::init();
