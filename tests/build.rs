@@ -481,6 +481,19 @@ fn a_copy_of_the_source_warns_and_a_missing_record_fails_closed() {
     assert!(out.starts_with("exit: 1"), "a translation with no record cannot count as current: {out}");
     assert!(out.contains("warning[untranslated]: `why-p1` is a copy of the en text"), "{out}");
     assert!(out.contains("error[no-record]: `meeting-li2` has no `# en:` record"), "{out}");
+    let check = p.check(&["--lang", "fr"]);
+    let fr = |kind: &str| {
+        check.of_kind(kind).into_iter().filter(|d| d.lang.as_deref() == Some("fr")).collect::<Vec<_>>()
+    };
+    let (untranslated, no_record) = (fr("untranslated"), fr("no-record"));
+    assert_eq!(
+        (untranslated.len(), untranslated[0].id.as_deref(), untranslated[0].severity.as_str()),
+        (1, Some("why-p1"), "warning")
+    );
+    assert_eq!(
+        (no_record.len(), no_record[0].id.as_deref(), no_record[0].severity.as_str()),
+        (1, Some("meeting-li2"), "error")
+    );
     assert!(out.contains("If it is right, put `# en: Bring a coworker.` on the line above it"), "{out}");
     let sync = p.run(&["sync", "fr"]);
     assert!(sync.contains("1 source record(s) added, marked for review"), "{sync}");

@@ -75,6 +75,11 @@ fn errors_in_a_language_that_is_not_required_do_not_fail() {
     assert!(out.starts_with("exit: 0"), "{out}");
     assert!(out.contains("error[missing]: no ar translation of `why-p1`"), "{out}");
     assert!(out.contains("check passed: the errors above are in languages that are not required"), "{out}");
+    let check = p.check(&[]);
+    assert_eq!(check.exit, 0);
+    assert_eq!(check.error_keys(), [("missing".into(), "ar".into(), "why-p1".into())]);
+    assert_eq!((check.summary.errors, check.summary.failing), (1, 0));
+    assert_eq!(check.summary.required, ["es", "ht", "fr"]);
 }
 
 #[test]
@@ -267,6 +272,12 @@ fn ftl_full_of_junk() {
     assert_fails(&out, 1, "locales/ht/meeting.ftl:1:");
     assert!(out.contains("error[invalid]: Fluent syntax error"), "{out}");
     assert!(out.contains("error[missing]: no ht translation of `title`"), "{out}");
+    // Junk makes no message: every unit is missing, and each piece of junk is invalid.
+    let check = p.check(&["--lang", "ht"]);
+    assert!(check.of_kind("invalid").iter().all(|d| d.file == "locales/ht/meeting.ftl" && d.is_error()));
+    assert!(!check.of_kind("invalid").is_empty());
+    assert!(check.of_kind("missing").iter().any(|d| d.id.as_deref() == Some("title")));
+    assert!(check.problems.iter().all(|d| matches!(d.kind.as_str(), "invalid" | "missing")), "{check:?}");
 }
 
 #[test]
@@ -389,6 +400,11 @@ fn sync_adds_stubs_marks_stale_and_is_idempotent() {
     let check = p.run(&["check", "--lang", "ht"]);
     assert!(!check.contains("meeting-li2"), "{check}");
     assert!(check.contains("error[missing]: no ht translation of `meeting-li3`"), "{check}");
+    let check = p.check(&["--lang", "ht"]);
+    assert_eq!(
+        check.id_kinds(|d| d.lang.as_deref() == Some("ht")),
+        common::id_kinds(&[("meeting-li3", "missing")])
+    );
 }
 
 #[test]
