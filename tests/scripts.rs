@@ -84,13 +84,6 @@ fn keep_only(p: &Project, lang: &str) {
     }
 }
 
-fn poppler(tool: &str, args: &[&str]) -> String {
-    let out = std::process::Command::new(tool).args(args).output().unwrap_or_else(|e| {
-        panic!("`{tool}` is needed for the PDF tests ({e}): apt-get install poppler-utils")
-    });
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
 fn pdf(p: &Project, lang: &str) -> String {
     p.root.join(format!("public/{lang}/rights.pdf")).to_str().unwrap().to_string()
 }
@@ -147,7 +140,7 @@ fn every_script_renders_in_its_regular_face_in_logical_order() {
     }
     assert!(out.starts_with("exit: 0"), "{out}");
     for (lang, (title, sentence)) in expected() {
-        let fonts = poppler("pdffonts", &[&pdf(&p, &lang)]);
+        let fonts = common::poppler("pdffonts", &[&pdf(&p, &lang)]);
         assert!(
             fonts.contains(body_face(&lang)),
             "{lang}: the body is not in {}:\n{fonts}",
@@ -160,7 +153,7 @@ fn every_script_renders_in_its_regular_face_in_logical_order() {
             let bold = body_face(&lang).replace("-Regular", "-Bold");
             assert!(fonts.contains(&bold), "{lang}: the title is not in {bold}:\n{fonts}");
         }
-        let text = poppler("pdftotext", &[&pdf(&p, &lang), "-"]);
+        let text = common::poppler("pdftotext", &[&pdf(&p, &lang), "-"]);
         let flat = one_line(&text).replace('\u{200C}', "");
         if RTL.contains(&lang.as_str()) {
             // poppler writes a glyph that stands for several characters (a letter with
@@ -196,12 +189,12 @@ fn letters_with_marks_are_copied_once() {
     }
     let p = project();
     assert!(run(&p, &["build"], true).starts_with("exit: 0"));
-    let yo = poppler("pdftotext", &[&pdf(&p, "yo"), "-"]);
+    let yo = common::poppler("pdftotext", &[&pdf(&p, "yo"), "-"]);
     assert!(yo.contains("Ẹ̀TỌ́ WA"), "{yo}");
     assert!(yo.contains("ẹ̀tọ́ kọ̀ọ̀kan"), "{yo}");
-    let th = poppler("pdftotext", &[&pdf(&p, "th"), "-"]);
+    let th = common::poppler("pdftotext", &[&pdf(&p, "th"), "-"]);
     assert!(one_line(&th).contains("มนุษย์ทั้งหลายเกิดมามีอิสระ"), "{th}");
-    let ar = poppler("pdftotext", &[&pdf(&p, "ar"), "-"]);
+    let ar = common::poppler("pdftotext", &[&pdf(&p, "ar"), "-"]);
     let line = ar.lines().find(|l| l.contains("يولد")).unwrap_or_else(|| panic!("{ar}"));
     let sentence = "يولد جميع الناس أحرارًا متساوين في الكرامة والحقوق.";
     for c in ['ر', '\u{064B}'] {
@@ -255,7 +248,7 @@ fn pdf_titles_start_on_the_side_of_their_direction() {
     let p = project();
     assert!(run(&p, &["build"], true).starts_with("exit: 0"));
     for (lang, (title, _)) in expected() {
-        let bbox = poppler("pdftotext", &["-bbox", "-f", "1", "-l", "1", &pdf(&p, &lang), "-"]);
+        let bbox = common::poppler("pdftotext", &["-bbox", "-f", "1", "-l", "1", &pdf(&p, &lang), "-"]);
         let width: f64 = attr(bbox.lines().find(|l| l.contains("<page ")).unwrap(), "width");
         // The title band is the first text of the page: its first word's box.
         let word = bbox.lines().find(|l| l.trim_start().starts_with("<word")).unwrap();
@@ -308,7 +301,7 @@ fn without_system_fonts_bundled_scripts_render_and_the_rest_fail_clearly() {
     for lang in
         ["es", "ht", "ar", "fr", "bn", "ru", "ur", "pl", "wo", "yo", "hi", "pa", "am", "fa", "he", "vi", "el"]
     {
-        let fonts = poppler("pdffonts", &[&pdf(&p, lang)]);
+        let fonts = common::poppler("pdffonts", &[&pdf(&p, lang)]);
         assert!(fonts.contains(body_face(lang)), "{lang} without system fonts:\n{fonts}");
     }
     let check = run(&p, &["check"], false);
@@ -342,7 +335,7 @@ fn a_project_fonts_folder_fills_a_gap() {
     p.write("fonts/NotoSansThai-Regular.ttf", bytes);
     let out = run(&p, &["build"], false);
     assert!(out.starts_with("exit: 0"), "{out}");
-    assert!(poppler("pdffonts", &[&pdf(&p, "th")]).contains("NotoSansThai-Regular"));
+    assert!(common::poppler("pdffonts", &[&pdf(&p, "th")]).contains("NotoSansThai-Regular"));
 }
 
 #[test]
@@ -355,8 +348,11 @@ fn emphasis_is_italic_only_where_the_script_has_italics() {
     p.edit("locales/fr/rights.ftl", "naissent libres", "naissent *libres*");
     p.edit("locales/ar/rights.ftl", "أحرارًا", "*أحرارًا*");
     assert!(run(&p, &["build"], true).starts_with("exit: 0"));
-    assert!(poppler("pdffonts", &[&pdf(&p, "fr")]).contains("NotoSans-Italic"), "French emphasis is italic");
-    let ar = poppler("pdffonts", &[&pdf(&p, "ar")]);
+    assert!(
+        common::poppler("pdffonts", &[&pdf(&p, "fr")]).contains("NotoSans-Italic"),
+        "French emphasis is italic"
+    );
+    let ar = common::poppler("pdffonts", &[&pdf(&p, "ar")]);
     assert!(!ar.contains("Italic") && !ar.contains("Oblique"), "no slanted Arabic:\n{ar}");
     assert!(p.read("public/ar/rights.html").contains("<em>أحرارًا</em>"));
 }

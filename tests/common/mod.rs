@@ -269,6 +269,16 @@ pub fn venv_program(name: &str) -> Option<PathBuf> {
     have(found.is_some(), &format!("{name} in $TRADUI_VENV"), VENV).then(|| found.unwrap())
 }
 
+/// What a poppler tool (`pdftotext`, `pdfinfo`, `pdffonts`) prints; the test checked
+/// [`have_poppler`] first.
+pub fn poppler(tool: &str, args: &[&str]) -> String {
+    let out = std::process::Command::new(tool)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("`{tool}`: {e}: {POPPLER}"));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
 /// poppler's `pdftotext`, `pdfinfo` and `pdffonts`, under [`have`]'s policy.
 pub fn have_poppler() -> bool {
     let all = ["pdftotext", "pdfinfo", "pdffonts"].iter().all(|p| find_program(p).is_some());
