@@ -247,24 +247,10 @@ fn a_port_in_use_is_a_clear_error() {
     assert!(out.contains("hint: choose another port"), "{out}");
 }
 
-fn chromium() -> Option<PathBuf> {
-    ["/usr/bin/chromium", "/usr/bin/chromium-browser"].iter().map(PathBuf::from).find(|p| p.exists())
-}
-
-/// Chromium, or None when the test may be skipped (TRADUI_SKIP_BROWSER).
-fn chromium_or_skip() -> Option<PathBuf> {
-    let found = chromium();
-    if found.is_none() && std::env::var_os("TRADUI_SKIP_BROWSER").is_none() {
-        panic!(
-            "the live-reload tests need Chromium: apt-get install chromium (or set TRADUI_SKIP_BROWSER=1)"
-        );
-    }
-    found
-}
-
 #[test]
+#[ignore = "slow: Chromium; run with cargo test -- --include-ignored"]
 fn the_open_page_reloads_itself_in_chromium() {
-    let Some(bin) = chromium_or_skip() else { return };
+    let Some(bin) = common::chromium() else { return };
     let p = Project::init();
     let mut server = Server::start(&p, &["--no-pdf"]);
     let profile = tempfile::TempDir::new().unwrap();
@@ -419,8 +405,9 @@ impl Drop for Browser {
 }
 
 #[test]
+#[ignore = "slow: Chromium; run with cargo test -- --include-ignored"]
 fn an_error_shows_over_the_last_good_page_in_chromium_until_it_is_fixed() {
-    let Some(bin) = chromium_or_skip() else { return };
+    let Some(bin) = common::chromium() else { return };
     let p = Project::init();
     let mut server = Server::start(&p, &["--no-pdf"]);
     let url = format!("http://127.0.0.1:{}/ht/meeting.html", server.port);

@@ -1,7 +1,12 @@
 //! Front matter: the TOML between `+++` lines (title, paper, `[variables]` and their
 //! per-language overrides), with the position of every problem.
 
-use super::*;
+use super::{VarValue, is_identifier};
+use crate::diag::{Diagnostic, Kind, line_col};
+use crate::document::Paper;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::ops::Range;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -8,21 +8,18 @@
 //! `-img1`, `-table1-r2-c1`. Editing a paragraph never changes another unit's ID.
 
 use crate::diag::{Diagnostic, Kind, line_col};
+use crate::document::Block;
 use crate::document::Paper;
-use crate::document::{Align, Block, Text};
-use pulldown_cmark::{Alignment, Event, Options, Parser, Tag, TagEnd};
-use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::ops::Range;
 
 mod blocks;
 mod front_matter;
 mod ids;
 mod text;
 
-use blocks::*;
-use front_matter::*;
-use ids::*;
+use blocks::BodyParser;
+use front_matter::{parse_front_matter, split_front_matter};
+use ids::IdGen;
 pub use ids::{is_identifier, slug};
 pub use text::{normalize, placeables, to_fluent};
 
@@ -187,39 +184,10 @@ pub fn parse_leaflet(slug: &str, file: &str, text: &str) -> (Leaflet, Vec<Diagno
         diags.push(d);
         return (leaflet, owned_by(slug, diags));
     }
-    let body_start = match split_front_matter(file, text) {
-        Ok(None) => 0,
-        Ok(Some((front, body_start))) => {
-            match parse_front_matter(file, text, front) {
-                Ok(fm) => {
-                    leaflet.title = fm.title;
-                    leaflet.paper = fm.paper;
-                    leaflet.variables = fm.variables;
-                    leaflet.variable_overrides = fm.overrides;
-                    leaflet.override_positions = fm.override_positions;
-                }
-                Err(d) => diags.push(d),
-            }
-            body_start
-        }
-        Err(d) => {
-            diags.push(d);
-            return (leaflet, owned_by(slug, diags));
-        }
+    let Some(body_start) = read_front_matter(&mut leaflet, file, text, &mut diags) else {
+        return (leaflet, owned_by(slug, diags));
     };
-    let mut ids = IdGen::default();
-    if let Some(title) = &leaflet.title {
-        let offset = text.find(title.as_str()).unwrap_or(0);
-        leaflet.units.push(make_unit(
-            "title".into(),
-            UnitKind::Title,
-            normalize(title, false),
-            line_col(text, offset),
-            offset,
-        ));
-        leaflet.title_id = Some("title".into());
-        ids.used.insert("title".into());
-    }
+    let ids = title_unit(&mut leaflet, text);
     let mut p = BodyParser::new(text, body_start, ids);
     p.file = file.to_string();
     if let Err(d) = p.check_limits() {
@@ -234,6 +202,61 @@ pub fn parse_leaflet(slug: &str, file: &str, text: &str) -> (Leaflet, Vec<Diagno
     if leaflet.title_id.is_none() {
         leaflet.title_id = leaflet.units.iter().find(|u| u.kind == UnitKind::Heading).map(|u| u.id.clone());
     }
+    check_units(&leaflet, &mut diags);
+    (leaflet, owned_by(slug, diags))
+}
+
+/// Reads the front matter, if any, into `leaflet`; gives where the body starts, or
+/// `None` when the front matter cannot even be told apart from the body.
+fn read_front_matter(
+    leaflet: &mut Leaflet,
+    file: &str,
+    text: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<usize> {
+    match split_front_matter(file, text) {
+        Ok(None) => Some(0),
+        Ok(Some((front, body_start))) => {
+            match parse_front_matter(file, text, front) {
+                Ok(fm) => {
+                    leaflet.title = fm.title;
+                    leaflet.paper = fm.paper;
+                    leaflet.variables = fm.variables;
+                    leaflet.variable_overrides = fm.overrides;
+                    leaflet.override_positions = fm.override_positions;
+                }
+                Err(d) => diags.push(d),
+            }
+            Some(body_start)
+        }
+        Err(d) => {
+            diags.push(d);
+            None
+        }
+    }
+}
+
+/// The front matter's title as the first unit, `title`; the ID generator that knows it.
+fn title_unit(leaflet: &mut Leaflet, text: &str) -> IdGen {
+    let mut ids = IdGen::default();
+    if let Some(title) = &leaflet.title {
+        let offset = text.find(title.as_str()).unwrap_or(0);
+        leaflet.units.push(make_unit(
+            "title".into(),
+            UnitKind::Title,
+            normalize(title, false),
+            line_col(text, offset),
+            offset,
+        ));
+        leaflet.title_id = Some("title".into());
+        ids.used.insert("title".into());
+    }
+    ids
+}
+
+/// A leaflet must have text to translate, and each `{ $variable }` it uses a value.
+fn check_units(leaflet: &Leaflet, diags: &mut Vec<Diagnostic>) {
+    let file = leaflet.file.as_str();
     if leaflet.units.is_empty() {
         diags.push(
             Diagnostic::error(Kind::Source, file, "the leaflet has no text to translate")
@@ -261,7 +284,6 @@ pub fn parse_leaflet(slug: &str, file: &str, text: &str) -> (Leaflet, Vec<Diagno
             }
         }
     }
-    (leaflet, owned_by(slug, diags))
 }
 
 /// Every diagnostic of a leaflet names it, whatever path returned it: that is how

@@ -1,7 +1,8 @@
 //! Unit text: whitespace normalisation, the Fluent placeables in a text, and a text as a
 //! Fluent pattern.
 
-use super::*;
+use super::{Ref, is_identifier};
+use std::ops::Range;
 
 /// Collapses whitespace (line breaks included) to single spaces; inside a block quote
 /// also drops the `>` markers that continue the quote on each line.
