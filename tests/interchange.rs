@@ -599,3 +599,76 @@ fn import_creates_a_new_translation_file() {
         "# en: Bring water.\nwe-walk-out-p2 = Traigan agua.\n\n# en: Call the union.\nwe-walk-out-p3 = Llamen al sindicato.\n"
     );
 }
+
+const MARKUP: &str = "# Meet\n\nMeet at **{ $time }** on [our strike page](https://example.org/strike).\n\nBring `water` and *friends*.\n";
+
+/// Markup as tags: a CAT tool (translate-toolkit's store, its text edited around the
+/// tags as a translator does) gives back the same Markdown; a target that lost a closing
+/// tag is refused at its line, and the rest of the file is still imported.
+#[test]
+fn xliff_markup_is_tags_a_cat_tool_keeps_and_a_lost_tag_is_refused() {
+    let p = Project::empty();
+    p.write("tradui.toml", TOML)
+        .write("content/meet.md", "+++\n[variables]\ntime = \"6 PM\"\n+++\n".to_string() + MARKUP)
+        .write("locales/ht/meet.ftl", "# content/meet.md:5\n# en: Meet\nmeet = Reyinyon\n");
+    let out = p.run(&["export", "ht", "--format", "xliff"]);
+    assert!(out.starts_with("exit: 0"), "{out}");
+    assert_valid_xliff(&p, "export/ht.xlf");
+    let x = p.read("export/ht.xlf");
+    assert!(x.contains("<source>Meet at <bpt id=\"b1\" ctype=\"bold\">**</bpt><x id=\"var:time\" ctype=\"x-fluent-variable\" equiv-text=\"{ $time }\"/><ept id=\"b1\">**</ept> on <bpt id=\"a1\" ctype=\"link\">[</bpt>our strike page<ept id=\"a1\">](https://example.org/strike)</ept>.</source>"), "{x}");
+    assert!(!x.contains("from=\"translator\""), "a stub's location line is no translator's note: {x}");
+    run_python(
+        r#"
+import sys
+from translate.storage import xliff
+path = sys.argv[1]
+store = xliff.xlifffile.parsefile(open(path, "rb"))
+NS = "{urn:oasis:names:tc:xliff:document:1.2}"
+for u in store.units:
+    uid = u.getid().split("meet:")[-1]
+    src = u.xmlelement.find(NS + "source")
+    tgt = u.xmlelement.find(NS + "target")
+    # The tool shows the tags: copy the source's tags into the target, translate the words.
+    tags = [c for c in src if c.tag in (NS + "bpt", NS + "ept", NS + "x")]
+    assert uid == "meet" or tags, uid
+    if uid not in ("meet-p1", "meet-p2"):
+        continue
+    for c in list(tgt):
+        tgt.remove(c)
+    import copy
+    for c in src:
+        tgt.append(copy.deepcopy(c))
+    tgt.text = {"meet-p1": "Nou rankontre a ", "meet-p2": "Pote "}[uid]
+    words = {"meet-p1": ["", "", " sou ", "paj grèv nou an", "."], "meet-p2": ["dlo", " ak ", "zanmi", "."]}[uid]
+    for c, w in zip(list(tgt), words + [""] * 9):
+        c.tail = w
+    tgt.set("state", "translated")
+    if uid == "meet-p2":
+        # This one loses its last closing tag, as a careless edit would.
+        last = [c for c in tgt if c.tag == NS + "ept"][-1]
+        prev = last.getprevious()
+        prev.tail = (prev.tail or "") + (last.tail or "")
+        tgt.remove(last)
+open(path, "wb").write(bytes(store))
+"#,
+        &[&p.root.join("export/ht.xlf")],
+    );
+    assert_valid_xliff(&p, "export/ht.xlf");
+    let edited = p.read("export/ht.xlf");
+    let x = edited.find("Pote ").unwrap();
+    let line = edited[..x].lines().count();
+    let out = p.run(&["import", "export/ht.xlf"]);
+    assert!(out.starts_with("exit: 1"), "{out}");
+    assert!(
+        out.contains(&format!("export/ht.xlf:{line}:1: error[invalid]: `meet-p2`: the tag opened here (id \"i1\", Markdown `*`) is never closed")),
+        "{out}\n{edited}"
+    );
+    let ftl = p.read("locales/ht/meet.ftl");
+    assert!(
+        ftl.contains(
+            "meet-p1 = Nou rankontre a **{ $time }** sou [paj grèv nou an](https://example.org/strike).\n"
+        ),
+        "{ftl}"
+    );
+    assert!(!ftl.contains("meet-p2 ="), "the refused translation is written nowhere: {ftl}");
+}

@@ -13,6 +13,7 @@
 //! with a select expression is the one exception: it travels as Fluent, one variant per
 //! line, so that every variant can be translated and comes back as valid Fluent.
 
+mod markup;
 pub mod po;
 mod write;
 pub mod xliff;
@@ -65,6 +66,9 @@ pub struct Entry {
     pub base: Option<String>,
     /// Line of the entry in the PO or XLIFF file (import).
     pub line: usize,
+    /// Why the entry's translation cannot be imported, at which line of the file (a
+    /// target whose markup tags do not pair); import reports it and skips the entry.
+    pub problem: Option<(usize, String)>,
 }
 
 /// A PO or XLIFF file: its language and entries.
@@ -179,19 +183,42 @@ pub fn translator_comments(catalog: &Catalog, id: &str, source_lang: &str) -> Ve
         .collect()
 }
 
-/// The comment lines tradui writes and rewrites above a message (as `sync` does).
+/// The comment lines tradui writes and rewrites above a message (as `sync` does),
+/// with the location line of the stub it came from (`# content/strike.md:21`).
 pub(crate) fn owned_comment(line: &str, source_lang: &str) -> bool {
     let Some(rest) = line.strip_prefix('#') else { return false };
     let rest = rest.trim_start();
-    rest.starts_with(&format!("{source_lang}:"))
+    location_line(rest)
+        || rest.starts_with(&format!("{source_lang}:"))
         || rest.starts_with(REVIEW_MARKER)
         || rest.starts_with("was:")
         || rest.starts_with("change:")
 }
 
+/// `content/strike.md:21`, or `content/strike.md:21 - keep { $date } as written`: the
+/// line `sync` writes in a stub to say where the unit is.
+fn location_line(rest: &str) -> bool {
+    let Some((path, after)) = rest.split_once(".md:") else { return false };
+    let digits = after.len() - after.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    !path.is_empty()
+        && !path.contains(char::is_whitespace)
+        && digits > 0
+        && (after[digits..].trim().is_empty() || after[digits..].starts_with(" - keep "))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_stubs_location_line_is_tradui_s_not_the_translator_s() {
+        for owned in ["# content/strike.md:21", "# content/t.md:3 - keep { $date } as written", "# en: Hi"] {
+            assert!(owned_comment(owned, "en"), "{owned}");
+        }
+        for theirs in ["# checked with Marie", "# see content/strike.md:21 for why", "# notes.md:x"] {
+            assert!(!owned_comment(theirs, "en"), "{theirs}");
+        }
+    }
 
     #[test]
     fn contexts_round_trip() {

@@ -379,6 +379,7 @@ fn bundle(raws: Vec<Raw>) -> Result<Bundle, ParseError> {
             comments: raw.comments,
             base,
             line: raw.line,
+            problem: None,
         });
     }
     if lang.is_empty() {

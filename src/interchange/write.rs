@@ -217,6 +217,13 @@ impl Plan<'_> {
             self.cell.and_then(|c| c.units.iter().find(|u| u.id == unit.id)).and_then(|u| u.message.clone());
         let message = self.catalog.and_then(|c| matched.as_deref().and_then(|id| c.message(id)));
         let msg_id = message.map_or(unit.id.as_str(), |m| m.id.as_str());
+        if let Some((line, why)) = &e.problem {
+            let d = Diagnostic::error(Kind::Invalid, self.import.file, why.clone()).hint(
+                "this translation was not imported; in your CAT tool, give it the same tags as the source (or copy the source's tags again), then export and import it again",
+            );
+            self.diags.push(at(self.import, e, d).at((*line, 1)));
+            return;
+        }
         let body = match to_message(msg_id, &e.target) {
             Ok(Some(b)) => b,
             Ok(None) => return,
