@@ -120,7 +120,13 @@ fn po_export_is_what_msgfmt_accepts() {
     let po = p.read("export/ht.po");
     let (ok, msg) =
         tool("msgfmt", &["--check", "-o", "/dev/null", p.root.join("export/ht.po").to_str().unwrap()]);
-    assert!(ok, "{msg}");
+    assert!(ok && msg.is_empty(), "msgfmt --check warns of nothing: {msg}");
+    // The revision date is when the translations last changed (the newest .ftl), so the
+    // same files give the same file.
+    let again = p.run(&["export", "ht", "--format", "po", "--out", "again"]);
+    assert!(again.starts_with("exit: 0"), "{again}");
+    assert_eq!(p.read("again/ht.po"), po);
+    assert!(!po.contains("YEAR-MO-DA"), "{po}");
     assert!(
         po.contains("\"Language: ht\\n\"\n") && po.contains("\"Plural-Forms: nplurals=1; plural=0;\\n\"\n"),
         "{po}"
@@ -132,7 +138,7 @@ fn po_export_is_what_msgfmt_accepts() {
             || po.contains("# checked with Marie\n#. { $date } is replaced by \"Dec 3\" (set in the leaflet); keep { $date } exactly as written.\n"),
         "{po}"
     );
-    assert!(po.contains("#: content/walk.md:9\n#, fuzzy\n#| msgid \"We walk on { $date }.\"\nmsgctxt \"walk:we-walk-out-p1\"\nmsgid \"We walk out on { $date }.\"\nmsgstr \"Nou mache { $date }.\"\n"), "{po}");
+    assert!(po.contains("#: content/walk.md:9\n#, fuzzy\n#| msgctxt \"walk:we-walk-out-p1\"\n#| msgid \"We walk on { $date }.\"\nmsgctxt \"walk:we-walk-out-p1\"\nmsgid \"We walk out on { $date }.\"\nmsgstr \"Nou mache { $date }.\"\n"), "{po}");
     assert!(po.contains("msgctxt \"walk:we-walk-out-p2\"\nmsgid \"Bring water.\"\nmsgstr \"\"\n"), "{po}");
     assert!(po.contains("msgstr \"\"\n\"{ $count ->\\n\"\n\"    [1] Nou se yon ekip.\\n\"\n"), "{po}");
     assert!(
@@ -177,6 +183,7 @@ for e in po:
         e.msgstr = "Nou soti nan { $date }."
         e.flags.remove("fuzzy")
         e.previous_msgid = None
+        e.previous_msgctxt = None
     if e.msgctxt == "walk:we-walk-out-p4":
         e.msgstr = e.msgstr.replace("Nou se yon ekip.", "Nou se yon sèl ekip.")
 po.save(sys.argv[1])
@@ -334,14 +341,28 @@ fn placeable_mismatches_are_reported_at_the_po_line() {
     let p = project();
     p.run(&["export", "ht"]);
     let po = p.read("export/ht.po");
-    let line = po.lines().position(|l| l == "#: content/walk.md:9").unwrap() + 1;
-    let first = po[..po.find("#: content/walk.md:9").unwrap()].rfind("\n\n").unwrap() + 2;
-    let entry_line = po[..first].lines().count() + 1;
-    assert!(entry_line <= line);
+    let msgstr = po.lines().position(|l| l == "msgstr \"Nou mache { $date }.\"").unwrap() + 1;
+    let before = p.read("locales/ht/walk.ftl");
     p.edit("export/ht.po", "msgstr \"Nou mache { $date }.\"", "msgstr \"Nou mache { $dat }.\"");
+    p.edit(
+        "export/ht.po",
+        "msgid \"Bring water.\"\nmsgstr \"\"",
+        "msgid \"Bring water.\"\nmsgstr \"Pote dlo.\"",
+    );
     let out = p.run(&["import", "export/ht.po"]);
     assert!(out.starts_with("exit: 1"), "{out}");
-    assert!(out.contains(&format!("export/ht.po:{entry_line}:1: error[invalid]: `we-walk-out-p1` uses `{{ $dat }}` where the source text has `{{ $date }}`")), "{out}");
+    // At the msgstr line, and kept out of the .ftl; the rest of the file is imported.
+    assert!(out.contains(&format!("export/ht.po:{msgstr}:1: error[invalid]: `we-walk-out-p1` uses `{{ $dat }}` where the source text has `{{ $date }}`")), "{out}");
+    assert!(out.contains("this translation was not imported (written nowhere)"), "{out}");
+    let ftl = p.read("locales/ht/walk.ftl");
+    assert!(!ftl.contains("$dat }") && ftl.contains("we-walk-out-p1 = Nou mache { $date }.\n"), "{ftl}");
+    assert_eq!(
+        ftl,
+        before.replace(
+            "\n\n# en: We are",
+            "\n\n# en: Bring water.\nwe-walk-out-p2 = Pote dlo.\n\n# en: We are"
+        )
+    );
 }
 
 #[test]
@@ -382,23 +403,24 @@ fn hostile_content_never_becomes_markup_and_never_expands() {
         "{out}"
     );
     assert_eq!(p.bytes("locales/ht/walk.ftl"), before);
-    // Markup and a javascript: link in a PO: written as text, reported as check does.
+    // Markup in a PO: written as text; a javascript: link: refused, as check would.
     p.run(&["export", "ht"]);
     p.edit(
         "export/ht.po",
         "msgctxt \"walk:we-walk-out-p2\"\nmsgid \"Bring water.\"\nmsgstr \"\"",
-        "msgctxt \"walk:we-walk-out-p2\"\nmsgid \"Bring water.\"\nmsgstr \"[dlo](javascript:alert(1)) <script>alert(1)</script> &lt;b&gt;\\nevil = x\"",
+        "msgctxt \"walk:we-walk-out-p2\"\nmsgid \"Bring water.\"\nmsgstr \"<script>alert(1)</script> &lt;b&gt;\\nevil = x\"",
+    );
+    p.edit(
+        "export/ht.po",
+        "msgctxt \"walk:we-walk-out-p3\"\nmsgid \"Call the union.\"\nmsgstr \"\"",
+        "msgctxt \"walk:we-walk-out-p3\"\nmsgid \"Call the union.\"\nmsgstr \"[Rele](javascript:alert(1))\"",
     );
     let out = p.run(&["import", "export/ht.po"]);
     assert!(out.starts_with("exit: 1"), "{out}");
-    assert!(out.contains("error[unsafe-link]: `we-walk-out-p2` links to `javascript:alert(1)`"), "{out}");
+    assert!(out.contains("error[unsafe-link]: `we-walk-out-p3` links to `javascript:alert(1)`"), "{out}");
     let ftl = p.read("locales/ht/walk.ftl");
-    assert!(
-        ftl.contains(
-            "we-walk-out-p2 = [dlo](javascript:alert(1)) <script>alert(1)</script> &lt;b&gt; evil = x\n"
-        ),
-        "{ftl}"
-    );
+    assert!(ftl.contains("we-walk-out-p2 = <script>alert(1)</script> &lt;b&gt; evil = x\n"), "{ftl}");
+    assert!(!ftl.contains("javascript:"), "the unsafe link is written nowhere: {ftl}");
     assert!(!ftl.contains("\nevil ="), "a newline in a msgstr must not start a new message");
     let out = p.run(&["build", "--no-pdf"]);
     let html = p.read("public/ht/walk.html");
@@ -494,10 +516,10 @@ mod properties {
         #[test]
         fn po_round_trips(entries in entries()) {
             let b = Bundle { lang: "ht".into(), source_lang: "en".into(), entries };
-            let back = po::parse(&po::write(&b, "nplurals=1; plural=0;")).unwrap();
+            let back = po::parse(&po::write(&b, "nplurals=1; plural=0;", "2026-12-03 18:30+0000")).unwrap();
             prop_assert_eq!(back.entries.len(), b.entries.len());
             for (a, e) in back.entries.iter().zip(&b.entries) {
-                prop_assert_eq!(Entry { line: 0, ..a.clone() }, e.clone());
+                prop_assert_eq!(Entry { line: 0, target_line: 0, ..a.clone() }, e.clone());
             }
         }
 
@@ -522,7 +544,7 @@ mod properties {
         #[test]
         fn po_and_xliff_parsers_take_anything(entries in entries(), cut in 0usize..2000, junk in prop::collection::vec(fragment(), 0..6)) {
             let b = Bundle { lang: "ht".into(), source_lang: "en".into(), entries };
-            for file in [po::write(&b, "nplurals=1; plural=0;"), xliff::write(&b)] {
+            for file in [po::write(&b, "nplurals=1; plural=0;", "2026-12-03 18:30+0000"), xliff::write(&b)] {
                 let mut at = cut.min(file.len());
                 while !file.is_char_boundary(at) {
                     at -= 1;
@@ -671,4 +693,20 @@ open(path, "wb").write(bytes(store))
         "{ftl}"
     );
     assert!(!ftl.contains("meet-p2 ="), "the refused translation is written nowhere: {ftl}");
+}
+
+/// A variable's note shows its value as the language reads it (a date in its own format).
+#[test]
+fn variable_notes_read_as_the_language_does() {
+    let p = Project::empty();
+    p.write("tradui.toml", TOML)
+        .write("content/meet.md", "+++\n[variables]\ndate = 2026-12-17\n+++\n# Meet on { $date }\n");
+    for (lang, date) in [("es", "17 de diciembre de 2026"), ("ht", "17 desanm 2026")] {
+        assert!(p.run(&["export", lang]).starts_with("exit: 0"));
+        let po = p.read(&format!("export/{lang}.po"));
+        assert!(
+            po.contains(&format!("#. {{ $date }} is replaced by \"{date}\" (set in the leaflet)")),
+            "{po}"
+        );
+    }
 }

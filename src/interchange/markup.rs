@@ -27,71 +27,46 @@ fn kind(tag: &Tag) -> Option<(char, &'static str)> {
     }
 }
 
+/// A pair still open: its ID, ctype, the whole range, where its opening delimiter
+/// ends, and where its content ends so far.
+struct Open {
+    id: String,
+    ctype: &'static str,
+    whole: Range<usize>,
+    open_end: usize,
+    content_end: usize,
+}
+
+/// The delimiters found so far, and the pairs still open.
+#[derive(Default)]
+struct Walk {
+    out: Vec<Delimiter>,
+    counts: [usize; 4],
+    open: Vec<Open>,
+}
+
 /// The delimiters of `text`, in order; pairs are numbered per kind in the order they open,
 /// so a translation with the same markup gets the same IDs as its source.
 pub fn delimiters(text: &str) -> Vec<Delimiter> {
-    let mut out = Vec::new();
-    let mut counts = [0usize; 4];
-    let mut next_id = |letter: char| {
-        let i = "biac".find(letter).unwrap_or(0);
-        counts[i] += 1;
-        format!("{letter}{}", counts[i])
-    };
-    // Open pairs: (id, ctype, whole range, opening delimiter's end, end of the last content).
-    let mut open: Vec<(String, &'static str, Range<usize>, usize, usize)> = Vec::new();
     // Placeables are read as words of the same length, as they are once formatted (a
     // link to `{ $hotline }` is a link), so every offset is the text's own.
     let mut plain = text.to_string();
     for (range, _) in crate::source::placeables(text) {
         plain.replace_range(range.clone(), &"x".repeat(range.len()));
     }
-    let text = plain.as_str();
-    for (event, range) in Parser::new_ext(text, Options::ENABLE_STRIKETHROUGH).into_offset_iter() {
+    let mut walk = Walk::default();
+    for (event, range) in Parser::new_ext(&plain, Options::ENABLE_STRIKETHROUGH).into_offset_iter() {
         match event {
-            Event::Start(tag) => {
-                if let Some((letter, ctype)) = kind(&tag) {
-                    let len = if letter == 'b' { 2 } else { 1 };
-                    let start_end = (range.start + len).min(range.end);
-                    open.push((next_id(letter), ctype, range, start_end, start_end));
-                } else {
-                    content_at(&mut open, range.end);
-                }
-            }
-            Event::End(TagEnd::Strong | TagEnd::Emphasis | TagEnd::Link) => {
-                let Some((id, ctype, whole, start_end, content_end)) = open.pop() else { continue };
-                // Only a pair that is what it seems is carried (a reference link, an
-                // autolink or a link inside another's text is not).
-                if whole != range {
-                    continue;
-                }
-                let close_start = if ctype == "link" {
-                    content_end.max(start_end)
-                } else {
-                    whole.end.saturating_sub(start_end - whole.start).max(start_end)
-                };
-                out.push(Delimiter { range: whole.start..start_end, id: id.clone(), ctype, open: true });
-                out.push(Delimiter { range: close_start..whole.end, id, ctype, open: false });
-                content_at(&mut open, whole.end);
-            }
-            Event::Code(_) => {
-                let ticks = text[range.clone()].chars().take_while(|c| *c == '`').count();
-                if ticks > 0 && range.len() >= 2 * ticks {
-                    let id = next_id('c');
-                    let open_end = range.start + ticks;
-                    let close = range.end - ticks..range.end;
-                    out.push(Delimiter {
-                        range: range.start..open_end,
-                        id: id.clone(),
-                        ctype: "x-code",
-                        open: true,
-                    });
-                    out.push(Delimiter { range: close, id, ctype: "x-code", open: false });
-                }
-                content_at(&mut open, range.end);
-            }
-            _ => content_at(&mut open, range.end),
+            Event::Start(tag) => match kind(&tag) {
+                Some((letter, ctype)) => walk.start(letter, ctype, range),
+                None => walk.content_at(range.end),
+            },
+            Event::End(TagEnd::Strong | TagEnd::Emphasis | TagEnd::Link) => walk.end(range),
+            Event::Code(_) => walk.code(&plain, range),
+            _ => walk.content_at(range.end),
         }
     }
+    let mut out = walk.out;
     out.sort_by_key(|d| (d.range.start, !d.open));
     // Nested pairs that do not nest in the text (never from a parser, but cheap to
     // refuse) are dropped, so that every tag written has its partner.
@@ -99,10 +74,55 @@ pub fn delimiters(text: &str) -> Vec<Delimiter> {
     if well_formed { out } else { Vec::new() }
 }
 
-/// The innermost open pair's content reaches `end`.
-fn content_at(open: &mut [(String, &'static str, Range<usize>, usize, usize)], end: usize) {
-    if let Some(last) = open.last_mut() {
-        last.4 = last.4.max(end);
+impl Walk {
+    fn next_id(&mut self, letter: char) -> String {
+        let i = "biac".find(letter).unwrap_or(0);
+        self.counts[i] += 1;
+        format!("{letter}{}", self.counts[i])
+    }
+
+    fn start(&mut self, letter: char, ctype: &'static str, whole: Range<usize>) {
+        let len = if letter == 'b' { 2 } else { 1 };
+        let open_end = (whole.start + len).min(whole.end);
+        let id = self.next_id(letter);
+        self.open.push(Open { id, ctype, whole, open_end, content_end: open_end });
+    }
+
+    fn end(&mut self, range: Range<usize>) {
+        let Some(Open { id, ctype, whole, open_end, content_end }) = self.open.pop() else { return };
+        // Only a pair that is what it seems is carried (a reference link, an autolink or
+        // a link inside another's text is not).
+        if whole != range {
+            return;
+        }
+        let close_start = if ctype == "link" {
+            content_end.max(open_end)
+        } else {
+            whole.end.saturating_sub(open_end - whole.start).max(open_end)
+        };
+        self.out.push(Delimiter { range: whole.start..open_end, id: id.clone(), ctype, open: true });
+        self.out.push(Delimiter { range: close_start..whole.end, id, ctype, open: false });
+        self.content_at(whole.end);
+    }
+
+    /// An inline code span: its runs of backticks are the delimiters.
+    fn code(&mut self, text: &str, range: Range<usize>) {
+        let ticks = text[range.clone()].chars().take_while(|c| *c == '`').count();
+        if ticks > 0 && range.len() >= 2 * ticks {
+            let id = self.next_id('c');
+            let open = range.start..range.start + ticks;
+            let close = range.end - ticks..range.end;
+            self.out.push(Delimiter { range: open, id: id.clone(), ctype: "x-code", open: true });
+            self.out.push(Delimiter { range: close, id, ctype: "x-code", open: false });
+        }
+        self.content_at(range.end);
+    }
+
+    /// The innermost open pair's content reaches `end`.
+    fn content_at(&mut self, end: usize) {
+        if let Some(last) = self.open.last_mut() {
+            last.content_end = last.content_end.max(end);
+        }
     }
 }
 

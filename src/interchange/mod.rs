@@ -24,7 +24,7 @@ use crate::catalog::text;
 use crate::catalog::{Catalog, EntryKind, REVIEW_MARKER};
 use crate::lang::Lang;
 use crate::project::Project;
-use crate::source::{Leaflet, Ref};
+use crate::source::{Leaflet, Ref, VarValue};
 use crate::status::{Report, State};
 
 /// PO or XLIFF.
@@ -66,6 +66,9 @@ pub struct Entry {
     pub base: Option<String>,
     /// Line of the entry in the PO or XLIFF file (import).
     pub line: usize,
+    /// Line where the translation's text starts (the `msgstr`, the `<target>`), where
+    /// import reports what is wrong with it.
+    pub target_line: usize,
     /// Why the entry's translation cannot be imported, at which line of the file (a
     /// target whose markup tags do not pair); import reports it and skips the entry.
     pub problem: Option<(usize, String)>,
@@ -113,8 +116,18 @@ pub fn fingerprint(text: &str) -> String {
     format!("{:016x}", h.finish())
 }
 
+/// How a variable's value reads in a language (`localize::display_value`: a date in the
+/// language's own format), for the notes that say what a placeable stands for.
+pub type ShowValue<'a> = &'a dyn Fn(&VarValue, &Lang) -> String;
+
 /// The entries of one language: every unit of every leaflet (or of `only`).
-pub fn export_entries(project: &Project, report: &Report, lang: &Lang, only: Option<&str>) -> Vec<Entry> {
+pub fn export_entries(
+    project: &Project,
+    report: &Report,
+    lang: &Lang,
+    only: Option<&str>,
+    show: ShowValue,
+) -> Vec<Entry> {
     let mut out = Vec::new();
     for leaflet in &project.leaflets {
         if only.is_some_and(|s| s != leaflet.slug) {
@@ -131,7 +144,7 @@ pub fn export_entries(project: &Project, report: &Report, lang: &Lang, only: Opt
                 id: unit.id.clone(),
                 source: unit.text.clone(),
                 location: Some((leaflet.file.clone(), unit.line)),
-                notes: placeable_notes(leaflet, unit.refs.iter(), lang),
+                notes: placeable_notes(leaflet, unit.refs.iter(), lang, show),
                 ..Entry::default()
             };
             if let Some((c, m)) =
@@ -151,13 +164,18 @@ pub fn export_entries(project: &Project, report: &Report, lang: &Lang, only: Opt
 }
 
 /// What each placeable of a unit stands for, in words a translator understands.
-fn placeable_notes<'a>(leaflet: &Leaflet, refs: impl Iterator<Item = &'a Ref>, lang: &Lang) -> Vec<String> {
+fn placeable_notes<'a>(
+    leaflet: &Leaflet,
+    refs: impl Iterator<Item = &'a Ref>,
+    lang: &Lang,
+    show: ShowValue,
+) -> Vec<String> {
     let vars = leaflet.variables_for(lang.as_str());
     refs.map(|r| match r {
         Ref::Var(v) => match vars.get(v.as_str()) {
             Some(value) => format!(
                 "{r} is replaced by \"{}\" (set in the leaflet); keep {r} exactly as written.",
-                value.display()
+                show(value, lang)
             ),
             None => format!("{r} is replaced by a value; keep {r} exactly as written."),
         },
@@ -165,6 +183,22 @@ fn placeable_notes<'a>(leaflet: &Leaflet, refs: impl Iterator<Item = &'a Ref>, l
         Ref::Message(_) => format!("{r} is replaced by another message; keep it exactly as written."),
     })
     .collect()
+}
+
+/// When the translations of `lang` last changed, in seconds since the epoch, for the
+/// PO file's `PO-Revision-Date`: the newest modification time of its files (the
+/// leaflets' translation files and the glossary, or, for a language with none yet, the
+/// leaflets), never the clock, so that the same files give the same export.
+pub fn last_revised(project: &Project, lang: &Lang, only: Option<&str>) -> u64 {
+    let leaflets = project.leaflets.iter().filter(|l| only.is_none_or(|s| s == l.slug));
+    let mtime = |rel: &str| {
+        let meta = std::fs::metadata(project.root.join(rel)).ok()?;
+        meta.modified().ok()?.duration_since(std::time::UNIX_EPOCH).ok().map(|d| d.as_secs())
+    };
+    let mut files: Vec<String> = leaflets.clone().map(|l| Project::catalog_file(lang, &l.slug)).collect();
+    files.push(format!("locales/{lang}/terms.ftl"));
+    let newest = files.iter().filter_map(|f| mtime(f)).max();
+    newest.or_else(|| leaflets.filter_map(|l| mtime(&l.file)).max()).unwrap_or(0)
 }
 
 /// Comment lines above a message that tradui does not own.

@@ -314,6 +314,7 @@ impl Reader<'_> {
                 let u = self.unit.as_mut().expect("checked");
                 u.into = 2;
                 u.state = state;
+                u.entry.target_line = line;
             }
             "note" if self.unit.is_some() => {
                 let from = attr(e, "from")?.unwrap_or_default();
