@@ -639,6 +639,14 @@ fn xliff_markup_is_tags_a_cat_tool_keeps_and_a_lost_tag_is_refused() {
     let x = p.read("export/ht.xlf");
     assert!(x.contains("<source>Meet at <bpt id=\"b1\" ctype=\"bold\">**</bpt><x id=\"var:time\" ctype=\"x-fluent-variable\" equiv-text=\"{ $time }\"/><ept id=\"b1\">**</ept> on <bpt id=\"a1\" ctype=\"link\">[</bpt>our strike page<ept id=\"a1\">](https://example.org/strike)</ept>.</source>"), "{x}");
     assert!(!x.contains("from=\"translator\""), "a stub's location line is no translator's note: {x}");
+    p.write("locales/ht/meet.ftl", "# content/meet.md:5\n# en: Meet\nmeet = Reyinyon\n\n# en: Bring `water` and *friends*.\nmeet-p2 = Pote `dlo` ak *zanmi*.\n");
+    let again = p.run(&["export", "ht", "--format", "xliff", "--out", "again"]);
+    assert!(again.starts_with("exit: 0"), "{again}");
+    let untouched = p.run(&["import", "again/ht.xlf"]);
+    assert!(
+        untouched.contains("0 translation file(s) updated"),
+        "an untouched export changes nothing: {untouched}"
+    );
     run_python(
         r#"
 import sys
@@ -692,7 +700,10 @@ open(path, "wb").write(bytes(store))
         ),
         "{ftl}"
     );
-    assert!(!ftl.contains("meet-p2 ="), "the refused translation is written nowhere: {ftl}");
+    assert!(
+        ftl.contains("meet-p2 = Pote `dlo` ak *zanmi*.\n") && ftl.matches("meet-p2").count() == 1,
+        "the refused translation is written nowhere; the .ftl keeps its own: {ftl}"
+    );
 }
 
 /// A variable's note shows its value as the language reads it (a date in its own format).

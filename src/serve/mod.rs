@@ -261,3 +261,39 @@ fn bind_error(e: http::BindError, wanted: Option<u16>) -> Fatal {
     };
     d.into()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_pages_hear_what_each_error_means_for_them() {
+        let front = Diagnostic::error(Kind::Source, "content/a.md", "front matter").at((2, 1)).leaflet("a");
+        let broken = Diagnostic::error(Kind::Invalid, "locales/es/a.ftl", "syntax").leaflet("a").lang("es");
+        let whole = Diagnostic::error(Kind::Config, "tradui.toml", "bad key");
+        let summary = BuildSummary {
+            diagnostics: vec![front, broken.clone(), whole],
+            invalid: vec![broken, Diagnostic::warning(Kind::Invalid, "x.ftl", "a warning")],
+            ..BuildSummary::default()
+        };
+        let event: serde_json::Value = serde_json::from_str(&event_for(&[], &errors(&summary))).unwrap();
+        let shown: Vec<(&str, &str, u64, u64)> = event["errors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                let (line, column) = (e["line"].as_u64().unwrap(), e["column"].as_u64().unwrap());
+                (e["file"].as_str().unwrap(), e["shows"].as_str().unwrap(), line, column)
+            })
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                ("content/a.md", "kept", 2, 1),
+                ("tradui.toml", "kept", 1, 1),
+                ("locales/es/a.ftl", "untranslated", 1, 1),
+            ],
+            "each error once, warnings left out, no line or column 0: {event}"
+        );
+    }
+}
