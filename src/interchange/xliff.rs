@@ -93,46 +93,49 @@ fn write_unit(out: &mut String, e: &Entry) {
 }
 
 /// Text with placeables as `<x/>`, inline markup as `<bpt>`/`<ept>` pairs, and a
-/// select's Fluent syntax as `<ph>`.
+/// select's Fluent syntax as `<ph>` (each variant's markup paired on its own line).
 fn inline(text: &str) -> String {
     let mut out = String::new();
     let mut seen: Vec<String> = Vec::new();
     if !crate::catalog::text::is_select(text) {
-        let delimiters = super::markup::delimiters(text);
-        let mut last = 0;
-        for d in &delimiters {
-            let tail = placeables_into(&mut out, &text[last..d.range.start], &mut seen);
-            out.push_str(&escape(tail));
-            let code = escape(&text[d.range.clone()]);
-            if d.open {
-                out.push_str(&format!("<bpt id=\"{}\" ctype=\"{}\">{code}</bpt>", d.id, d.ctype));
-            } else {
-                out.push_str(&format!("<ept id=\"{}\">{code}</ept>", d.id));
-            }
-            last = d.range.end;
-        }
-        let tail = placeables_into(&mut out, &text[last..], &mut seen);
-        out.push_str(&escape(tail));
+        marked(&mut out, text, &mut seen);
         return out;
     }
     for line in text.split_inclusive('\n') {
         let rest = select_syntax(line, &mut out);
-        let tail = placeables_into(&mut out, rest, &mut seen);
-        if tail.trim_end() == "}" {
-            let ws = &tail[tail.trim_end().len()..];
+        let ws = &rest[rest.trim_end().len()..];
+        if rest.trim_end() == "}" {
             out.push_str(&ph("}"));
             out.push_str(ws);
-        } else if tail.trim_end().ends_with("->") {
+        } else if rest.trim_end().ends_with("->") {
+            let tail = placeables_into(&mut out, rest, &mut seen);
             let at = tail.rfind('{').unwrap_or(0);
             out.push_str(&escape(&tail[..at]));
-            let ws = &tail[tail.trim_end().len()..];
             out.push_str(&ph(tail[at..].trim_end()));
-            out.push_str(ws);
+            out.push_str(&tail[tail.trim_end().len()..]);
         } else {
-            out.push_str(&escape(tail));
+            marked(&mut out, rest, &mut seen);
         }
     }
     out
+}
+
+/// Text with its markup as `<bpt>`/`<ept>` pairs and its placeables as `<x/>`.
+fn marked(out: &mut String, text: &str, seen: &mut Vec<String>) {
+    let mut last = 0;
+    for d in super::markup::delimiters(text) {
+        let tail = placeables_into(out, &text[last..d.range.start], seen);
+        out.push_str(&escape(tail));
+        let code = escape(&text[d.range.clone()]);
+        if d.open {
+            out.push_str(&format!("<bpt id=\"{}\" ctype=\"{}\">{code}</bpt>", d.id, d.ctype));
+        } else {
+            out.push_str(&format!("<ept id=\"{}\">{code}</ept>", d.id));
+        }
+        last = d.range.end;
+    }
+    let tail = placeables_into(out, &text[last..], seen);
+    out.push_str(&escape(tail));
 }
 
 /// Writes `text` with its placeables as `<x/>` up to the text after the last one, which
@@ -554,8 +557,12 @@ mod tests {
         a.base = Some("0123456789abcdef".into());
         a.comments = vec!["my note".into()];
         a.location = Some(("content/walkout.md".into(), 3));
-        let sel =
-            entry("n", "Shifts: { $n }", "{ $n ->\n    [one] yon ekip\n   *[other] { $n } ekip\n}", false);
+        let sel = entry(
+            "n",
+            "Shifts: { $n }",
+            "{ $n ->\n    [one] yon **ekip**\n   *[other] { $n } ekip\n}",
+            false,
+        );
         let b = Bundle {
             lang: "ht".into(),
             source_lang: "en".into(),
@@ -569,6 +576,10 @@ mod tests {
         assert!(x.contains("<x id=\"var:date#2\""), "{x}");
         assert!(x.contains("&lt;b&gt;"), "{x}");
         assert!(x.contains("<ph id=\"fluent\" ctype=\"x-fluent-syntax\">*[other]</ph>"), "{x}");
+        assert!(
+            x.contains("[one]</ph> yon <bpt id=\"b1\" ctype=\"bold\">**</bpt>ekip<ept id=\"b1\">**</ept>\n"),
+            "{x}"
+        );
         let back = parse(&x).unwrap();
         assert_eq!((back.lang.as_str(), back.source_lang.as_str()), ("ht", "en"));
         let e = &back.entries[0];
