@@ -201,7 +201,7 @@ pub fn last_revised(project: &Project, lang: &Lang, only: Option<&str>) -> u64 {
     newest.or_else(|| leaflets.filter_map(|l| mtime(&l.file)).max()).unwrap_or(0)
 }
 
-/// Comment lines above a message that tradui does not own.
+/// Comment lines above a message that tradui did not write: the translators' own.
 pub fn translator_comments(catalog: &Catalog, id: &str, source_lang: &str) -> Vec<String> {
     let Some(entry) =
         catalog.entries.iter().find(|e| e.kind == EntryKind::Message && e.id.as_deref() == Some(id))
@@ -213,7 +213,8 @@ pub fn translator_comments(catalog: &Catalog, id: &str, source_lang: &str) -> Ve
         .take_while(|l| l.starts_with('#'))
         .filter(|l| !owned_comment(l, source_lang))
         .map(|l| l.trim_start_matches('#').trim().to_string())
-        .filter(|l| !l.is_empty())
+        // The line translation memory writes says where a text came from: tradui's.
+        .filter(|l| !l.is_empty() && !l.starts_with("memory:"))
         .collect()
 }
 
@@ -243,6 +244,13 @@ fn location_line(rest: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_translators_comments_are_theirs() {
+        let text = "# checked with Marie\n# content/walk.md:9\n# memory: the same en text is translated in other.ftl\n# REVIEW: look\n# en: Hi\nhi = Bonjou\n";
+        let c = Catalog::parse("locales/ht/walk.ftl", text.to_string(), "en");
+        assert_eq!(translator_comments(&c, "hi", "en"), ["checked with Marie"]);
+    }
 
     #[test]
     fn a_stubs_location_line_is_tradui_s_not_the_translator_s() {
