@@ -275,6 +275,13 @@ fn serve_answers_only_its_own_address_and_never_leaves_public() {
         assert!(!body.contains("a secret") && !body.contains("root:"), "{path}: {body}");
     }
     assert_eq!(server.get("/es/meeting.html").0, 200, "its own pages are served");
+    let (status, _, body) = server.get("/es/not-yet.html");
+    let body = String::from_utf8(body).unwrap();
+    assert_eq!(status, 404);
+    assert!(
+        body.contains("<meta name=\"tradui\" content=\"not-found\">") && body.contains("/__tradui/reload.js"),
+        "a page not built yet still listens, and its error box says nothing is on screen: {body}"
+    );
     let port = server.port;
     for host in ["evil.example.com", &format!("evil.example.com:{port}"), "localhost:1", ""] {
         let headers = if host.is_empty() { String::new() } else { format!("Host: {host}\r\n") };

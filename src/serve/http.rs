@@ -278,7 +278,7 @@ fn with_type<R: std::io::Read>(r: Response<R>, mime: &str) -> Response<R> {
 fn not_found(url: &str) -> Response<std::io::Cursor<Vec<u8>>> {
     // The page still listens, so it shows up by itself once a build writes it.
     let mut body = String::from(
-        "<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>Not found</title></head><body>\n<p>Nothing here yet: ",
+        "<!doctype html>\n<html><head><meta charset=\"utf-8\"><meta name=\"tradui\" content=\"not-found\"><title>Not found</title></head><body>\n<p>Nothing here yet: ",
     );
     crate::render::escape::text(&mut body, url);
     body.push_str("</p>\n</body></html>\n");

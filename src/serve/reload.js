@@ -32,6 +32,9 @@
 
   // The box's title: what to do, and what the page on screen is.
   function title(errors) {
+    if (document.querySelector('meta[name="tradui"][content="not-found"]')) {
+      return "tradui: fix this to publish the page. On screen: nothing yet (it has not built without errors)";
+    }
     if (screen !== "untranslated") {
       return "tradui: fix this to update the page. On screen: the last version that built without errors";
     }
