@@ -730,3 +730,39 @@ fn variable_notes_read_as_the_language_does() {
         );
     }
 }
+
+/// The same markup through a PO file and polib (as Poedit edits it): the Markdown comes
+/// back as the translator wrote it, and `msgfmt --check` stays silent.
+#[test]
+fn po_with_markup_round_trips_through_polib() {
+    let p = Project::empty();
+    p.write("tradui.toml", TOML)
+        .write("content/meet.md", "+++\n[variables]\ntime = \"6 PM\"\n+++\n".to_string() + MARKUP);
+    assert!(p.run(&["export", "ht"]).starts_with("exit: 0"));
+    let po = p.root.join("export/ht.po");
+    run_python(
+        r#"
+import sys, polib
+po = polib.pofile(sys.argv[1])
+for e in po:
+    if e.msgctxt == "meet:meet-p1":
+        assert "**{ $time }**" in e.msgid and "[our strike page](https://example.org/strike)" in e.msgid, e.msgid
+        e.msgstr = "Nou rankontre a **{ $time }** sou [paj grèv nou an](https://example.org/strike)."
+    if e.msgctxt == "meet:meet-p2":
+        e.msgstr = "Pote `dlo` ak *zanmi*."
+po.save(sys.argv[1])
+"#,
+        &[&po],
+    );
+    let (ok, msg) = tool("msgfmt", &["--check", "-o", "/dev/null", po.to_str().unwrap()]);
+    assert!(ok && msg.is_empty(), "{msg}");
+    let out = p.run(&["import", "export/ht.po"]);
+    assert!(out.starts_with("exit: 0"), "{out}");
+    let ftl = p.read("locales/ht/meet.ftl");
+    assert!(
+        ftl.contains(
+            "meet-p1 = Nou rankontre a **{ $time }** sou [paj grèv nou an](https://example.org/strike).\n"
+        ) && ftl.contains("meet-p2 = Pote `dlo` ak *zanmi*.\n"),
+        "{ftl}"
+    );
+}
