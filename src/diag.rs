@@ -126,11 +126,18 @@ impl Diagnostic {
         Self::new(kind, Severity::Warning, file, message)
     }
 
-    /// Places the diagnostic at a 1-based line and column.
+    /// Places the diagnostic at a 1-based line and column (a 0 counts as 1: no location
+    /// is ever line 0 or column 0).
     pub fn at(mut self, (line, column): (usize, usize)) -> Self {
-        self.line = line;
-        self.column = column;
+        self.line = line.max(1);
+        self.column = column.max(1);
         self
+    }
+
+    /// The diagnostic as JSON views show it: a problem of the file as a whole (line 0)
+    /// is at its start, 1:1, so that every `line` and `column` a tool reads is 1-based.
+    pub fn located(&self) -> Diagnostic {
+        Diagnostic { line: self.line.max(1), column: self.column.max(1), ..self.clone() }
     }
 
     /// Places the diagnostic at a byte offset of `text`.

@@ -32,7 +32,9 @@ pub fn run(
     match format {
         CheckFormat::Text => text(&problems, &summary, out),
         CheckFormat::Json => {
-            let json = serde_json::to_string_pretty(&Json { problems: &problems, summary: &summary })
+            let located: Vec<Diagnostic> = problems.iter().map(|d| d.located()).collect();
+            let located: Vec<&Diagnostic> = located.iter().collect();
+            let json = serde_json::to_string_pretty(&Json { problems: &located, summary: &summary })
                 .expect("a report serialises");
             out.raw(&json);
             out.raw("\n");

@@ -1,6 +1,7 @@
 //! The command line: argument parsing (clap) and one module per subcommand. Each
 //! subcommand returns an [`ExitStatus`]; `main.rs` turns it into the process exit code.
 
+mod add_lang;
 mod build;
 mod check;
 mod export;
@@ -172,6 +173,12 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Add a translation language: tradui.toml's `languages` (and `required`, when it is
+    /// listed) with its comments kept, stubs for every leaflet, and the glossary.
+    AddLang {
+        /// The language's BCP 47 tag (bn, es, zh-Hans, pt-BR...).
+        tag: String,
+    },
 }
 
 /// Runs the parsed command line.
@@ -222,6 +229,7 @@ pub fn run(cli: Cli, out: &mut Out) -> ExitStatus {
             )
         }),
         Command::Import { files } => import::run(&cli.project, files, out),
+        Command::AddLang { tag } => add_lang::run(&cli.project, tag, out),
     };
     match result {
         Ok(status) => status,
@@ -266,7 +274,10 @@ pub(crate) fn select_langs(project: &Project, wanted: &[String]) -> Result<Vec<c
                 "--lang",
                 format!("\"{lang}\" is not a translation language of this project"),
             )
-            .hint(format!("tradui.toml lists: {}", known.join(", ")))
+            .hint(format!(
+                "tradui.toml lists: {}; to add it, with stubs for every leaflet: `tradui add-lang {lang}`",
+                known.join(", ")
+            ))
             .into());
         }
         out.push(lang);
