@@ -181,6 +181,7 @@ impl Leaflet {
 /// leaflet; a leaflet with an error diagnostic should not be rendered.
 pub fn parse_leaflet(slug: &str, file: &str, text: &str) -> (Leaflet, Vec<Diagnostic>) {
     let mut diags = Vec::new();
+    let mut front_ok = true;
     let mut leaflet = Leaflet::unreadable(slug, file);
     leaflet.digest = blake3::hash(text.as_bytes()).to_hex().to_string();
     if let Err(d) = crate::limits::check_file(file, text) {
@@ -198,7 +199,10 @@ pub fn parse_leaflet(slug: &str, file: &str, text: &str) -> (Leaflet, Vec<Diagno
                     leaflet.variable_overrides = fm.overrides;
                     leaflet.override_positions = fm.override_positions;
                 }
-                Err(d) => diags.push(d),
+                Err(d) => {
+                    front_ok = false;
+                    diags.push(d)
+                }
             }
             body_start
         }
@@ -241,6 +245,16 @@ pub fn parse_leaflet(slug: &str, file: &str, text: &str) -> (Leaflet, Vec<Diagno
                 .hint("write the leaflet in Markdown, or delete the empty file"),
         );
     }
+    if front_ok {
+        // A front matter that does not parse is the one error: its variables are not
+        // reported again as without a value.
+        variables_without_value(&leaflet, &mut diags);
+    }
+    (leaflet, owned_by(slug, diags))
+}
+
+/// A `{ $name }` that the front matter gives no value.
+fn variables_without_value(leaflet: &Leaflet, diags: &mut Vec<Diagnostic>) {
     for unit in &leaflet.units {
         for r in &unit.refs {
             if let Ref::Var(v) = r
@@ -249,7 +263,7 @@ pub fn parse_leaflet(slug: &str, file: &str, text: &str) -> (Leaflet, Vec<Diagno
                 diags.push(
                     Diagnostic::error(
                         Kind::Source,
-                        file,
+                        &leaflet.file,
                         format!("`{r}` has no value: the front matter has no `{v}` in [variables]"),
                     )
                     .at((unit.line, unit.column))
@@ -261,7 +275,6 @@ pub fn parse_leaflet(slug: &str, file: &str, text: &str) -> (Leaflet, Vec<Diagno
             }
         }
     }
-    (leaflet, owned_by(slug, diags))
 }
 
 /// Every diagnostic of a leaflet names it, whatever path returned it: that is how
