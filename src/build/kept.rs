@@ -12,17 +12,15 @@ use super::{BuildSummary, Site};
 use crate::diag::{Diagnostic, Kind};
 use std::collections::HashSet;
 
-/// Keeps the files of every leaflet with errors and says so, one line per leaflet.
-/// Returns whether any file was kept (the index then stays as it was too, since it
-/// lists those pages).
+/// Keeps the files of every leaflet with errors and says so, one line per leaflet (the
+/// index then stays as it was too, since it lists those pages).
 pub(super) fn keep_broken(
     site: &Site,
     plan: &Plan,
     expected: &mut HashSet<String>,
     manifest: &mut Manifest,
     summary: &mut BuildSummary,
-) -> bool {
-    let mut any = false;
+) {
     for leaflet in &plan.broken {
         let mut files = Vec::new();
         for rel in published_files(site, &leaflet.slug) {
@@ -31,7 +29,6 @@ pub(super) fn keep_broken(
                 files.push(rel);
             }
         }
-        any |= !files.is_empty();
         let first = first_error(leaflet_errors(site, &leaflet.slug));
         let message = if files.is_empty() {
             format!(
@@ -51,7 +48,6 @@ pub(super) fn keep_broken(
             "fix the error and build again: the pages update then (`tradui check` lists every problem)",
         ));
     }
-    any
 }
 
 /// Keeps one output of a document with an error, and says so once per document (on its

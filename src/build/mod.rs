@@ -117,8 +117,8 @@ pub fn build(project: &Project, options: &BuildOptions) -> Result<BuildSummary, 
         }
         record(&site, d, &mut manifest, &mut summary);
     }
-    let keep_index = kept::keep_broken(&site, &plan, &mut expected, &mut manifest, &mut summary);
-    finish_outputs(&site, (&plan, keep_index), &expected, &mut manifest, &mut summary);
+    kept::keep_broken(&site, &plan, &mut expected, &mut manifest, &mut summary);
+    finish_outputs(&site, &plan, &expected, &mut manifest, &mut summary);
     finish(&site, &manifest, &mut summary);
     Ok(summary)
 }
@@ -138,13 +138,14 @@ fn start(project: &Project, report: &Report, options: &BuildOptions, summary: &m
 /// The index, the media, and the removal of pages no longer published.
 fn finish_outputs(
     site: &Site,
-    (plan, keep_index): (&plan::Plan, bool),
+    plan: &plan::Plan,
     expected: &HashSet<String>,
     manifest: &mut Manifest,
     summary: &mut BuildSummary,
 ) {
     let (project, out) = (site.project, site.out);
-    match site.old.outputs.get("index.html").filter(|_| keep_index && out.join("index.html").exists()) {
+    let keep_index = !summary.kept.is_empty() && out.join("index.html").exists();
+    match site.old.outputs.get("index.html").filter(|_| keep_index) {
         // The index lists the kept pages as the last good build did.
         Some(entry) => {
             manifest.outputs.insert("index.html".into(), entry.clone());

@@ -65,7 +65,7 @@ pub fn localize(
     }
     let mut diags = filler.diags;
     let shown = leaflet.units.iter().filter(|u| translated.contains_key(u.id.as_str())).count();
-    let doc = document(project, leaflet, lang, (title, blocks), shown);
+    let doc = Document { title, blocks, ..document(project, leaflet, lang, shown) };
     place(project, leaflet, lang, &mut diags);
     (doc, diags)
 }
@@ -164,14 +164,8 @@ fn resolver_error(file: &str, id: &str, error: &str) -> Diagnostic {
         .hint("check the placeables: variables come from the leaflet's [variables], terms from terms.ftl")
 }
 
-/// The document of `leaflet` in `lang` around its filled title and blocks.
-fn document(
-    project: &Project,
-    leaflet: &Leaflet,
-    lang: &Lang,
-    (title, blocks): (Text, Vec<crate::document::Block>),
-    shown: usize,
-) -> Document {
+/// The document of `leaflet` in `lang`, but for its title and blocks (filled apart).
+fn document(project: &Project, leaflet: &Leaflet, lang: &Lang, shown: usize) -> Document {
     let config = &project.config;
     let source = &config.source;
     let variables = leaflet
@@ -191,8 +185,8 @@ fn document(
         source_lang: source.to_string(),
         source_dir: source.direction(),
         paper: leaflet.paper.unwrap_or(config.paper),
-        title,
-        blocks,
+        title: Text::slot(String::new()),
+        blocks: Vec::new(),
         variables,
         translated: if lang == source { total } else { shown },
         total,
