@@ -463,7 +463,7 @@ fn an_error_shows_over_the_last_good_page_in_chromium_until_it_is_fixed() {
 #[test]
 fn a_typo_while_serving_keeps_the_last_good_page_until_it_is_fixed() {
     let p = Project::init();
-    let mut server = Server::start(&p, &["--no-pdf"]);
+    let server = Server::start(&p, &["--no-pdf"]);
     let mut events = server.events();
     assert_eq!(events.next()["errors"], serde_json::json!([]));
     let good = p.bytes("public/es/meeting.html");
