@@ -44,14 +44,23 @@ pub(super) struct Pair {
 /// A plan: what to render, where each leaflet is published, and the leaflets with
 /// errors (none of their pages is rendered: the last good ones stay).
 pub(super) struct Plan<'p> {
-    pub jobs: Vec<(&'p Leaflet, Lang)>,
+    pub jobs: Vec<Planned<'p>>,
     pub index: Vec<IndexEntry>,
     pub published: BTreeMap<&'p str, Vec<Alternate>>,
     pub broken: Vec<&'p Leaflet>,
 }
 
+/// A leaflet to publish in a language.
+pub(super) struct Planned<'p> {
+    pub leaflet: &'p Leaflet,
+    pub lang: Lang,
+}
+
 /// A document and the problems of making it.
-pub(super) type Localized = (Document, Vec<Diagnostic>);
+pub(super) struct Localized {
+    pub doc: Document,
+    pub diagnostics: Vec<Diagnostic>,
+}
 
 /// The documents of a build: its jobs, its two-language PDFs, and the documents
 /// localized so far (by job).
@@ -83,7 +92,8 @@ pub(super) fn plan<'p>(site: &Site<'p>, summary: &mut BuildSummary) -> Plan<'p> 
             .collect();
         plan.published.insert(&leaflet.slug, alts);
         for l in entry.langs.iter().filter(|l| l.published) {
-            plan.jobs.push((leaflet, Lang::parse(&l.lang).expect("planned from a valid tag")));
+            let lang = Lang::parse(&l.lang).expect("planned from a valid tag");
+            plan.jobs.push(Planned { leaflet, lang });
         }
         plan.index.push(entry);
     }
@@ -147,7 +157,7 @@ fn keyed_jobs<'p>(site: &Site, plan: &Plan<'p>) -> Vec<Job<'p>> {
     });
     plan.jobs
         .par_iter()
-        .map(|(leaflet, lang)| {
+        .map(|&Planned { leaflet, ref lang }| {
             let doc = inputs.document_key(project, leaflet, lang);
             let output = |rel: String, key: Key| {
                 let fresh = site.old.intact(site.out, &rel).filter(|e| e.key == key);
@@ -176,7 +186,7 @@ fn add_pseudo(site: &Site, work: &mut Work) {
     let source = &site.project.config.source;
     let sources: Vec<usize> = (0..work.jobs.len()).filter(|i| &work.jobs[*i].lang == source).collect();
     for i in sources {
-        let Some((doc, _)) = work.docs.get(&i) else { continue };
+        let Some(Localized { doc, .. }) = work.docs.get(&i) else { continue };
         for pseudo in [crate::localize::pseudo::accented(doc), crate::localize::pseudo::mirrored(doc)] {
             let Ok(lang) = Lang::parse(&pseudo.lang) else { continue };
             let leaflet = work.jobs[i].leaflet;
@@ -191,7 +201,7 @@ fn add_pseudo(site: &Site, work: &mut Work) {
                 html: output("html"),
                 pdf: work.jobs[i].pdf.as_ref().map(|_| output("pdf")),
             };
-            work.docs.insert(work.jobs.len(), (pseudo, Vec::new()));
+            work.docs.insert(work.jobs.len(), Localized { doc: pseudo, diagnostics: Vec::new() });
             work.jobs.push(job);
         }
     }
@@ -232,7 +242,8 @@ pub(super) fn localize_dirty(site: &Site, work: &mut Work) {
         .map(|&i| {
             let job = &jobs[i];
             let cell = site.report.cell(&job.leaflet.slug, &job.lang);
-            (i, crate::localize::localize(site.project, job.leaflet, &job.lang, cell))
+            let (doc, diagnostics) = crate::localize::localize(site.project, job.leaflet, &job.lang, cell);
+            (i, Localized { doc, diagnostics })
         })
         .collect();
     work.docs.extend(new);

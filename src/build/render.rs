@@ -105,7 +105,7 @@ fn needed_chars(site: &Site, work: &Work) -> BTreeSet<char> {
     let mut all = BTreeSet::new();
     for (i, job) in work.jobs.iter().enumerate() {
         match work.docs.get(&i) {
-            Some((doc, _)) => all.extend(printed_chars(doc, &site.project.config.title)),
+            Some(Localized { doc, .. }) => all.extend(printed_chars(doc, &site.project.config.title)),
             None => all.extend(
                 job.pdf
                     .as_ref()
@@ -142,14 +142,14 @@ fn cached_renderer(
 fn render_pairs(site: &Site, work: &Work, renderer: Option<&PdfRenderer>) -> Vec<Done> {
     in_parallel(work.pairs.iter().collect(), |p| {
         let (Some(renderer), None) = (renderer, &p.out.fresh) else { return reused(&p.out, true) };
-        let (Some((a, da)), Some((b, db))) = (work.docs.get(&p.source), work.docs.get(&p.lang)) else {
+        let (Some(a), Some(b)) = (work.docs.get(&p.source), work.docs.get(&p.lang)) else {
             return reused(&p.out, true);
         };
-        if da.iter().chain(db).any(Diagnostic::is_error) {
+        if a.diagnostics.iter().chain(&b.diagnostics).any(Diagnostic::is_error) {
             return kept(&p.out, Vec::new());
         }
         let job = &work.jobs[p.lang];
-        match renderer.render_bilingual(a, b) {
+        match renderer.render_bilingual(&a.doc, &b.doc) {
             Ok(bytes) => {
                 let r = Rendered {
                     bytes: &bytes,
@@ -242,7 +242,7 @@ fn render_job(
     site: &Site,
     plan: &Plan,
     job: &Job,
-    (doc, diags): Localized,
+    Localized { doc, diagnostics: diags }: Localized,
     renderer: Option<&PdfRenderer>,
 ) -> Vec<Done> {
     if diags.iter().any(Diagnostic::is_error) {
