@@ -215,3 +215,19 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_page_never_published_with_an_error_is_not_in_the_index() {
+    let p = Project::init();
+    p.edit("locales/en/terms.ftl", "-union-name = Warehouse Workers Union", "");
+    let out = p.run(&["build", "--no-pdf"]);
+    assert!(out.starts_with("exit: 1"), "{out}");
+    assert!(
+        out.contains("`meeting` in en is not built because of this error; it was never published in en, so it has no page until the error is fixed"),
+        "{out}"
+    );
+    assert!(!p.root.join("public/en/meeting.html").exists());
+    let index = p.read("public/index.html");
+    assert!(!index.contains("href=\"en/meeting.html\""), "{index}");
+    assert!(index.contains("href=\"es/meeting.html\""), "{index}");
+}

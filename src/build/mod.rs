@@ -152,7 +152,15 @@ fn finish_outputs(
             summary.unchanged += 1;
         }
         None => {
-            let index_html = render_index(&project.config.title, project.config.source.as_str(), &plan.index);
+            // A page not written (its document has an error and it was never published)
+            // is not linked.
+            let mut index = plan.index.clone();
+            for entry in &mut index {
+                for l in entry.langs.iter_mut().filter(|l| l.published) {
+                    l.published = out.join(&l.lang).join(format!("{}.html", entry.slug)).is_file();
+                }
+            }
+            let index_html = render_index(&project.config.title, project.config.source.as_str(), &index);
             put(site, "index.html", index_html.as_bytes(), manifest, summary);
         }
     }
