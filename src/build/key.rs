@@ -8,7 +8,6 @@ use crate::project::Project;
 use crate::source::{Leaflet, Ref};
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::PathBuf;
 
 use super::manifest::stat;
 
@@ -229,39 +228,6 @@ fn engine() -> Key {
     h.text(env!("CARGO_PKG_VERSION"));
     if let Some((len, mtime)) = std::env::current_exe().ok().and_then(|p| stat(&p)) {
         h.field(&len.to_le_bytes()).field(&mtime.to_le_bytes());
-    }
-    h.finish()
-}
-
-/// Where fonts are installed on this system (and for this user).
-pub fn system_font_dirs() -> Vec<PathBuf> {
-    let mut dirs: Vec<PathBuf> =
-        ["/usr/share/fonts", "/usr/local/share/fonts", "/Library/Fonts", "/System/Library/Fonts"]
-            .iter()
-            .map(PathBuf::from)
-            .collect();
-    if let Some(home) = std::env::var_os("HOME") {
-        let home = PathBuf::from(home);
-        dirs.extend([home.join(".local/share/fonts"), home.join(".fonts"), home.join("Library/Fonts")]);
-    }
-    if let Some(windir) = std::env::var_os("WINDIR") {
-        dirs.push(PathBuf::from(windir).join("Fonts"));
-    }
-    dirs
-}
-
-/// The state of font folders: every folder and font file's path, size and time, so that
-/// installing or removing a font shows.
-pub fn font_folders(dirs: &[PathBuf]) -> Key {
-    let mut h = KeyHasher::new("font folders");
-    for dir in dirs {
-        for e in walkdir::WalkDir::new(dir).sort_by_file_name().into_iter().flatten() {
-            if e.file_type().is_dir()
-                && let Some((_, mtime)) = stat(e.path())
-            {
-                h.text(&e.path().display().to_string()).field(&mtime.to_le_bytes());
-            }
-        }
     }
     h.finish()
 }

@@ -66,16 +66,7 @@ pub(super) fn parse_front_matter(
     range: Range<usize>,
 ) -> Result<FrontMatter, Diagnostic> {
     let front = &text[range.clone()];
-    let raw: RawFront = toml::from_str(front).map_err(|e| {
-        let offset = range.start + e.span().map_or(0, |s| s.start);
-        Diagnostic::error(
-            Kind::Source,
-            file,
-            format!("front matter: {}", e.message().trim().replace('\n', " ")),
-        )
-        .at_offset(text, offset)
-        .hint("the front matter knows `title`, `paper` (\"letter\" or \"a4\") and a [variables] table")
-    })?;
+    let raw: RawFront = toml::from_str(front).map_err(|e| toml_error(file, text, range.start, &e))?;
     let at = |name: &str| text[range.clone()].find(name).map_or(range.start, |i| range.start + i);
     let mut variables = BTreeMap::new();
     let mut by_lang = Vec::new();
@@ -111,6 +102,28 @@ pub(super) fn parse_front_matter(
         overrides.insert(lang, values);
     }
     Ok(FrontMatter { title: raw.title, paper: raw.paper, variables, overrides, override_positions })
+}
+
+/// The error of a front matter TOML cannot read, at its place; a date written in
+/// another form gets the same day as a TOML date in its hint.
+fn toml_error(file: &str, text: &str, start: usize, e: &toml::de::Error) -> Diagnostic {
+    let offset = start + e.span().map_or(0, |s| s.start);
+    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let line = text[line_start..].lines().next().unwrap_or("");
+    if let Some((name, value, iso)) = misspelt_date(line) {
+        return Diagnostic::error(
+            Kind::Source,
+            file,
+            format!("front matter: `{name} = {value}` is not a date TOML can read"),
+        )
+        .at_offset(text, offset)
+        .hint(format!(
+            "write the date as year-month-day without quotes, `{name} = {iso}`, so each language shows it its own way"
+        ));
+    }
+    Diagnostic::error(Kind::Source, file, format!("front matter: {}", e.message().trim().replace('\n', " ")))
+        .at_offset(text, offset)
+        .hint("the front matter knows `title`, `paper` (\"letter\" or \"a4\") and a [variables] table")
 }
 
 pub(super) fn var_value(
@@ -165,4 +178,56 @@ pub(super) fn var_value(
                 .hint("write the value in quotes, e.g. `place = \"Union hall, 2nd floor\"`; a table is only for one language's values, as [variables.es]"));
         }
     })
+}
+
+/// A `name = value` line whose value is a date in a form TOML does not read
+/// (`12/11/2026`, `11.12.2026`, `2026/12/11`): the name, the value, and the same day as
+/// a TOML date. Day and month read as in the United States (month first) unless the
+/// first number cannot be a month.
+pub(super) fn misspelt_date(line: &str) -> Option<(&str, &str, String)> {
+    let (name, value) = line.split_once('=')?;
+    let (name, value) = (name.trim(), value.trim());
+    let value = value.split(" #").next().unwrap_or(value).trim();
+    let parts: Vec<&str> = value.split(['/', '.', '-']).collect();
+    let sep_ok =
+        value.contains(['/', '.']) || (value.contains('-') && parts.first().is_some_and(|p| p.len() <= 2));
+    if parts.len() != 3
+        || !sep_ok
+        || !parts.iter().all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return None;
+    }
+    let n: Vec<u32> = parts.iter().filter_map(|p| p.parse().ok()).collect();
+    let (year, month, day) = match (parts[0].len(), parts[2].len()) {
+        (4, _) => (n[0], n[1], n[2]),
+        (_, 4) if n[0] > 12 => (n[2], n[1], n[0]),
+        (_, 4) => (n[2], n[0], n[1]),
+        _ => return None,
+    };
+    let valid = (1..=12).contains(&month) && (1..=31).contains(&day);
+    valid.then(|| (name, value, format!("{year:04}-{month:02}-{day:02}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::misspelt_date;
+
+    #[test]
+    fn dates_toml_cannot_read_get_the_same_day_as_a_toml_date() {
+        let iso = |line: &str| misspelt_date(line).map(|(_, _, iso)| iso);
+        assert_eq!(iso("date = 12/11/2026").as_deref(), Some("2026-12-11"));
+        assert_eq!(
+            iso("date = 25/12/2026").as_deref(),
+            Some("2026-12-25"),
+            "a day first when it cannot be a month"
+        );
+        assert_eq!(iso("date = 2026/12/11").as_deref(), Some("2026-12-11"));
+        assert_eq!(iso("date = 11.12.2026 # the meeting").as_deref(), Some("2026-11-12"));
+        assert_eq!(iso("date = 12-11-2026").as_deref(), Some("2026-12-11"));
+        assert_eq!(misspelt_date("date = 12/11/2026").map(|(n, v, _)| (n, v)), Some(("date", "12/11/2026")));
+        for not_a_date in ["time = 6:30 PM", "date = 2026-12-11", "n = 1.5", "date = 13/13/2026", "x = 1/2/3"]
+        {
+            assert_eq!(iso(not_a_date), None, "{not_a_date}");
+        }
+    }
 }

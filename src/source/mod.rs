@@ -184,11 +184,11 @@ pub fn parse_leaflet(slug: &str, file: &str, text: &str) -> (Leaflet, Vec<Diagno
         diags.push(d);
         return (leaflet, owned_by(slug, diags));
     }
-    let Some(body_start) = read_front_matter(&mut leaflet, file, text, &mut diags) else {
+    let Some(body) = read_front_matter(&mut leaflet, file, text, &mut diags) else {
         return (leaflet, owned_by(slug, diags));
     };
     let ids = title_unit(&mut leaflet, text);
-    let mut p = BodyParser::new(text, body_start, ids);
+    let mut p = BodyParser::new(text, body.start, ids);
     p.file = file.to_string();
     if let Err(d) = p.check_limits() {
         diags.push(d);
@@ -202,8 +202,14 @@ pub fn parse_leaflet(slug: &str, file: &str, text: &str) -> (Leaflet, Vec<Diagno
     if leaflet.title_id.is_none() {
         leaflet.title_id = leaflet.units.iter().find(|u| u.kind == UnitKind::Heading).map(|u| u.id.clone());
     }
-    check_units(&leaflet, &mut diags);
+    check_units(&leaflet, body.front_ok, &mut diags);
     (leaflet, owned_by(slug, diags))
+}
+
+/// Where the Markdown body starts, and whether the front matter before it parsed.
+struct Body {
+    start: usize,
+    front_ok: bool,
 }
 
 /// Reads the front matter, if any, into `leaflet`; gives where the body starts, or
@@ -213,21 +219,25 @@ fn read_front_matter(
     file: &str,
     text: &str,
     diags: &mut Vec<Diagnostic>,
-) -> Option<usize> {
+) -> Option<Body> {
     match split_front_matter(file, text) {
-        Ok(None) => Some(0),
-        Ok(Some((front, body_start))) => {
-            match parse_front_matter(file, text, front) {
+        Ok(None) => Some(Body { start: 0, front_ok: true }),
+        Ok(Some((front, start))) => {
+            let front_ok = match parse_front_matter(file, text, front) {
                 Ok(fm) => {
                     leaflet.title = fm.title;
                     leaflet.paper = fm.paper;
                     leaflet.variables = fm.variables;
                     leaflet.variable_overrides = fm.overrides;
                     leaflet.override_positions = fm.override_positions;
+                    true
                 }
-                Err(d) => diags.push(d),
-            }
-            Some(body_start)
+                Err(d) => {
+                    diags.push(d);
+                    false
+                }
+            };
+            Some(Body { start, front_ok })
         }
         Err(d) => {
             diags.push(d);
@@ -254,8 +264,10 @@ fn title_unit(leaflet: &mut Leaflet, text: &str) -> IdGen {
     ids
 }
 
-/// A leaflet must have text to translate, and each `{ $variable }` it uses a value.
-fn check_units(leaflet: &Leaflet, diags: &mut Vec<Diagnostic>) {
+/// A leaflet must have text to translate, and each `{ $variable }` it uses a value. A
+/// front matter that does not parse is the one error: its variables are not reported
+/// again as without a value.
+fn check_units(leaflet: &Leaflet, front_ok: bool, diags: &mut Vec<Diagnostic>) {
     let file = leaflet.file.as_str();
     if leaflet.units.is_empty() {
         diags.push(
@@ -264,6 +276,14 @@ fn check_units(leaflet: &Leaflet, diags: &mut Vec<Diagnostic>) {
                 .hint("write the leaflet in Markdown, or delete the empty file"),
         );
     }
+    if front_ok {
+        variables_without_value(leaflet, diags);
+    }
+}
+
+/// A `{ $name }` that the front matter gives no value.
+fn variables_without_value(leaflet: &Leaflet, diags: &mut Vec<Diagnostic>) {
+    let file = leaflet.file.as_str();
     for unit in &leaflet.units {
         for r in &unit.refs {
             if let Ref::Var(v) = r
