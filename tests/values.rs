@@ -101,11 +101,11 @@ fn times_in_the_languages_own_format_pass() {
         .write("content/m.md", "# Meet\n\nWe meet at 6:30 PM; call (718) 555-0142.\n")
         .write(
             "locales/fr/m.ftl",
-            "# en: Meet\nm = Réunion\n\n# en: We meet at 6:30 PM; call (718) 555-0142.\nm-p1 = Nous nous réunissons à 18 h 30 ; appelez le 718 555 0142.\n",
+            "# en: Meet\nm = Réunion\n\n# en: We meet at 6:30 PM; call (718) 555-0142.\nmeet-p1 = Nous nous réunissons à 18 h 30 ; appelez le 718 555 0142.\n",
         )
         .write(
             "locales/ar/m.ftl",
-            "# en: Meet\nm = اجتماع\n\n# en: We meet at 6:30 PM; call (718) 555-0142.\nm-p1 = نجتمع الساعة ٦:٣٠ مساءً؛ اتصلوا على ‎(٧١٨) ٥٥٥-٠١٤٢.\n",
+            "# en: Meet\nmeet = اجتماع\n\n# en: We meet at 6:30 PM; call (718) 555-0142.\nmeet-p1 = نجتمع الساعة ٦:٣٠ مساءً؛ اتصلوا على ‎(٧١٨) ٥٥٥-٠١٤٢.\n",
         );
     let all = problems(&p);
     assert!(of_kind(&all, "mismatch").is_empty(), "{all:?}");
@@ -161,4 +161,64 @@ fn a_changed_link_is_a_mismatch() {
     let out = p.run(&["check"]);
     assert!(out.starts_with("exit: 1"), "{out}");
     assert!(out.contains("where the en text has the link `https://union.example/rights`"), "{out}");
+}
+
+fn dated(es: &str) -> Project {
+    let p = Project::empty();
+    p.write("tradui.toml", "source = \"en\"\nlanguages = [\"es\", \"ar\", \"ht\"]\n")
+        .write(
+            "content/m.md",
+            "+++\n[variables]\ndate = 2026-12-03\n+++\n# Meet\n\nWe meet on { DATETIME($date, weekday: \"long\") }, { $date }.\n",
+        )
+        .write("locales/es/m.ftl", es)
+        .write(
+            "locales/ar/m.ftl",
+            "# en: Meet\nmeet = اجتماع\n\n# en: We meet on { DATETIME($date, weekday: \"long\") }, { $date }.\nmeet-p1 = نجتمع يوم { DATETIME($date, weekday: \"long\") }، { $date }.\n",
+        )
+        .write(
+            "locales/ht/m.ftl",
+            "# en: Meet\nmeet = Reyinyon\n\n# en: We meet on { DATETIME($date, weekday: \"long\") }, { $date }.\nmeet-p1 = Nou reyini { DATETIME($date, weekday: \"long\") }, { $date }.\n",
+        );
+    p
+}
+
+const ES_DATED: &str = "# en: Meet\nmeet = Reunión\n\n# en: We meet on { DATETIME($date, weekday: \"long\") }, { $date }.\nmeet-p1 = Nos reunimos el { DATETIME($date, weekday: \"long\") }, { $date }.\n";
+
+#[test]
+fn datetime_weekday_long_in_spanish_arabic_and_creole() {
+    let p = dated(ES_DATED);
+    let out = p.run(&["check"]);
+    assert!(out.starts_with("exit: 0"), "{out}");
+    let out = p.run(&["build"]);
+    assert!(out.starts_with("exit: 0"), "{out}");
+    let text = |lang: &str| p.read(&format!("public/{lang}/m.html"));
+    assert!(text("en").contains("Thursday") && text("en").contains("December 3, 2026"), "{}", text("en"));
+    assert!(text("es").contains("jueves") && text("es").contains("3 de diciembre de 2026"), "{}", text("es"));
+    assert!(text("ar").contains("الخميس"), "{}", text("ar"));
+    assert!(text("ht").contains("jedi") && text("ht").contains("3 desanm 2026"), "{}", text("ht"));
+    for lang in ["en", "es", "ar", "ht"] {
+        let html = text(lang);
+        assert!(
+            !html.contains("DATETIME") && !html.contains("{ $") && !html.contains("{$"),
+            "{lang}: {html}"
+        );
+    }
+}
+
+#[test]
+fn an_unknown_function_or_option_is_an_error_at_its_line() {
+    let p = dated(
+        "# en: Meet\nmeet = Reunión\n\n# en: We meet on { DATETIME($date, weekday: \"long\") }, { $date }.\nmeet-p1 = Nos reunimos el { UPPER($date) }, { DATETIME($date, weekday: \"longest\") }.\n",
+    );
+    let out = p.run(&["check"]);
+    assert!(out.starts_with("exit: 1"), "{out}");
+    assert!(
+        out.contains("locales/es/m.ftl:5:1: error[invalid]: `meet-p1` calls `UPPER($date)`, a function tradui does not know"),
+        "{out}"
+    );
+    assert!(out.contains("locales/es/m.ftl:5:1: error[invalid]: `meet-p1` calls DATETIME with an option it cannot take: DATETIME's `weekday` takes"), "{out}");
+    // In the source too, at the unit's line.
+    p.edit("content/m.md", "DATETIME($date, weekday: \"long\")", "WEEKDAY($date)");
+    let out = p.run(&["check"]);
+    assert!(out.contains("content/m.md:7:1: error[source]: `meet-p1` calls `WEEKDAY($date)`"), "{out}");
 }

@@ -378,6 +378,13 @@ mod tests {
         let refs: Vec<Ref> = p.into_iter().map(|(_, r)| r).collect();
         assert_eq!(refs, [Ref::Var("date".into()), Ref::Var("time".into()), Ref::Term("union-name".into())]);
         assert_eq!(to_fluent("a {b} { $c }"), "a { \"{\" }b{ \"}\" } { $c }");
+        let call = "on { DATETIME($date, weekday: \"long\") }, {NOT(a call)}";
+        let refs: Vec<Ref> = placeables(call).into_iter().map(|(_, r)| r).collect();
+        assert_eq!(refs, [Ref::Var("date".into())]);
+        assert_eq!(
+            to_fluent(call),
+            "on { DATETIME($date, weekday: \"long\") }, { \"{\" }NOT(a call){ \"}\" }"
+        );
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! every unit's state in every language and every problem found. `check`, `status`,
 //! `sync` and `build` all read it; none of them needs an earlier command to have run.
 
+pub mod functions;
 pub mod links;
 pub mod matching;
 pub mod references;
@@ -151,6 +152,7 @@ pub fn counts_against(d: &Diagnostic, project: &Project) -> bool {
 pub fn report(project: &Project) -> Report {
     let mut diagnostics = project.diagnostics.clone();
     source_terms(project, &mut diagnostics);
+    source_functions(project, &mut diagnostics);
     literal_values(project, &mut diagnostics);
     diagnostics
         .extend(project.leaflets.iter().flat_map(|l| crate::status::references::check_source(project, l)));
@@ -174,6 +176,25 @@ pub fn report(project: &Project) -> Report {
     diagnostics.dedup();
     debug_assert!(cells.is_sorted_by(|a, b| a.leaflet <= b.leaflet), "Project::load sorts leaflets by slug");
     Report { cells, diagnostics }
+}
+
+/// Functions the source calls must be ones tradui formats, with options it knows.
+fn source_functions(project: &Project, diags: &mut Vec<Diagnostic>) {
+    let source = project.config.source.as_str();
+    for l in project.leaflets.iter() {
+        let vars = l.variables_for(source);
+        for u in l.units.iter().filter(|u| u.text.contains('(')) {
+            for (message, hint) in functions::problems(&u.fluent_pattern(), &vars) {
+                diags.push(
+                    Diagnostic::error(Kind::Source, &l.file, format!("`{}` {message}", u.id))
+                        .at((u.line, u.column))
+                        .leaflet(&l.slug)
+                        .id(&u.id)
+                        .hint(hint),
+                );
+            }
+        }
+    }
 }
 
 /// Terms the source uses must be defined in the source language's glossary.
@@ -365,6 +386,7 @@ impl Ctx<'_> {
         let mut invalid = self.check_refs(unit, m, catalog, terms);
         invalid |= !invalid && self.check_variants(unit, m);
         invalid |= self.check_links(m, value);
+        invalid |= self.check_functions(m, value);
         self.check_plurals(m);
         if invalid {
             return State::Invalid;
@@ -660,6 +682,23 @@ impl Ctx<'_> {
             }
         }
         bad
+    }
+
+    /// Functions must be ones tradui formats, with options it knows: anything else would
+    /// reach the page as `{FUNCTION()}`.
+    fn check_functions(&mut self, m: &Message, value: &str) -> bool {
+        if !value.contains('(') {
+            return false;
+        }
+        let vars = self.leaflet.variables_for(self.lang.as_str());
+        let found = functions::problems(value, &vars);
+        for (message, hint) in &found {
+            let d = self
+                .at(m, Kind::Invalid, Severity::Error, format!("`{}` {message}", m.id))
+                .hint(hint.clone());
+            self.diags.push(d);
+        }
+        !found.is_empty()
     }
 
     /// Links a translation adds must be safe to publish.
