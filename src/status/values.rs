@@ -484,7 +484,7 @@ impl Token {
             let middle = groups.len() <= 2
                 || groups[1..groups.len() - 1].iter().all(|g| g.len() == 3)
                 || groups[1..groups.len() - 1].iter().all(|g| g.len() == 2);
-            one_sep && sep_ok && last3 && middle && groups[0].len() <= 3
+            one_sep && sep_ok && last3 && middle && (groups[0].len() <= 3 || groups.len() == 1)
         };
         let mut out = Vec::new();
         if grouping(&self.seps, &self.groups) {
@@ -658,6 +658,7 @@ mod tests {
         ("es", "A raise of $4 an hour", "Un aumento de $3 por hora", false),
         ("es", "The meeting is at 6:30 PM.", "La reunión es a las 6:30 p. m.", true),
         ("es", "We are 1,000 workers.", "Somos 1.000 trabajadores.", true),
+        ("es", "We are 1000 workers.", "Somos 1.000 trabajadores.", true),
         ("es", "12 workers signed.", "Firmaron 21 trabajadores.", false),
         ("es", "the 3rd floor", "el 3.º piso", true),
         // French: 24-hour `18 h 30`, no-break and narrow no-break space grouping, euro after.
@@ -784,6 +785,16 @@ mod tests {
         assert_eq!(shape("JFK8 and 1,000"), [Shape::Number, Shape::Number]);
         assert!(is_fact(&source_values("at 6 PM")[0]));
         assert!(!is_fact(&source_values("12 workers")[0]));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_keeps_its_own_values(text in "[0-9٠-٩۰-۹ a-zA-Z$€%.,:/()+@\u{a0}\u{202f}{}*\\[\\]-]{0,40}") {
+            let own = values(&text);
+            proptest::prop_assert!(compare(&own, &own, &[]).is_empty(), "{:?}", own);
+            let _ = translation_values(&text);
+            let _ = source_values(&text);
+        }
     }
 
     #[test]
