@@ -221,4 +221,11 @@ fn an_unknown_function_or_option_is_an_error_at_its_line() {
     p.edit("content/m.md", "DATETIME($date, weekday: \"long\")", "WEEKDAY($date)");
     let out = p.run(&["check"]);
     assert!(out.contains("content/m.md:7:1: error[source]: `meet-p1` calls `WEEKDAY($date)`"), "{out}");
+    // Whatever build writes, no page prints the call.
+    assert!(p.run(&["build"]).starts_with("exit: 1"));
+    for lang in ["en", "es", "ar", "ht"] {
+        if let Ok(html) = std::fs::read_to_string(p.root.join(format!("public/{lang}/m.html"))) {
+            assert!(!html.contains("WEEKDAY") && !html.contains("DATETIME"), "{lang}: {html}");
+        }
+    }
 }

@@ -4,10 +4,10 @@
 //!
 //! A date variable reaches fluent-bundle as a [`DateArg`], which shows as the long date
 //! where a message writes `{ $date }` and which `DATETIME` formats with its options
-//! (read by `status::functions`, which `check` uses to report options it cannot take).
+//! (read by `source::functions`, which `check` uses to report options it cannot take).
 
 use crate::lang::Lang;
-use crate::status::functions::{DateOptions, Length, date_options};
+use crate::source::functions::{DateOptions, Length, date_options};
 use fluent_bundle::types::FluentType;
 use fluent_bundle::{FluentArgs, FluentValue};
 use std::borrow::Cow;
@@ -37,15 +37,27 @@ impl FluentType for DateArg {
 }
 
 /// The `DATETIME` function of a bundle in `lang`; `wrap` isolates and escapes its result
-/// as a variable value is. A value it cannot format gives Fluent's error value (which
-/// `check` has reported at the message's line).
+/// as a variable value is. What it cannot format (which `check` reports at its line)
+/// never shows as `DATETIME()`.
 pub fn datetime_function(
     lang: Lang,
     wrap: fn(&str) -> String,
 ) -> impl for<'a> Fn(&[FluentValue<'a>], &FluentArgs) -> FluentValue<'a> + Send + Sync + 'static {
     move |positional, named| {
-        let Some(FluentValue::Custom(c)) = positional.first() else { return FluentValue::Error };
-        let Some(date) = c.as_any().downcast_ref::<DateArg>() else { return FluentValue::Error };
+        // What check reports as an error still shows as well as it can: something that
+        // is not a date as itself, a date with options it cannot take in the long form.
+        let date = match positional.first() {
+            Some(FluentValue::Custom(c)) => c.as_any().downcast_ref::<DateArg>(),
+            _ => None,
+        };
+        let Some(date) = date else {
+            let shown = match positional.first() {
+                Some(FluentValue::String(s)) => s.to_string(),
+                Some(FluentValue::Number(n)) => n.as_string().to_string(),
+                _ => String::new(),
+            };
+            return FluentValue::from(shown);
+        };
         let named: Vec<(String, String)> = named
             .iter()
             .map(|(k, v)| {
@@ -59,7 +71,7 @@ pub fn datetime_function(
             .collect();
         match date_options(&named) {
             Ok(o) => FluentValue::from(wrap(&format(date.year, date.month, date.day, &lang, o))),
-            Err(_) => FluentValue::Error,
+            Err(_) => FluentValue::from(date.shown.clone()),
         }
     }
 }

@@ -246,7 +246,18 @@ fn format(
         return String::new();
     };
     let mut errors = Vec::new();
-    let out = bundle.format_pattern(pattern, Some(args), &mut errors).into_owned();
+    let mut out = bundle.format_pattern(pattern, Some(args), &mut errors).into_owned();
+    // fluent-bundle writes a function it does not know as `{NAME()}`; that is never text
+    // for a worker to read (check reports it at its line).
+    for e in &errors {
+        use fluent_bundle::resolver::{ResolverError, errors::ReferenceKind};
+        if let fluent_bundle::FluentError::ResolverError(ResolverError::Reference(
+            ReferenceKind::Function { id },
+        )) = e
+        {
+            out = out.replace(&format!("{{{id}()}}"), "");
+        }
+    }
     if let Some(diags) = diags {
         for e in errors {
             diags.push(Diagnostic::warning(Kind::Invalid, file, format!("`{id}`: {e}")).id(id).hint(

@@ -17,6 +17,7 @@ use std::ops::Range;
 
 mod blocks;
 mod front_matter;
+pub mod functions;
 mod ids;
 mod text;
 
@@ -231,6 +232,7 @@ pub fn parse_leaflet(slug: &str, file: &str, text: &str) -> (Leaflet, Vec<Diagno
     diags.extend(p.diags);
     leaflet.index = leaflet.units.iter().enumerate().map(|(i, u)| (u.id.clone(), i)).collect();
     unit_limits(&leaflet, &mut diags);
+    functions::check_units(&leaflet, &mut diags);
     if leaflet.title_id.is_none() {
         leaflet.title_id = leaflet.units.iter().find(|u| u.kind == UnitKind::Heading).map(|u| u.id.clone());
     }

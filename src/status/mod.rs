@@ -2,7 +2,6 @@
 //! every unit's state in every language and every problem found. `check`, `status`,
 //! `sync` and `build` all read it; none of them needs an earlier command to have run.
 
-pub mod functions;
 pub mod links;
 pub mod matching;
 pub mod references;
@@ -152,7 +151,6 @@ pub fn counts_against(d: &Diagnostic, project: &Project) -> bool {
 pub fn report(project: &Project) -> Report {
     let mut diagnostics = project.diagnostics.clone();
     source_terms(project, &mut diagnostics);
-    source_functions(project, &mut diagnostics);
     literal_values(project, &mut diagnostics);
     diagnostics
         .extend(project.leaflets.iter().flat_map(|l| crate::status::references::check_source(project, l)));
@@ -176,25 +174,6 @@ pub fn report(project: &Project) -> Report {
     diagnostics.dedup();
     debug_assert!(cells.is_sorted_by(|a, b| a.leaflet <= b.leaflet), "Project::load sorts leaflets by slug");
     Report { cells, diagnostics }
-}
-
-/// Functions the source calls must be ones tradui formats, with options it knows.
-fn source_functions(project: &Project, diags: &mut Vec<Diagnostic>) {
-    let source = project.config.source.as_str();
-    for l in project.leaflets.iter() {
-        let vars = l.variables_for(source);
-        for u in l.units.iter().filter(|u| u.text.contains('(')) {
-            for (message, hint) in functions::problems(&u.fluent_pattern(), &vars) {
-                diags.push(
-                    Diagnostic::error(Kind::Source, &l.file, format!("`{}` {message}", u.id))
-                        .at((u.line, u.column))
-                        .leaflet(&l.slug)
-                        .id(&u.id)
-                        .hint(hint),
-                );
-            }
-        }
-    }
 }
 
 /// Terms the source uses must be defined in the source language's glossary.
@@ -691,7 +670,7 @@ impl Ctx<'_> {
             return false;
         }
         let vars = self.leaflet.variables_for(self.lang.as_str());
-        let found = functions::problems(value, &vars);
+        let found = crate::source::functions::problems(value, &vars);
         for (message, hint) in &found {
             let d = self
                 .at(m, Kind::Invalid, Severity::Error, format!("`{}` {message}", m.id))

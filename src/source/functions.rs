@@ -3,7 +3,8 @@
 //! function, an unknown option or a value it cannot take at the message's line; `localize`
 //! reads the same options to format a TOML date of the front matter with CLDR.
 
-use crate::source::VarValue;
+use super::{Leaflet, VarValue};
+use crate::diag::{Diagnostic, Kind};
 use std::collections::BTreeMap;
 
 /// The functions tradui formats.
@@ -201,6 +202,22 @@ pub fn problems(pattern: &str, variables: &BTreeMap<&str, &VarValue>) -> Vec<(St
         }
     }
     out
+}
+
+/// The function calls of a leaflet's units, checked against its own variables: an error
+/// of the leaflet, so its pages are not rendered with `{WEEKDAY()}` in them.
+pub(super) fn check_units(leaflet: &Leaflet, diags: &mut Vec<Diagnostic>) {
+    let vars: BTreeMap<&str, &VarValue> = leaflet.variables.iter().map(|(k, v)| (k.as_str(), v)).collect();
+    for u in leaflet.units.iter().filter(|u| u.text.contains('(')) {
+        for (message, hint) in problems(&u.fluent_pattern(), &vars) {
+            diags.push(
+                Diagnostic::error(Kind::Source, &leaflet.file, format!("`{}` {message}", u.id))
+                    .at((u.line, u.column))
+                    .id(&u.id)
+                    .hint(hint),
+            );
+        }
+    }
 }
 
 #[cfg(test)]
