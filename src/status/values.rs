@@ -50,6 +50,9 @@ pub struct Value {
     pub text: String,
     /// The currency sign or percent attached to a number.
     pub sign: Option<char>,
+    /// A small ordinal (`2nd`, up to `10th`), which languages often write in words
+    /// ("segundo", "الثاني"): kept if written, not required.
+    pub optional: bool,
     readings: Vec<Reading>,
 }
 
@@ -152,13 +155,27 @@ pub fn values(text: &str) -> Vec<Value> {
         if norm[i].is_ascii_digit() {
             let token = number_token(&norm, i);
             let end = token.end;
-            out.extend(token.values(&orig));
+            let mut found = token.values(&orig);
+            if small_ordinal(&norm, &token) {
+                found.iter_mut().for_each(|v| v.optional = true);
+            }
+            out.extend(found);
             i = end;
         } else {
             i += 1;
         }
     }
     out
+}
+
+/// `1st` to `10th` (English ordinals a translation may write in words).
+fn small_ordinal(norm: &[char], t: &Token) -> bool {
+    let suffix: String = norm[t.end..norm.len().min(t.end + 2)].iter().collect::<String>().to_lowercase();
+    let ends_word = norm.get(t.end + 2).is_none_or(|c| !c.is_alphanumeric());
+    t.groups.len() == 1
+        && t.groups[0].parse::<u32>().is_ok_and(|n| (1..=10).contains(&n))
+        && ["st", "nd", "rd", "th"].contains(&suffix.as_str())
+        && ends_word
 }
 
 /// Links and e-mail addresses, each blanked out of `norm` so its digits are no number.
@@ -181,6 +198,7 @@ fn addresses(orig: &[char], norm: &mut [char]) -> Vec<Value> {
                     shape: if email { Shape::Email } else { Shape::Url },
                     text,
                     sign: None,
+                    optional: false,
                     readings: vec![Reading::Address(key)],
                 });
                 norm[start..end].iter_mut().for_each(|c| *c = ' ');
@@ -359,7 +377,8 @@ impl Token {
     fn values(&self, orig: &[char]) -> Vec<Value> {
         if let Some((shape, readings)) = self.read() {
             let text: String = orig[self.span.0..self.span.1].iter().collect();
-            return vec![Value { shape, text: text.trim().to_string(), sign: self.sign, readings }];
+            let optional = false;
+            return vec![Value { shape, text: text.trim().to_string(), sign: self.sign, optional, readings }];
         }
         // Spaces between numbers that make no single value: each part on its own.
         let mut out = Vec::new();
@@ -616,7 +635,7 @@ pub fn compare(source: &[Value], translation: &[Value], confirmed: &[Value]) -> 
         let kept = translation.iter().any(|t| s.same(t));
         let confirmed = confirmed.iter().any(|c| s.same(c) && c.same(s));
         let again = out.iter().any(|m| m.source.same(s));
-        if kept || confirmed || again {
+        if kept || confirmed || again || s.optional {
             continue;
         }
         let pick = extra.iter().position(|t| t.shape == s.shape).or((!extra.is_empty()).then_some(0));
@@ -694,6 +713,8 @@ mod tests {
         ("bn", "Call 718-555-0142.", "৭১৮ ৫৫৫ ০১৪২ নম্বরে ফোন করুন।", true),
         // Haitian Creole: ordinal, time written 24-hour without designator.
         ("ht", "the 2nd floor", "2yèm etaj la", true),
+        ("ar", "the 2nd floor", "الطابق الثاني", true),
+        ("es", "the 21st floor", "el piso veintiuno", false),
         ("ht", "The meeting is at 6:30 PM.", "Reyinyon an se a 6:30 nan aswè.", true),
         // Chinese and Japanese: currency sign before, 24-hour time.
         ("zh", "A raise of $3 an hour", "每小时加薪3美元", true),
