@@ -229,3 +229,19 @@ fn an_unknown_function_or_option_is_an_error_at_its_line() {
         }
     }
 }
+
+#[test]
+fn accepting_a_number_edit_anyway_still_fails_check_and_publishes_no_3() {
+    let p = project(
+        "# Pay\n\nA raise of $3 an hour.\n",
+        "# en: Pay\npay = Salario\n\n# en: A raise of $3 an hour.\npay-p1 = Un aumento de $3 por hora.\n",
+    );
+    p.edit("content/pay.md", "$3", "$4");
+    assert!(p.run(&["sync", "--accept-source", "pay:pay-p1"]).starts_with("exit: 0"));
+    let out = p.run(&["check"]);
+    assert!(out.starts_with("exit: 1") && out.contains("error[mismatch]"), "{out}");
+    // The build shows the English sentence there, as for any translation it cannot use.
+    p.run(&["build"]);
+    let html = p.read("public/es/pay.html");
+    assert!(!html.contains("$3") && html.contains("A raise of $4"), "{html}");
+}

@@ -73,7 +73,7 @@ pub struct BuildSummary {
     pub reused: usize,
     /// Files written or removed, relative to the output folder (`es/walkout.html`), sorted.
     pub changed: Vec<String>,
-    /// Translations that cannot be used (syntax errors, placeables that do not match):
+    /// Translations that cannot be used (syntax errors, placeables or values that do not match):
     /// their pages show the source text there. `serve` shows them on the page.
     pub invalid: Vec<Diagnostic>,
 }
@@ -136,8 +136,12 @@ pub fn build(project: &Project, options: &BuildOptions) -> Result<BuildSummary, 
     summary
         .diagnostics
         .extend(project.diagnostics.iter().filter(|d| matches!(d.kind, Kind::Source | Kind::Io)).cloned());
-    summary.invalid =
-        report.diagnostics.iter().filter(|d| d.is_error() && d.kind == Kind::Invalid).cloned().collect();
+    summary.invalid = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error() && matches!(d.kind, Kind::Invalid | Kind::Mismatch))
+        .cloned()
+        .collect();
     let plan = plan(project, &report, options.pdf.is_some(), &mut summary);
     let out = &options.out;
     // A pseudo-locale build is a preview: everything is rendered.
