@@ -720,6 +720,16 @@ mod tests {
         ("zh", "A raise of $3 an hour", "每小时加薪3美元", true),
         ("ja", "The meeting is at 6:30 PM.", "会議は18:30からです。", true),
         ("ja", "The meeting is at 6:30 PM.", "会議は 6:30 AM です。", false),
+        // Portuguese: currency sign before with a space, decimal comma.
+        ("pt", "A raise of $3 an hour", "Um aumento de US$ 3,00 por hora", true),
+        ("pt", "A raise of $3 an hour", "Um aumento de US$ 3,50 por hora", false),
+        // Korean: the half of the day before the time.
+        ("ko", "The meeting is at 6:30 PM.", "회의는 오후 6:30에 시작합니다.", true),
+        // Urdu and Thai digits.
+        ("ur", "12 workers signed.", "۱۲ مزدوروں نے دستخط کیے۔", true),
+        ("th", "12 workers signed.", "คนงาน ๑๒ คนลงชื่อ", true),
+        // Indian rupee with lakh grouping.
+        ("hi", "A fund of ₹100,000", "₹1,00,000 का कोष", true),
         // Currency changed, not the number.
         ("es", "A raise of $3 an hour", "Un aumento de 3 € por hora", false),
         // Dates in another order.
