@@ -51,6 +51,13 @@ pub enum Kind {
     Config,
     /// A file that could not be read or written.
     Io,
+    /// A number, time, date, phone number, link or e-mail address of the source that the
+    /// translation does not keep.
+    Mismatch,
+    /// Emphasis, a link or inline code of the source that the translation drops.
+    Markup,
+    /// A date, time or phone number written in the source text rather than as a variable.
+    LiteralValue,
 }
 
 impl Kind {
@@ -71,6 +78,9 @@ impl Kind {
             Kind::Source => "source",
             Kind::Config => "config",
             Kind::Io => "io",
+            Kind::Mismatch => "mismatch",
+            Kind::Markup => "markup",
+            Kind::LiteralValue => "literal-value",
         }
     }
 }

@@ -73,7 +73,7 @@ pub struct BuildSummary {
     pub kept: Vec<String>,
     /// Files written or removed, relative to the output folder (`es/walkout.html`), sorted.
     pub changed: Vec<String>,
-    /// Translations that cannot be used (syntax errors, placeables that do not match):
+    /// Translations that cannot be used (syntax errors, placeables or values that do not match):
     /// their pages show the source text there. `serve` shows them on the page.
     pub invalid: Vec<Diagnostic>,
 }
@@ -131,8 +131,12 @@ fn start(project: &Project, report: &Report, options: &BuildOptions, summary: &m
     summary
         .diagnostics
         .extend(project.diagnostics.iter().filter(|d| matches!(d.kind, Kind::Source | Kind::Io)).cloned());
-    summary.invalid =
-        report.diagnostics.iter().filter(|d| d.is_error() && d.kind == Kind::Invalid).cloned().collect();
+    summary.invalid = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error() && matches!(d.kind, Kind::Invalid | Kind::Mismatch))
+        .cloned()
+        .collect();
 }
 
 /// The index, the media, and the removal of pages no longer published.

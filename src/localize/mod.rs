@@ -8,6 +8,7 @@
 //! back into [`Inline`]s, where the isolated stretches become [`Inline::Placeable`].
 //! Nothing here produces markup: every string stays text until a renderer escapes it.
 
+pub mod dates;
 pub mod pseudo;
 pub mod ui;
 
@@ -224,7 +225,13 @@ fn new_bundle(lang: &Lang) -> Bundle {
     b.set_use_isolating(false);
     // Registering the built-in functions into a new bundle cannot clash with anything.
     let _ = b.add_builtins();
+    let _ = b.add_function("DATETIME", dates::datetime_function(lang.clone(), isolated));
     b
+}
+
+/// A value as a variable's text reaches the pattern: Markdown-escaped, isolated.
+fn isolated(text: &str) -> String {
+    format!("{FSI}{}{PDI}", escape_markdown(text))
 }
 
 fn add_text(bundle: &mut Bundle, text: String) {
@@ -288,7 +295,14 @@ fn arguments(leaflet: &Leaflet, lang: &Lang) -> FluentArgs<'static> {
         let v = match value {
             // Numbers stay numbers, so plural selection works; digits need no isolation.
             VarValue::Number(n) => FluentValue::from(*n),
-            other => FluentValue::from(format!("{FSI}{}{PDI}", escape_markdown(&display_value(other, lang)))),
+            // A date stays a date, so DATETIME can format it with its options.
+            VarValue::Date { year, month, day } => FluentValue::Custom(Box::new(dates::DateArg {
+                year: *year,
+                month: *month,
+                day: *day,
+                shown: isolated(&display_value(value, lang)),
+            })),
+            other => FluentValue::from(isolated(&display_value(other, lang))),
         };
         args.set(name.to_string(), v);
     }
@@ -301,7 +315,18 @@ fn format(bundle: &Bundle, id: &str, args: &FluentArgs) -> (String, Vec<String>)
         return (String::new(), Vec::new());
     };
     let mut errors = Vec::new();
-    let out = bundle.format_pattern(pattern, Some(args), &mut errors).into_owned();
+    let mut out = bundle.format_pattern(pattern, Some(args), &mut errors).into_owned();
+    // fluent-bundle writes a function it does not know as `{NAME()}`; that is never text
+    // for a worker to read (check reports it at its line, and the page is not built).
+    for e in &errors {
+        use fluent_bundle::resolver::{ResolverError, errors::ReferenceKind};
+        if let fluent_bundle::FluentError::ResolverError(ResolverError::Reference(
+            ReferenceKind::Function { id },
+        )) = e
+        {
+            out = out.replace(&format!("{{{id}()}}"), "");
+        }
+    }
     (out, errors.iter().map(ToString::to_string).collect())
 }
 

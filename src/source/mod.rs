@@ -14,6 +14,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 mod blocks;
 mod front_matter;
+pub mod functions;
 mod ids;
 mod text;
 
@@ -199,6 +200,7 @@ pub fn parse_leaflet(slug: &str, file: &str, text: &str) -> (Leaflet, Vec<Diagno
     diags.extend(p.diags);
     leaflet.index = leaflet.units.iter().enumerate().map(|(i, u)| (u.id.clone(), i)).collect();
     unit_limits(&leaflet, &mut diags);
+    functions::check_units(&leaflet, &mut diags);
     if leaflet.title_id.is_none() {
         leaflet.title_id = leaflet.units.iter().find(|u| u.kind == UnitKind::Heading).map(|u| u.id.clone());
     }
@@ -420,6 +422,13 @@ mod tests {
         let refs: Vec<Ref> = p.into_iter().map(|(_, r)| r).collect();
         assert_eq!(refs, [Ref::Var("date".into()), Ref::Var("time".into()), Ref::Term("union-name".into())]);
         assert_eq!(to_fluent("a {b} { $c }"), "a { \"{\" }b{ \"}\" } { $c }");
+        let call = "on { DATETIME($date, weekday: \"long\") }, {NOT(a call)}";
+        let refs: Vec<Ref> = placeables(call).into_iter().map(|(_, r)| r).collect();
+        assert_eq!(refs, [Ref::Var("date".into())]);
+        assert_eq!(
+            to_fluent(call),
+            "on { DATETIME($date, weekday: \"long\") }, { \"{\" }NOT(a call){ \"}\" }"
+        );
     }
 
     #[test]
