@@ -120,6 +120,7 @@ pub fn localize(
         variables,
         translated: if lang == source { total } else { shown },
         total,
+        event_over: crate::status::expiry::is_over(leaflet, crate::status::expiry::today()),
     };
     let catalog = project.catalog(lang, &leaflet.slug);
     for d in &mut diags {
