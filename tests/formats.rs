@@ -156,6 +156,13 @@ fn an_event_that_is_over_warns_and_its_page_says_so() {
     assert!(run(&p, &["build", "--no-pdf"]).starts_with("exit: 0"));
     let page = p.read("public/es/meeting.html");
     assert!(page.contains("<p class=\"notice event-over\" role=\"note\">Este evento ya pasó.</p>"), "{page}");
+    assert!(run(&p, &["build"]).starts_with("exit: 0"));
+    if let Ok(text) =
+        std::process::Command::new("pdftotext").arg(p.root.join("public/es/meeting.pdf")).arg("-").output()
+    {
+        let text = String::from_utf8_lossy(&text.stdout);
+        assert!(text.contains("Este evento ya pasó."), "{text}");
+    }
     let epoch = run_env(&p, &["check"], &[("TRADUI_TODAY", ""), ("SOURCE_DATE_EPOCH", "1797033600")]);
     assert!(epoch.contains("today is 2026-12-12"), "{epoch}");
     p.edit("content/meeting.md", "valid-until = 2026-12-11", "valid-until = \"soon\"");
