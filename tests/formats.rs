@@ -266,6 +266,13 @@ fn errors_that_stop_the_tool_come_in_the_format_asked_for() {
     assert!(sarif.starts_with("exit: 2"), "{sarif}");
     let v: Value = serde_json::from_str(stdout(&sarif)).unwrap();
     assert_eq!(v["runs"][0]["results"][0]["ruleId"], "config");
+    let junit = run(&p, &["check", "--format", "junit"]);
+    assert!(
+        junit.starts_with("exit: 2")
+            && junit.contains("<testcase name=\"project files\" classname=\"tradui.project\">"),
+        "{junit}"
+    );
+    assert!(junit.contains("type=\"config\">tradui.toml:3:1: error[config]"), "{junit}");
     let github = run(&p, &["check", "--format", "github"]);
     assert!(
         stdout(&github).starts_with("::error file=tradui.toml,line=3,col=1,title=tradui config::"),

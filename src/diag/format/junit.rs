@@ -12,7 +12,8 @@ use quick_junit::{NonSuccessKind, TestCase, TestCaseStatus, TestSuite};
 pub fn render(report: &Report) -> String {
     let ctx = report.context;
     let mut junit = quick_junit::Report::new(format!("tradui {}", ctx.command));
-    let mut langs = vec![ctx.source.clone()];
+    // (No source language when the project could not be loaded: only the project case.)
+    let mut langs: Vec<String> = std::iter::once(&ctx.source).filter(|s| !s.is_empty()).cloned().collect();
     langs.extend(ctx.languages.iter().filter(|l| **l != ctx.source).cloned());
     for lang in &langs {
         let mut suite = TestSuite::new(format!("tradui {} {lang}", ctx.command));
