@@ -371,3 +371,20 @@ for suite in xml:
         "ht is not required for the note: {out}"
     );
 }
+
+#[test]
+fn paths_are_from_the_repository_root_when_the_project_is_in_a_subfolder() {
+    let p = Project::init();
+    p.delete_message("locales/ht/meeting.ftl", "why-p1");
+    // The project is the folder `p` of a repository.
+    std::fs::create_dir(p.root.parent().unwrap().join(".git")).unwrap();
+    let sarif: Value = serde_json::from_str(stdout(&run(&p, &["check", "--format", "sarif"]))).unwrap();
+    let uri = &sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"];
+    assert_eq!(uri, "p/content/meeting.md");
+    let github = run(&p, &["check", "--format", "github"]);
+    assert!(stdout(&github).starts_with("::error file=p/content/meeting.md,line=19,col=1,"), "{github}");
+    let gitlab: Value = serde_json::from_str(stdout(&run(&p, &["check", "--format", "gitlab"]))).unwrap();
+    assert_eq!(gitlab[0]["location"]["path"], "p/content/meeting.md");
+    // Text stays relative to the project, as every other message.
+    assert!(run(&p, &["check"]).contains("content/meeting.md:19:1: error[missing]"));
+}
