@@ -84,6 +84,9 @@ impl Inputs {
             .text(lang.as_str())
             .text(self.leaflets.get(&leaflet.slug).map_or("", String::as_str));
         h.text(&self.settings.get(lang).cloned().unwrap_or_else(|| settings_key(config, lang)));
+        // A page says its event is over once `valid-until` has passed: today decides it.
+        let over = crate::status::expiry::is_over(leaflet, crate::status::expiry::today());
+        h.field(&[u8::from(over)]);
         let source = &config.source;
         let catalog = (lang != source).then(|| project.catalog(lang, &leaflet.slug)).flatten();
         h.text(catalog.map_or("", |c| c.file.as_str())).text(catalog.map_or("", |c| c.text.as_str()));
@@ -135,6 +138,8 @@ fn leaflet_key(l: &Leaflet) -> Key {
         &l.blocks,
         &l.title_id,
         &l.override_positions,
+        &l.required,
+        &l.valid_until,
     );
     KeyHasher::new("leaflet").text(&format!("{fields:?}")).finish()
 }
@@ -143,7 +148,7 @@ fn leaflet_key(l: &Leaflet) -> Key {
 /// (what they all derive from, when the leaflet was parsed). A field
 /// added to `Leaflet` fails the test below until it is considered here.
 #[cfg(test)]
-const LEAFLET_FIELDS: [&str; 12] = [
+const LEAFLET_FIELDS: [&str; 14] = [
     "slug",
     "file",
     "title",
@@ -155,6 +160,8 @@ const LEAFLET_FIELDS: [&str; 12] = [
     "title_id",
     "override_positions",
     "index",
+    "required",
+    "valid_until",
     "digest",
 ];
 

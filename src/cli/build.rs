@@ -36,7 +36,7 @@ pub fn run(project: &Project, args: &Args, out: &mut Out) -> Result<ExitStatus, 
 /// Prints a build's problems and its one-line summary.
 pub fn report(summary: &BuildSummary, out_dir: &Path, out: &mut Out) {
     for d in &summary.diagnostics {
-        out.err(Out::styled(d));
+        out.problem(d);
     }
     for (slug, lang, why) in &summary.skipped {
         out.err(format!("{slug}: not published in {lang}: {why}"));

@@ -36,12 +36,12 @@ pub fn run(project: &Project, args: Args, out: &mut Out) -> Result<ExitStatus, F
     for d in
         project.diagnostics.iter().filter(|d| matches!(d.kind, Kind::UnknownLocale | Kind::Source | Kind::Io))
     {
-        out.err(Out::styled(d));
+        out.problem(d);
     }
     if !args.check {
         crate::fsx::check_writable(&project.root, &project.root.join("locales"), 1)?;
         crate::fsx::clean_and_report(&project.root, &project.root.join("locales"), 2)
-            .inspect(|d| out.err(Out::styled(d)));
+            .inspect(|d| out.problem(d));
     }
     let mut tally = Tally::default();
     for leaflet in &project.leaflets {
@@ -128,7 +128,7 @@ fn translation(
         return;
     }
     if let Some(d) = catalog.and_then(|c| refuse(c, &path)) {
-        out.err(Out::styled(&d));
+        out.problem(&d);
         tally.failed += 1;
         return;
     }
@@ -141,7 +141,7 @@ fn translation(
             format!("{} piece(s) of Fluent that do not parse kept as they are", changes.junk_kept),
         )
         .hint(format!("run `tradui check --lang {lang}` to see where, and fix them"));
-        out.err(Out::styled(&d));
+        out.problem(&d);
     }
     let new = Catalog::parse(&file, text.clone(), &source);
     let old = catalog.map(|c| c.text.as_str());
@@ -176,7 +176,7 @@ fn sidecar(project: &Project, leaflet: &Leaflet, lang: &Lang, catalog: &Catalog,
     if let Err(e) = crate::fsx::write_atomic(&path, &text) {
         let d = Diagnostic::warning(Kind::Io, &rel, format!("cannot write the provenance sidecar: {e}"))
             .hint("check that you may write to locales/; without it, a platform that drops comments makes translations stale");
-        out.err(Out::styled(&d));
+        out.problem(&d);
     }
 }
 
@@ -211,14 +211,14 @@ fn write(
                 "the file changed while sync was running (an editor saved it?); sync left it as it is now",
             )
             .hint("run `tradui sync` again");
-            out.err(Out::styled(&d));
+            out.problem(&d);
             tally.failed += 1;
             false
         }
         Err(e) => {
             let d = Diagnostic::error(Kind::Io, file, format!("cannot write: {e}; the file is unchanged"))
                 .hint("check that you may write to the folder");
-            out.err(Out::styled(&d));
+            out.problem(&d);
             tally.failed += 1;
             false
         }

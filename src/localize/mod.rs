@@ -191,6 +191,7 @@ fn document(project: &Project, leaflet: &Leaflet, lang: &Lang, shown: usize) -> 
         variables,
         translated: if lang == source { total } else { shown },
         total,
+        event_over: crate::status::expiry::is_over(leaflet, crate::status::expiry::today()),
     }
 }
 

@@ -202,6 +202,7 @@ mod tests {
             variables: vec![],
             translated: 2,
             total: 2,
+            event_over: false,
         }
     }
 

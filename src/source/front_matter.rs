@@ -1,9 +1,10 @@
 //! Front matter: the TOML between `+++` lines (title, paper, `[variables]` and their
 //! per-language overrides), with the position of every problem.
 
-use super::{VarValue, is_identifier};
+use super::{Date, VarValue, is_identifier};
 use crate::diag::{Diagnostic, Kind, line_col};
 use crate::document::Paper;
+use crate::lang::Lang;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -15,6 +16,11 @@ pub(super) struct RawFront {
     pub(super) paper: Option<Paper>,
     #[serde(default)]
     pub(super) variables: BTreeMap<String, toml::Value>,
+    /// The languages this leaflet must be complete in (instead of the project's).
+    pub(super) required: Option<Vec<toml::Spanned<String>>>,
+    /// The last day the leaflet's event is on.
+    #[serde(rename = "valid-until")]
+    pub(super) valid_until: Option<toml::Spanned<toml::value::Datetime>>,
 }
 
 pub(super) struct FrontMatter {
@@ -23,6 +29,13 @@ pub(super) struct FrontMatter {
     pub(super) variables: BTreeMap<String, VarValue>,
     pub(super) overrides: BTreeMap<String, BTreeMap<String, VarValue>>,
     pub(super) override_positions: Vec<(String, (usize, usize))>,
+    pub(super) event: Event,
+}
+
+/// Who must read the leaflet, and until when: `required` and `valid-until`.
+pub(super) struct Event {
+    pub(super) required: Option<PlacedLangs>,
+    pub(super) valid_until: Option<Date>,
 }
 
 /// Finds TOML front matter between `+++` lines: returns its byte range and where the body
@@ -101,7 +114,61 @@ pub(super) fn parse_front_matter(
         }
         overrides.insert(lang, values);
     }
-    Ok(FrontMatter { title: raw.title, paper: raw.paper, variables, overrides, override_positions })
+    let event = Event {
+        required: required_langs(file, text, range.start, raw.required)?,
+        valid_until: end_date(file, text, range.start, raw.valid_until)?,
+    };
+    Ok(FrontMatter { title: raw.title, paper: raw.paper, variables, overrides, override_positions, event })
+}
+
+/// Language tags, each with its line and column.
+type PlacedLangs = Vec<(Lang, (usize, usize))>;
+
+/// `required = ["es", "ht"]`: language tags, each with its position (the project checks
+/// that they are its languages).
+fn required_langs(
+    file: &str,
+    text: &str,
+    start: usize,
+    raw: Option<Vec<toml::Spanned<String>>>,
+) -> Result<Option<PlacedLangs>, Diagnostic> {
+    let Some(raw) = raw else { return Ok(None) };
+    let mut langs = Vec::new();
+    for tag in raw {
+        let at = line_col(text, start + tag.span().start);
+        let lang = Lang::parse(tag.get_ref()).map_err(|e| {
+            Diagnostic::error(
+                Kind::Source,
+                file,
+                format!("front matter: `required` names \"{}\": {e}", tag.get_ref()),
+            )
+            .at(at)
+            .hint("write the language tags of tradui.toml, e.g. `required = [\"es\", \"ht\"]`")
+        })?;
+        langs.push((lang, at));
+    }
+    Ok(Some(langs))
+}
+
+/// `valid-until = 2026-12-11`: a date alone.
+fn end_date(
+    file: &str,
+    text: &str,
+    start: usize,
+    value: Option<toml::Spanned<toml::value::Datetime>>,
+) -> Result<Option<Date>, Diagnostic> {
+    let Some(value) = value else { return Ok(None) };
+    let at = start + value.span().start;
+    match (value.get_ref().date, value.get_ref().time) {
+        (Some(d), None) => Ok(Some(Date { year: d.year, month: d.month, day: d.day })),
+        _ => Err(Diagnostic::error(
+            Kind::Source,
+            file,
+            format!("front matter: `valid-until` must be a date alone, not {}", value.get_ref()),
+        )
+        .at_offset(text, at)
+        .hint("write the last day of the event, e.g. `valid-until = 2026-12-11` (no quotes, no time)")),
+    }
 }
 
 /// The error of a front matter TOML cannot read, at its place; a date written in

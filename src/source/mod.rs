@@ -10,6 +10,7 @@
 use crate::diag::{Diagnostic, Kind, line_col};
 use crate::document::Block;
 use crate::document::Paper;
+use crate::lang::Lang;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 mod blocks;
@@ -103,6 +104,20 @@ impl VarValue {
     }
 }
 
+/// A calendar day (front matter `valid-until`), ordered by date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl std::fmt::Display for Date {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
 /// A source leaflet, parsed.
 #[derive(Debug, Clone)]
 pub struct Leaflet {
@@ -125,6 +140,11 @@ pub struct Leaflet {
     pub override_positions: Vec<(String, (usize, usize))>,
     /// Unit index by ID: status, sync and localize look units up once per message.
     index: HashMap<String, usize>,
+    /// Front matter `required = [...]`: the languages this leaflet must be complete in,
+    /// each with its position; None: the project's.
+    pub required: Option<Vec<(Lang, (usize, usize))>>,
+    /// Front matter `valid-until`: the last day of the leaflet's event.
+    pub valid_until: Option<Date>,
     /// A hash (BLAKE3, hex) of the text [`parse_leaflet`] read, which with the slug and
     /// path decides every other field. Empty for a leaflet made another way.
     pub digest: String,
@@ -145,6 +165,8 @@ impl Leaflet {
             blocks: Vec::new(),
             title_id: None,
             override_positions: Vec::new(),
+            required: None,
+            valid_until: None,
             index: HashMap::new(),
             digest: String::new(),
         }
@@ -232,6 +254,8 @@ fn read_front_matter(
                     leaflet.variables = fm.variables;
                     leaflet.variable_overrides = fm.overrides;
                     leaflet.override_positions = fm.override_positions;
+                    leaflet.required = fm.event.required;
+                    leaflet.valid_until = fm.event.valid_until;
                     true
                 }
                 Err(d) => {

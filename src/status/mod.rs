@@ -5,6 +5,9 @@
 pub mod links;
 pub mod matching;
 pub mod references;
+pub mod expiry;
+
+pub use expiry::expired;
 pub mod values;
 
 use crate::catalog::{Catalog, Message};
@@ -142,7 +145,7 @@ impl Report {
 /// An error counts against `check` unless it belongs to a language that is not required.
 pub fn counts_against(d: &Diagnostic, project: &Project) -> bool {
     match d.lang.as_deref().map(Lang::parse) {
-        Some(Ok(lang)) => lang == project.config.source || project.config.is_required(&lang),
+        Some(Ok(lang)) => lang == project.config.source || project.is_required(d.leaflet.as_deref(), &lang),
         _ => true,
     }
 }
@@ -244,7 +247,7 @@ fn leaflet_status(project: &Project, leaflet: &Leaflet, lang: &Lang) -> (Cell, V
             message,
         });
     }
-    let required = project.config.is_required(lang);
+    let required = project.is_required(Some(&leaflet.slug), lang);
     let diags = ctx
         .diags
         .into_iter()

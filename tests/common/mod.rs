@@ -148,6 +148,19 @@ pub struct Summary {
     pub required: Vec<String>,
     /// Problems by kind.
     pub kinds: std::collections::BTreeMap<String, usize>,
+    /// Totals per language, per leaflet, and of problems that belong to neither.
+    pub by_language: std::collections::BTreeMap<String, Totals>,
+    pub by_leaflet: std::collections::BTreeMap<String, Totals>,
+    pub unscoped: Totals,
+}
+
+/// Errors, warnings and failing errors of one part of the project.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Totals {
+    pub errors: usize,
+    pub warnings: usize,
+    pub failing: usize,
 }
 
 /// What `check --format json` printed, with its exit code.
