@@ -101,7 +101,8 @@ fn reference(project: &Project, leaflet: &Leaflet, check: bool, out: &mut Out, t
     }
     let what =
         if old.is_some() { "reference catalog updated to the leaflet" } else { "reference catalog written" };
-    write(&path, &file, old.as_deref(), &text, what, check, out, tally);
+    let rewrite = Rewrite { path: &path, file: &file, old: old.as_deref(), text: &text, what };
+    write(&rewrite, check, out, tally);
 }
 
 /// Brings one translation file (and its sidecar) in line with its leaflet.
@@ -156,7 +157,8 @@ fn translation(
         tally.same += 1;
     } else {
         let what = changes.describe().unwrap_or_else(|| "layout only".into());
-        if !write(&path, &file, old, &text, &what, check, out, tally) {
+        let rewrite = Rewrite { path: &path, file: &file, old, text: &text, what: &what };
+        if !write(&rewrite, check, out, tally) {
             return;
         }
     }
@@ -180,19 +182,20 @@ fn sidecar(project: &Project, leaflet: &Leaflet, lang: &Lang, catalog: &Catalog,
     }
 }
 
-/// Writes `text` over a file that still holds `old` (None: that does not exist), or says
-/// what would change. Returns whether the file is now as wanted.
-#[allow(clippy::too_many_arguments)]
-fn write(
-    path: &Path,
-    file: &str,
-    old: Option<&str>,
-    text: &str,
-    what: &str,
-    check: bool,
-    out: &mut Out,
-    tally: &mut Tally,
-) -> bool {
+/// A translation file sync wants to change: `text` replaces `old` (None: the file does
+/// not exist yet) at `path` (`file` as the user reads it); `what` says what changed.
+struct Rewrite<'a> {
+    path: &'a Path,
+    file: &'a str,
+    old: Option<&'a str>,
+    text: &'a str,
+    what: &'a str,
+}
+
+/// Writes the new text over a file that still holds the old, or (with `check`) says what
+/// would change. Returns whether the file is now as wanted.
+fn write(rewrite: &Rewrite, check: bool, out: &mut Out, tally: &mut Tally) -> bool {
+    let Rewrite { path, file, old, text, what } = *rewrite;
     if check {
         out.line(format!("{file}: would change: {what}"));
         tally.changed += 1;
