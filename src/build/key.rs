@@ -116,7 +116,10 @@ impl Inputs {
 /// The settings of `tradui.toml` that reach a page in `lang`.
 fn settings_key(config: &crate::project::config::Config, lang: &Lang) -> Key {
     KeyHasher::new("settings")
-        .text(&format!("{:?}", (&config.title, &config.source, config.paper, config.fallback(lang))))
+        .text(&format!(
+            "{:?}",
+            (&config.title, &config.source, config.paper, config.fallback(lang), &config.theme)
+        ))
         .finish()
 }
 

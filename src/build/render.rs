@@ -286,6 +286,11 @@ fn render_pdf(site: &Site, job: &Job, pdf: &Output, doc: &Document, renderer: &P
         // No PDF full of empty boxes: the build fails and says what to install.
         return failed(pdf, crate::fonts::coverage::error(project, doc, &missing));
     }
+    if site.pdf.as_ref().is_some_and(|o| o.pdf_ua)
+        && let Some(d) = image_without_alt(site, job, doc)
+    {
+        return failed(pdf, d);
+    }
     let chars: String = printed_chars(doc, &project.config.title).into_iter().collect();
     match renderer.render(doc) {
         Ok(bytes) => written(
@@ -303,6 +308,35 @@ fn render_pdf(site: &Site, job: &Job, pdf: &Output, doc: &Document, renderer: &P
             failed(pdf, d)
         }
     }
+}
+
+/// PDF/UA-1 needs an alternative text for every image: the first image of `doc` with
+/// none, as an error at its line in the leaflet.
+fn image_without_alt(site: &Site, job: &Job, doc: &Document) -> Option<Diagnostic> {
+    fn find(blocks: &[crate::document::Block]) -> Option<&str> {
+        use crate::document::Block;
+        blocks.iter().find_map(|b| match b {
+            Block::Image { src, alt } if alt.plain().trim().is_empty() => Some(src.as_str()),
+            Block::Quote { blocks } => find(blocks),
+            Block::List { items, .. } => items.iter().find_map(|i| find(i)),
+            _ => None,
+        })
+    }
+    let src = find(&doc.blocks)?;
+    let file = &job.leaflet.file;
+    let text = std::fs::read_to_string(site.project.root.join(file)).unwrap_or_default();
+    let at = text.find(&format!("]({src}")).map_or((1, 1), |o| crate::diag::line_col(&text, o));
+    Some(
+        Diagnostic::error(
+            Kind::Source,
+            file.clone(),
+            format!("the image `{src}` has no alt text, and a PDF/UA file needs one for every image"),
+        )
+        .at(at)
+        .leaflet(&job.leaflet.slug)
+        .lang(job.lang.as_str())
+        .hint("describe the image between the brackets, e.g. `![Workers on the picket line](picket.jpg)`, then run `tradui sync`"),
+    )
 }
 
 fn pdf_error(rel: &str, job: &Job, message: &str, hint: &str) -> Diagnostic {

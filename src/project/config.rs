@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 
 pub const CONFIG_FILE: &str = "tradui.toml";
 
+pub use super::theme::Theme;
 pub use crate::document::Paper;
 
 /// What a page shows for a unit whose translation is out of date.
@@ -50,6 +51,11 @@ pub struct Config {
     pub template: Option<String>,
     /// Languages that also get a two-language PDF (source beside translation).
     pub bilingual: Vec<Lang>,
+    /// `[theme]`: colours and footer.
+    pub theme: Theme,
+    /// Warnings about the settings (a colour below WCAG AA contrast); `Project::load`
+    /// reports them with the project's other problems.
+    pub warnings: Vec<Diagnostic>,
     fallback: Fallback,
     fallback_by_lang: BTreeMap<Lang, Fallback>,
 }
@@ -78,6 +84,8 @@ impl Config {
             paper: Paper::Letter,
             template: None,
             bilingual: Vec::new(),
+            theme: Theme::default(),
+            warnings: Vec::new(),
             fallback: Fallback::default(),
             fallback_by_lang: BTreeMap::new(),
         }
@@ -141,6 +149,12 @@ impl Config {
         problems.members("fallback.languages", fallback_spans, &languages);
         problems.language_list(source.as_ref(), &languages, &raw);
         problems.template(raw.template.as_ref());
+        let theme = raw.theme.as_ref().map(|t| t.check(text)).unwrap_or_else(|| super::theme::Checked {
+            theme: Theme::default(),
+            errors: Vec::new(),
+            warnings: Vec::new(),
+        });
+        problems.list.extend(theme.errors);
         if !problems.list.is_empty() {
             return Err(Fatal(problems.list));
         }
@@ -153,6 +167,8 @@ impl Config {
             paper: raw.paper.unwrap_or_default(),
             template: raw.template.map(toml::Spanned::into_inner),
             bilingual,
+            theme: theme.theme,
+            warnings: theme.warnings,
             fallback,
             fallback_by_lang,
         })
@@ -294,6 +310,7 @@ struct RawConfig {
     #[serde(default)]
     bilingual: Vec<toml::Spanned<String>>,
     fallback: Option<RawFallbackTable>,
+    theme: Option<super::theme::RawTheme>,
 }
 
 impl RawConfig {

@@ -41,6 +41,8 @@ pub struct PdfOptions {
     pub timestamp: Option<i64>,
     /// Write PDF/A-2b.
     pub pdf_a: bool,
+    /// Write PDF/UA-1 (tagged, with title, language and alternative texts).
+    pub pdf_ua: bool,
     /// The site title printed in the footer.
     pub site_title: String,
     /// The project's own `fonts/` folder, searched before the system's fonts.
@@ -124,7 +126,9 @@ impl PdfRenderer {
         let world = LeafletWorld::new(self, template, json);
         let warned = typst::compile::<PagedDocument>(&world);
         let document = warned.output.map_err(|errors| PdfError::Template(describe(&world, &errors)))?;
-        let document = one_text_per_cluster(&document);
+        // PDF/UA wants every glyph mapped to text, so there the continuation glyphs keep
+        // their cluster's text (copying repeats such a cluster's marks, typst#8767).
+        let document = if self.options.pdf_ua { document } else { one_text_per_cluster(&document) };
         let mut standards = Vec::new();
         if self.options.pdf_a {
             if self.options.timestamp.is_none() {
@@ -133,6 +137,9 @@ impl PdfRenderer {
                 ));
             }
             standards.push(typst_pdf::PdfStandard::A_2b);
+        }
+        if self.options.pdf_ua {
+            standards.push(typst_pdf::PdfStandard::Ua_1);
         }
         let options = typst_pdf::PdfOptions {
             ident: typst::foundations::Smart::Custom(ident.to_string()),
