@@ -264,6 +264,7 @@ fn sync_all(site: &Site, summary: &mut BuildSummary) {
 fn pdf_options(project: &Project, options: &PdfOptions, summary: &mut BuildSummary) -> PdfOptions {
     let mut options = options.clone();
     options.site_title = project.config.title.clone();
+    options.theme = project.config.theme.clone();
     options.fonts_dir = Some(crate::fonts::coverage::project_fonts(project));
     if options.template.is_none() {
         options.template = project_template(project, summary);

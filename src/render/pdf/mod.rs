@@ -45,6 +45,8 @@ pub struct PdfOptions {
     pub pdf_ua: bool,
     /// The site title printed in the footer.
     pub site_title: String,
+    /// `[theme]`: the accent colours and the footer.
+    pub theme: crate::project::theme::Theme,
     /// The project's own `fonts/` folder, searched before the system's fonts.
     pub fonts_dir: Option<PathBuf>,
 }
@@ -98,7 +100,7 @@ impl PdfRenderer {
 
     /// Typesets one document.
     pub fn render(&self, doc: &Document) -> Result<Vec<u8>, PdfError> {
-        let data = TemplateData::new(doc, &self.options.site_title);
+        let data = TemplateData::new(doc, &self.options);
         let template = self.options.template.clone().unwrap_or_else(|| TEMPLATE.to_string());
         self.compile(template, &data, &format!("tradui/{}/{}", doc.lang, doc.slug))
     }
@@ -111,8 +113,8 @@ impl PdfRenderer {
             b: TemplateData<'a>,
         }
         let pair = Pair {
-            a: TemplateData::new(a, &self.options.site_title),
-            b: TemplateData::new(b, &self.options.site_title),
+            a: TemplateData::new(a, &self.options),
+            b: TemplateData::new(b, &self.options),
         };
         self.compile(
             BILINGUAL_TEMPLATE.to_string(),
@@ -276,10 +278,13 @@ struct TemplateData<'a> {
     fonts: Vec<String>,
     /// Whether emphasis is italic (Latin, Cyrillic, Greek) or bold (other scripts).
     italic: bool,
+    /// The accent colours and the footer (`[theme]`).
+    theme: &'a crate::project::theme::Theme,
 }
 
 impl<'a> TemplateData<'a> {
-    fn new(doc: &'a Document, site_title: &'a str) -> Self {
+    fn new(doc: &'a Document, options: &'a PdfOptions) -> Self {
+        let site_title = options.site_title.as_str();
         fn primary(tag: &str) -> &str {
             tag.split('-').next().unwrap_or(tag)
         }
@@ -296,6 +301,7 @@ impl<'a> TemplateData<'a> {
                 |l| families(&l, &printed_chars(doc, site_title)),
             ),
             italic: Lang::parse(&doc.lang).is_ok_and(|l| has_italics(&l)),
+            theme: &options.theme,
         }
     }
 }
