@@ -10,6 +10,8 @@ use crate::lang::{Direction, Lang};
 use crate::localize::ui::ui;
 use std::fmt::Write as _;
 
+pub mod templates;
+
 /// A language a leaflet is published in, for the switcher and the alternates.
 #[derive(Debug, Clone)]
 pub struct Alternate {
