@@ -155,6 +155,9 @@ fn keyed_jobs<'p>(site: &Site, plan: &Plan<'p>) -> Vec<Job<'p>> {
             .text(&format!("{:?}", (&o.template, o.timestamp, o.pdf_a, o.pdf_ua, &o.site_title)))
             .finish()
     });
+    // The project's templates/ decide every page.
+    let templates =
+        KeyHasher::new("templates").text(&format!("{:?}", site.templates.project_sources())).finish();
     plan.jobs
         .par_iter()
         .map(|&Planned { leaflet, ref lang }| {
@@ -168,6 +171,7 @@ fn keyed_jobs<'p>(site: &Site, plan: &Plan<'p>) -> Vec<Job<'p>> {
             let html_key = doc
                 .clone()
                 .text("html")
+                .text(&templates)
                 .text(&alternates)
                 .text(if pdf.is_some() { "with pdf" } else { "no pdf" })
                 .finish();

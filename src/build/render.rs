@@ -255,16 +255,26 @@ fn render_job(
         done.push(reused(&job.html, false));
     } else {
         let alternates = plan.published.get(doc.slug.as_str()).map_or(&[][..], Vec::as_slice);
-        let ctx = PageContext { site_title: &site.project.config.title, alternates, pdf: job.pdf.is_some() };
-        let html = render_page(&doc, &ctx);
-        let r = Rendered {
-            bytes: html.as_bytes(),
-            pdf: false,
-            reusable: true,
-            diagnostics: diags,
-            chars: String::new(),
+        let ctx = PageContext {
+            site_title: &site.project.config.title,
+            alternates,
+            pdf: job.pdf.is_some(),
+            templates: &site.templates,
+            theme: &site.project.config.theme,
         };
-        done.push(written(site, &job.html, r));
+        match render_page(&doc, &ctx) {
+            Ok(html) => {
+                let r = Rendered {
+                    bytes: html.as_bytes(),
+                    pdf: false,
+                    reusable: true,
+                    diagnostics: diags,
+                    chars: String::new(),
+                };
+                done.push(written(site, &job.html, r));
+            }
+            Err(d) => done.push(failed(&job.html, d)),
+        }
     }
     let (Some(pdf), Some(renderer)) = (&job.pdf, renderer) else {
         done.extend(job.pdf.as_ref().map(|p| reused(p, true)));

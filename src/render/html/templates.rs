@@ -38,6 +38,9 @@ pub struct Templates {
     env: Environment<'static>,
     /// The project's templates, sorted by name.
     sources: Vec<(String, String)>,
+    /// The first template of `templates/` that cannot be used: then no page is
+    /// rendered (the last good pages stay) rather than pages in tradui's look.
+    broken: Option<String>,
 }
 
 impl std::fmt::Debug for Templates {
@@ -76,12 +79,22 @@ impl Templates {
             }
         }
         env.set_loader(resolve_missing);
-        (Templates { env, sources }, problems)
+        let broken = problems.first().map(|d| d.file.clone());
+        (Templates { env, sources, broken }, problems)
     }
 
     /// Renders the template `name` (the project's if it has one, else tradui's) with
     /// `data`; an error names the template file and line.
     pub fn render(&self, name: &str, data: &Value) -> Result<String, Diagnostic> {
+        if let Some(file) = &self.broken {
+            return Err(Diagnostic::error(
+                Kind::Config,
+                file.clone(),
+                format!("{name} is not rendered: {file} has an error (see above)"),
+            )
+            .at((1, 1))
+            .hint("fix the template; the pages stay as the last good build made them"));
+        }
         self.env.get_template(name).and_then(|t| t.render(data)).map_err(|e| diagnostic(&e, name))
     }
 
@@ -126,7 +139,9 @@ fn resolve_missing(name: &str) -> Result<Option<String>, Error> {
     if let Some(why) = outside(name) {
         return Err(Error::new(
             ErrorKind::InvalidOperation,
-            format!("the template \"{name}\" {why}; a template may only use the templates of templates/ and tradui's own (\"tradui/page.html\")"),
+            format!(
+                "the template \"{name}\" {why}; a template may only use the templates of templates/ and tradui's own (\"tradui/page.html\")"
+            ),
         ));
     }
     Ok(None)
@@ -139,7 +154,8 @@ fn outside(name: &str) -> Option<&'static str> {
     if p.is_absolute() || name.starts_with(['/', '\\']) || drive {
         return Some("is an absolute path, outside the project");
     }
-    if p.components().any(|c| matches!(c, Component::ParentDir)) || name.split(['/', '\\']).any(|s| s == "..") {
+    if p.components().any(|c| matches!(c, Component::ParentDir)) || name.split(['/', '\\']).any(|s| s == "..")
+    {
         return Some("goes up out of templates/ with `..`");
     }
     None
@@ -163,9 +179,13 @@ fn project_files(root: &Path, problems: &mut Vec<Diagnostic>) -> Vec<(String, St
         let file = format!("{FOLDER}/{rel}");
         if !path.canonicalize().is_ok_and(|c| c.starts_with(&canonical_root)) {
             problems.push(
-                Diagnostic::error(Kind::Config, &file, "this template is a link to a file outside the project")
-                    .at((1, 1))
-                    .hint("copy the file into templates/ instead of linking to it"),
+                Diagnostic::error(
+                    Kind::Config,
+                    &file,
+                    "this template is a link to a file outside the project",
+                )
+                .at((1, 1))
+                .hint("copy the file into templates/ instead of linking to it"),
             );
             continue;
         }
@@ -240,7 +260,8 @@ mod tests {
     #[test]
     fn every_value_is_escaped_and_no_filter_unescapes() {
         let hostile = "<script>alert(1)</script>\" onload=\"x";
-        let out = render(&[("a.html", "<p title=\"{{ t }}\">{{ t }}</p>")], "a.html", context! { t => hostile });
+        let out =
+            render(&[("a.html", "<p title=\"{{ t }}\">{{ t }}</p>")], "a.html", context! { t => hostile });
         let out = out.unwrap();
         assert!(!out.contains("<script") && !out.contains("\" onload"), "{out}");
         assert!(out.contains("&lt;script&gt;"), "{out}");
@@ -250,21 +271,32 @@ mod tests {
             assert!(e.starts_with("templates/a.html:2:1: error[config]"), "{filter}: {e}");
         }
         // tradui's own fragments are markup.
-        let out = render(&[("a.html", "{{ body }}")], "a.html", context! { body => Value::from_safe_string("<p>x</p>".into()) });
+        let out = render(
+            &[("a.html", "{{ body }}")],
+            "a.html",
+            context! { body => Value::from_safe_string("<p>x</p>".into()) },
+        );
         assert_eq!(out.unwrap(), "<p>x</p>");
     }
 
     #[test]
     fn a_missing_variable_is_an_error_at_its_line() {
-        let e = render(&[("a.html", "<p>\n{{ doc.nothing }}</p>")], "a.html", context! { doc => context! { title => "x" } })
-            .unwrap_err();
+        let e = render(
+            &[("a.html", "<p>\n{{ doc.nothing }}</p>")],
+            "a.html",
+            context! { doc => context! { title => "x" } },
+        )
+        .unwrap_err();
         assert!(e.starts_with("templates/a.html:2:1: error[config]:"), "{e}");
         assert!(e.contains("the template uses a variable the page does not have"), "{e}");
     }
 
     #[test]
     fn a_block_override_keeps_the_rest_of_the_page() {
-        let files = [("base.html", "{% extends \"tradui/base.html\" %}\n{% block footer %}<footer>Hotline {{ footer.phone }}</footer>{% endblock %}")];
+        let files = [(
+            "base.html",
+            "{% extends \"tradui/base.html\" %}\n{% block footer %}<footer>Hotline {{ footer.phone }}</footer>{% endblock %}",
+        )];
         let data = context! {
             lang => "es", dir => "ltr", title => "T", head => "", style => "", languages => Vec::<Value>::new(),
             ui => context! { languages => "Idiomas" }, heading => "H", facts => "", notices => Vec::<Value>::new(),
@@ -279,7 +311,9 @@ mod tests {
 
     #[test]
     fn a_template_outside_the_project_is_refused_at_its_line() {
-        for (bad, why) in [("../../etc/passwd", "goes up out of templates/"), ("/etc/passwd", "absolute path")] {
+        for (bad, why) in
+            [("../../etc/passwd", "goes up out of templates/"), ("/etc/passwd", "absolute path")]
+        {
             let text = format!("<p>\n{{% include \"{bad}\" %}}</p>");
             let e = render(&[("a.html", &text)], "a.html", context! {}).unwrap_err();
             assert!(e.starts_with("templates/a.html:2:1: error[config]"), "{bad}: {e}");
@@ -293,17 +327,24 @@ mod tests {
         let outside = tempfile::tempdir().unwrap();
         std::fs::write(outside.path().join("secret.html"), "secret").unwrap();
         let dir = project(&[("a.html", "x")]);
-        std::os::unix::fs::symlink(outside.path().join("secret.html"), dir.path().join("templates/b.html")).unwrap();
+        std::os::unix::fs::symlink(outside.path().join("secret.html"), dir.path().join("templates/b.html"))
+            .unwrap();
         let (t, problems) = Templates::load(dir.path());
         assert_eq!(problems.len(), 1);
         let p = problems[0].to_string();
-        assert!(p.starts_with("templates/b.html:1:1: error[config]: this template is a link to a file outside the project"), "{p}");
+        assert!(
+            p.starts_with(
+                "templates/b.html:1:1: error[config]: this template is a link to a file outside the project"
+            ),
+            "{p}"
+        );
         assert!(t.render("b.html", &context! {}).is_err());
     }
 
     #[test]
     fn loops_end_in_a_clear_error() {
-        let e = render(&[("base.html", "{% extends \"page.html\" %}")], "page.html", context! {}).unwrap_err();
+        let e =
+            render(&[("base.html", "{% extends \"page.html\" %}")], "page.html", context! {}).unwrap_err();
         assert!(e.contains("includes or extends itself"), "{e}");
         let e = render(&[("a.html", "x\n{% include \"a.html\" %}")], "a.html", context! {}).unwrap_err();
         assert!(e.starts_with("templates/a.html:2:1:") && e.contains("includes or extends itself"), "{e}");

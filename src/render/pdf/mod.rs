@@ -112,10 +112,7 @@ impl PdfRenderer {
             a: TemplateData<'a>,
             b: TemplateData<'a>,
         }
-        let pair = Pair {
-            a: TemplateData::new(a, &self.options),
-            b: TemplateData::new(b, &self.options),
-        };
+        let pair = Pair { a: TemplateData::new(a, &self.options), b: TemplateData::new(b, &self.options) };
         self.compile(
             BILINGUAL_TEMPLATE.to_string(),
             &pair,
