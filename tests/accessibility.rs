@@ -236,3 +236,17 @@ fn pdf_ua_refuses_an_image_without_alt_text() {
     // A plain build has no such rule.
     assert!(p.run(&["build"]).starts_with("exit: 0"));
 }
+
+/// The contrast warning of `check` and axe agree: a pale accent that `check` warns about
+/// is a color-contrast violation on the page (the title band, the links).
+#[test]
+#[ignore = "slow: Chromium and axe-core; run with cargo test -- --include-ignored"]
+fn a_pale_accent_is_what_axe_calls_a_contrast_violation() {
+    let (Some(chromium), Some(axe)) = (common::chromium(), axe_script()) else { return };
+    let p = Project::init();
+    p.write("tradui.toml", p.read("tradui.toml") + "\n[theme]\naccent = \"#f5c400\"\n");
+    assert!(p.run(&["check"]).contains("warning[contrast]: the accent #f5c400"));
+    p.run(&["build", "--no-pdf"]);
+    let found = violations(&chromium, &axe, &p.root.join("public/es/meeting.html")).join("\n");
+    assert!(found.contains("\"color-contrast\"") && found.contains("contrast of 1.64"), "{found}");
+}

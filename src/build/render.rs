@@ -105,7 +105,9 @@ fn needed_chars(site: &Site, work: &Work) -> BTreeSet<char> {
     let mut all = BTreeSet::new();
     for (i, job) in work.jobs.iter().enumerate() {
         match work.docs.get(&i) {
-            Some(Localized { doc, .. }) => all.extend(printed_chars(doc, &site.project.config.title)),
+            Some(Localized { doc, .. }) => {
+                all.extend(printed_chars(doc, &site.project.config.printed_words()))
+            }
             None => all.extend(
                 job.pdf
                     .as_ref()
@@ -273,7 +275,8 @@ fn render_job(
                 };
                 done.push(written(site, &job.html, r));
             }
-            Err(d) => done.push(failed(&job.html, d)),
+            // A template error: the last good page stays, as for an error in the text.
+            Err(d) => done.push(kept(&job.html, vec![d])),
         }
     }
     let (Some(pdf), Some(renderer)) = (&job.pdf, renderer) else {
@@ -301,7 +304,7 @@ fn render_pdf(site: &Site, job: &Job, pdf: &Output, doc: &Document, renderer: &P
     {
         return failed(pdf, d);
     }
-    let chars: String = printed_chars(doc, &project.config.title).into_iter().collect();
+    let chars: String = printed_chars(doc, &project.config.printed_words()).into_iter().collect();
     match renderer.render(doc) {
         Ok(bytes) => written(
             site,

@@ -61,6 +61,15 @@ pub struct Config {
 }
 
 impl Config {
+    /// What tradui prints on every PDF besides the document: the site title and the
+    /// theme's footer (for the glyph check and the choice of fonts).
+    pub fn printed_words(&self) -> String {
+        let footer = self.theme.footer.as_ref();
+        let text = footer.map_or("", |f| f.text.as_str());
+        let phone = footer.and_then(|f| f.phone.as_deref()).unwrap_or("");
+        format!("{} {text} {phone}", self.title)
+    }
+
     pub fn is_required(&self, lang: &Lang) -> bool {
         self.required.contains(lang)
     }

@@ -52,6 +52,14 @@ pub struct PdfOptions {
 }
 
 impl PdfOptions {
+    /// The site title and the theme's footer: what every PDF prints besides the document.
+    pub fn printed_words(&self) -> String {
+        let footer = self.theme.footer.as_ref();
+        let text = footer.map_or("", |f| f.text.as_str());
+        let phone = footer.and_then(|f| f.phone.as_deref()).unwrap_or("");
+        format!("{} {text} {phone}", self.site_title)
+    }
+
     /// Options from the environment: SOURCE_DATE_EPOCH if set.
     pub fn from_env() -> PdfOptions {
         let timestamp = std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|s| s.trim().parse().ok());
@@ -95,7 +103,7 @@ impl PdfRenderer {
 
     /// Characters the PDF of `doc` prints that no available font has.
     pub fn missing_glyphs(&self, doc: &Document) -> BTreeSet<char> {
-        self.fonts.missing(&printed_chars(doc, &self.options.site_title))
+        self.fonts.missing(&printed_chars(doc, &self.options.printed_words()))
     }
 
     /// Typesets one document.
@@ -295,7 +303,7 @@ impl<'a> TemplateData<'a> {
             event_over: doc.event_over.then(|| crate::localize::ui::ui(&doc.lang).event_over),
             fonts: Lang::parse(&doc.lang).map_or_else(
                 |_| vec!["Noto Sans".to_string()],
-                |l| families(&l, &printed_chars(doc, site_title)),
+                |l| families(&l, &printed_chars(doc, &options.printed_words())),
             ),
             italic: Lang::parse(&doc.lang).is_ok_and(|l| has_italics(&l)),
             theme: &options.theme,
