@@ -121,3 +121,45 @@ fn arabic_page_lays_out_right_to_left_in_chromium() {
     let png = std::fs::read(&shot).expect("chromium wrote a screenshot");
     assert!(png.starts_with(b"\x89PNG"));
 }
+
+const OVERFLOW_PROBE: &str = r#"<pre id="probe"></pre><script>
+document.getElementById('probe').textContent = JSON.stringify({
+  overflow: document.documentElement.scrollWidth - window.innerWidth,
+  facts: document.querySelectorAll('.facts dd').length,
+  tel: (document.querySelector('.facts a[href^="tel:"]') || {}).href || null,
+});
+</script>"#;
+
+/// A phone is 360 pixels wide: no page may scroll sideways there, in any language, even
+/// with a place name far longer than a line; the facts box shows every fact.
+#[test]
+fn every_language_fits_a_360_pixel_phone() {
+    let Some(bin) = chromium() else {
+        if std::env::var_os("TRADUI_SKIP_BROWSER").is_some() {
+            return;
+        }
+        panic!("the browser test needs Chromium: apt-get install chromium (or set TRADUI_SKIP_BROWSER=1)");
+    };
+    let p = Project::init();
+    let langs = ["es", "ht", "ar", "fr", "bn", "bo", "dv", "ckb-Latn", "ur", "ru", "vi"];
+    let list = langs.iter().map(|l| format!("\"{l}\"")).collect::<Vec<_>>().join(", ");
+    p.edit("tradui.toml", "languages = [\"es\", \"ht\", \"ar\", \"fr\"]", &format!("languages = [{list}]"));
+    p.edit("tradui.toml", "required = [\"es\", \"ht\", \"ar\", \"fr\"]", "required = [\"es\"]");
+    p.edit(
+        "content/meeting.md",
+        "place = \"Union hall, 2nd floor\"",
+        "place = \"Amalgamated Transit Workers Union Local 1181-1061 Headquarters Auditorium, 101-49 Woodhaven Boulevard, Ozone Park, Queens, NewYorkCityWithoutAnySpacesAtAllInThisVeryLongWord\"\nphone = \"+1 (718) 555-0100\"",
+    );
+    let out = p.run(&["build", "--no-pdf"]);
+    assert!(out.starts_with("exit: 0"), "{out}");
+    for lang in std::iter::once("en").chain(langs) {
+        let page = p.root.join(format!("public/{lang}/meeting.html"));
+        let html = std::fs::read_to_string(&page).unwrap();
+        let probe_page = p.root.join(format!("public/{lang}/probe.html"));
+        std::fs::write(&probe_page, html.replace("</body>", &format!("{OVERFLOW_PROBE}</body>"))).unwrap();
+        let json = probe(&bin, &probe_page, "360,800");
+        assert!(json["overflow"].as_f64().unwrap() <= 0.0, "{lang} scrolls sideways at 360 px: {json}");
+        assert_eq!(json["facts"], 4, "{lang}: date, time, place, phone: {json}");
+        assert_eq!(json["tel"], "tel:+17185550100", "{lang}: {json}");
+    }
+}

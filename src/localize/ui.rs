@@ -11,6 +11,11 @@ pub struct Ui {
     pub pdf: &'static str,
     pub all_leaflets: &'static str,
     pub languages: &'static str,
+    /// The labels of the facts box (variables named date, time, place, phone).
+    pub date: &'static str,
+    pub time: &'static str,
+    pub place: &'static str,
+    pub phone: &'static str,
 }
 
 const EN: Ui = Ui {
@@ -19,6 +24,10 @@ const EN: Ui = Ui {
     pdf: "PDF for printing",
     all_leaflets: "All leaflets",
     languages: "Languages",
+    date: "Date",
+    time: "Time",
+    place: "Place",
+    phone: "Phone",
 };
 
 /// The interface strings for a language tag (by its primary subtag).
@@ -30,6 +39,10 @@ pub fn ui(lang: &str) -> Ui {
             pdf: "PDF para imprimir",
             all_leaflets: "Todas las hojas informativas",
             languages: "Idiomas",
+            date: "Fecha",
+            time: "Hora",
+            place: "Lugar",
+            phone: "Teléfono",
         },
         "ht" => Ui {
             not_translated: "poko tradui",
@@ -37,6 +50,10 @@ pub fn ui(lang: &str) -> Ui {
             pdf: "PDF pou enprime",
             all_leaflets: "Tout fèy yo",
             languages: "Lang",
+            date: "Dat",
+            time: "Lè",
+            place: "Kote",
+            phone: "Telefòn",
         },
         "ar" => Ui {
             not_translated: "لم تُترجم بعد",
@@ -44,6 +61,10 @@ pub fn ui(lang: &str) -> Ui {
             pdf: "ملف PDF للطباعة",
             all_leaflets: "كل المنشورات",
             languages: "اللغات",
+            date: "التاريخ",
+            time: "الوقت",
+            place: "المكان",
+            phone: "الهاتف",
         },
         "fr" => Ui {
             not_translated: "pas encore traduit",
@@ -51,6 +72,10 @@ pub fn ui(lang: &str) -> Ui {
             pdf: "PDF à imprimer",
             all_leaflets: "Tous les tracts",
             languages: "Langues",
+            date: "Date",
+            time: "Heure",
+            place: "Lieu",
+            phone: "Téléphone",
         },
         _ => EN,
     }

@@ -10,6 +10,8 @@ use crate::lang::{Direction, Lang};
 use crate::localize::ui::ui;
 use std::fmt::Write as _;
 
+pub mod facts;
+
 /// A language a leaflet is published in, for the switcher and the alternates.
 #[derive(Debug, Clone)]
 pub struct Alternate {
@@ -61,7 +63,9 @@ pub fn render_page(doc: &Document, ctx: &PageContext) -> String {
     switcher(&mut out, doc, ctx, ui.languages);
     out.push_str("<main>\n<article>\n<header class=\"title-band\">\n<h1>");
     slot_inlines(&mut out, doc, &doc.title, ui.not_translated);
-    out.push_str("</h1>\n</header>\n<div class=\"body\">\n");
+    out.push_str("</h1>\n</header>\n");
+    facts::facts(&mut out, doc, &ui);
+    out.push_str("<div class=\"body\">\n");
     if doc.fallbacks() > 0 {
         let _ = writeln!(
             out,
