@@ -107,6 +107,7 @@ impl Inputs {
         for glossary in [source, lang] {
             glossary_part(&mut h, project.terms.get(glossary), &used);
         }
+        h.text(&format!("{:?}", crate::project::ui::resolve(project, lang)));
         h
     }
 }
@@ -114,7 +115,10 @@ impl Inputs {
 /// The settings of `tradui.toml` that reach a page in `lang`.
 fn settings_key(config: &crate::project::config::Config, lang: &Lang) -> Key {
     KeyHasher::new("settings")
-        .text(&format!("{:?}", (&config.title, &config.source, config.paper, config.fallback(lang))))
+        .text(&format!(
+            "{:?}",
+            (&config.title, &config.source, config.paper, config.fallback(lang), &config.base_url)
+        ))
         .finish()
 }
 

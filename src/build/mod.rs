@@ -182,7 +182,11 @@ pub fn build(project: &Project, options: &BuildOptions) -> Result<BuildSummary, 
         }
         record(d, &mut manifest, &mut summary);
     }
-    let index_html = render_index(&project.config.title, project.config.source.as_str(), &plan.index);
+    let index_html = render_index(
+        &crate::project::ui::resolve(project, &project.config.source),
+        project.config.source.as_str(),
+        &plan.index,
+    );
     put(out, "index.html", index_html.as_bytes(), &old, &mut manifest, &mut summary);
     copy_media(project, out, &old, &mut manifest, &mut summary);
     if project.complete() {
@@ -633,7 +637,13 @@ fn render_job(
         done.push(reused(&job.html, false));
     } else {
         let alternates = plan.published.get(doc.slug.as_str()).map_or(&[][..], Vec::as_slice);
-        let ctx = PageContext { site_title: &project.config.title, alternates, pdf: job.pdf.is_some() };
+        let ctx = PageContext {
+            site_title: &project.config.title,
+            alternates,
+            pdf: job.pdf.is_some(),
+            base_url: project.config.base_url.as_deref(),
+            image: false,
+        };
         let html = render_page(doc, &ctx);
         done.push(written(
             out,

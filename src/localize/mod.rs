@@ -9,7 +9,6 @@
 //! Nothing here produces markup: every string stays text until a renderer escapes it.
 
 pub mod pseudo;
-pub mod ui;
 
 use crate::catalog::Catalog;
 use crate::diag::{Diagnostic, Kind};
@@ -120,6 +119,7 @@ pub fn localize(
         variables,
         translated: if lang == source { total } else { shown },
         total,
+        ui: crate::project::ui::resolve(project, lang),
     };
     let catalog = project.catalog(lang, &leaflet.slug);
     for d in &mut diags {

@@ -177,6 +177,7 @@ mod tests {
             variables: vec![],
             translated: 2,
             total: 2,
+            ui: Default::default(),
         }
     }
 

@@ -3,8 +3,7 @@
 //! `<bdi>`, a phone number as a `tel:` link. Known names get a label in the page's
 //! language; other variables show their value alone, as in the PDF.
 
-use crate::document::{Document, Variable};
-use crate::localize::ui::Ui;
+use crate::document::{Document, Ui, Variable};
 use crate::render::escape::{href, text};
 use std::fmt::Write as _;
 
@@ -39,10 +38,10 @@ pub fn facts(out: &mut String, doc: &Document, ui: &Ui) {
 /// The label of a variable tradui knows by name.
 pub fn label<'u>(ui: &'u Ui, name: &str) -> Option<&'u str> {
     match name {
-        "date" => Some(ui.date),
-        "time" => Some(ui.time),
-        "place" | "location" | "where" => Some(ui.place),
-        _ if is_phone(name) => Some(ui.phone),
+        "date" => Some(&ui.date),
+        "time" => Some(&ui.time),
+        "place" | "location" | "where" => Some(&ui.place),
+        _ if is_phone(name) => Some(&ui.phone),
         _ => None,
     }
 }

@@ -4,13 +4,13 @@
 //! print CSS. Every string goes through [`super::escape`].
 
 use super::escape::{attr, href, text};
-use crate::document::{Align, Block, Document, Inline, Text};
+use crate::document::{Align, Block, Document, Inline, Text, Ui};
 use crate::fonts::discovery::{css_stack, has_italics};
 use crate::lang::{Direction, Lang};
-use crate::localize::ui::ui;
 use std::fmt::Write as _;
 
 pub mod facts;
+pub mod preview;
 
 /// A language a leaflet is published in, for the switcher and the alternates.
 #[derive(Debug, Clone)]
@@ -28,6 +28,10 @@ pub struct PageContext<'a> {
     pub alternates: &'a [Alternate],
     /// Whether a PDF sits next to the page.
     pub pdf: bool,
+    /// `base_url` of `tradui.toml` (ending in `/`): the absolute links of link previews.
+    pub base_url: Option<&'a str>,
+    /// Whether a share image (`<slug>.png`) sits next to the page.
+    pub image: bool,
 }
 
 const CSS: &str = include_str!("leaflet.css");
@@ -35,15 +39,16 @@ const CSS: &str = include_str!("leaflet.css");
 /// Renders one page.
 pub fn render_page(doc: &Document, ctx: &PageContext) -> String {
     let mut out = String::with_capacity(8 * 1024);
-    let ui = ui(&doc.lang);
+    let ui = &doc.ui;
     out.push_str("<!doctype html>\n<html lang=\"");
     attr(&mut out, &doc.lang);
     let _ = write!(out, "\" dir=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n", doc.dir.as_str());
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
     text(&mut out, &doc.title.plain());
     out.push_str(" · ");
-    text(&mut out, ctx.site_title);
+    text(&mut out, &ui.site_title);
     out.push_str("</title>\n");
+    preview::preview_tags(&mut out, doc, ctx);
     for alt in ctx.alternates {
         out.push_str("<link rel=\"alternate\" hreflang=\"");
         attr(&mut out, &alt.lang);
@@ -60,34 +65,34 @@ pub fn render_page(doc: &Document, ctx: &PageContext) -> String {
         lang_styles(langs),
         page_size(doc)
     );
-    switcher(&mut out, doc, ctx, ui.languages);
+    switcher(&mut out, doc, ctx, &ui.languages);
     out.push_str("<main>\n<article>\n<header class=\"title-band\">\n<h1>");
-    slot_inlines(&mut out, doc, &doc.title, ui.not_translated);
+    slot_inlines(&mut out, doc, &doc.title, &ui.not_translated);
     out.push_str("</h1>\n</header>\n");
-    facts::facts(&mut out, doc, &ui);
+    facts::facts(&mut out, doc, ui);
     out.push_str("<div class=\"body\">\n");
     if doc.fallbacks() > 0 {
         let _ = writeln!(
             out,
             "<p class=\"notice\" role=\"note\">{} ({}/{})</p>",
-            esc(ui.notice),
+            esc(&ui.notice),
             doc.fallbacks(),
             doc.total
         );
     }
     for block in &doc.blocks {
-        render_block(&mut out, doc, block, ui.not_translated);
+        render_block(&mut out, doc, block, &ui.not_translated);
     }
     out.push_str("</div>\n<footer class=\"leaflet-links\">\n");
     if ctx.pdf {
         out.push_str("<a href=\"");
         href(&mut out, &format!("{}.pdf", doc.slug));
-        let _ = writeln!(out, "\" type=\"application/pdf\">{}</a>", esc(ui.pdf));
+        let _ = writeln!(out, "\" type=\"application/pdf\">{}</a>", esc(&ui.pdf));
     }
     let _ = write!(
         out,
         "<a href=\"../index.html\">{}</a>\n</footer>\n</article>\n</main>\n</body>\n</html>\n",
-        esc(ui.all_leaflets)
+        esc(&ui.all_leaflets)
     );
     out
 }
@@ -393,7 +398,8 @@ pub struct IndexLang {
 }
 
 /// `public/index.html`: every leaflet in every language with its coverage.
-pub fn render_index(site_title: &str, source_lang: &str, entries: &[IndexEntry]) -> String {
+pub fn render_index(ui: &Ui, source_lang: &str, entries: &[IndexEntry]) -> String {
+    let site_title = ui.site_title.as_str();
     let mut out = String::with_capacity(4096);
     out.push_str("<!doctype html>\n<html lang=\"");
     attr(&mut out, source_lang);
@@ -428,7 +434,9 @@ pub fn render_index(site_title: &str, source_lang: &str, entries: &[IndexEntry])
                     out.push_str("\">PDF</a>");
                 }
             } else {
-                out.push_str("<em>not published</em>");
+                out.push_str("<em>");
+                text(&mut out, &ui.not_published);
+                out.push_str("</em>");
             }
             let _ = writeln!(out, " <span class=\"coverage\">{}%</span></li>", l.percent);
         }

@@ -91,12 +91,12 @@ impl PdfRenderer {
 
     /// Characters the PDF of `doc` prints that no available font has.
     pub fn missing_glyphs(&self, doc: &Document) -> BTreeSet<char> {
-        self.fonts.missing(&printed_chars(doc, &self.options.site_title))
+        self.fonts.missing(&printed_chars(doc, &doc.ui.site_title))
     }
 
     /// Typesets one document.
     pub fn render(&self, doc: &Document) -> Result<Vec<u8>, PdfError> {
-        let data = TemplateData::new(doc, &self.options.site_title);
+        let data = TemplateData::new(doc, &doc.ui.site_title);
         let template = self.options.template.clone().unwrap_or_else(|| TEMPLATE.to_string());
         self.compile(template, &data, &format!("tradui/{}/{}", doc.lang, doc.slug))
     }
@@ -108,10 +108,8 @@ impl PdfRenderer {
             a: TemplateData<'a>,
             b: TemplateData<'a>,
         }
-        let pair = Pair {
-            a: TemplateData::new(a, &self.options.site_title),
-            b: TemplateData::new(b, &self.options.site_title),
-        };
+        let pair =
+            Pair { a: TemplateData::new(a, &a.ui.site_title), b: TemplateData::new(b, &b.ui.site_title) };
         self.compile(
             BILINGUAL_TEMPLATE.to_string(),
             &pair,
@@ -280,7 +278,7 @@ impl<'a> TemplateData<'a> {
             lang: primary(&doc.lang),
             source_lang: primary(&doc.source_lang),
             site_title,
-            not_translated: crate::localize::ui::ui(&doc.lang).not_translated,
+            not_translated: &doc.ui.not_translated,
             fonts: Lang::parse(&doc.lang).map_or_else(
                 |_| vec!["Noto Sans".to_string()],
                 |l| families(&l, &printed_chars(doc, site_title)),
