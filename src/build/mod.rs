@@ -188,6 +188,10 @@ pub fn build(project: &Project, options: &BuildOptions) -> Result<BuildSummary, 
         &plan.index,
     );
     put(out, "index.html", index_html.as_bytes(), &old, &mut manifest, &mut summary);
+    if let Some(base) = &project.config.base_url {
+        let xml = crate::render::sitemap::sitemap(base, &plan.index);
+        put(out, "sitemap.xml", xml.as_bytes(), &old, &mut manifest, &mut summary);
+    }
     copy_media(project, out, &old, &mut manifest, &mut summary);
     if project.complete() {
         remove_unpublished(out, &expected, &mut summary);

@@ -4,3 +4,4 @@
 pub mod escape;
 pub mod html;
 pub mod pdf;
+pub mod sitemap;

@@ -27,7 +27,7 @@ pub fn preview_tags(out: &mut String, doc: &Document, ctx: &PageContext) {
     }
     let image = ctx.base_url.filter(|_| ctx.image).map(|base| format!("{base}{}/{}.png", doc.lang, doc.slug));
     if let Some(base) = ctx.base_url {
-        let url = format!("{base}{}/{}.html", doc.lang, doc.slug);
+        let url = page_url(base, &doc.lang, &doc.slug);
         out.push_str("<link rel=\"canonical\" href=\"");
         attr(out, &url);
         out.push_str("\">\n");
@@ -49,6 +49,11 @@ pub fn preview_tags(out: &mut String, doc: &Document, ctx: &PageContext) {
     if let Some(image) = &image {
         meta(out, "name", "twitter:image", image);
     }
+}
+
+/// The absolute address of a page: `base` ends in `/`.
+pub fn page_url(base: &str, lang: &str, slug: &str) -> String {
+    format!("{base}{lang}/{slug}.html")
 }
 
 fn meta(out: &mut String, key: &str, name: &str, content: &str) {

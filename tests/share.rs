@@ -1,0 +1,119 @@
+//! Sharing on a phone: `base_url`, the link-preview tags (parsed from the page by
+//! Python's HTML parser, as a chat app's crawler reads them), the sitemap.
+
+mod common;
+
+use common::Project;
+use std::process::Command;
+
+/// The `<meta>` tags of a page as (property or name, content), in page order, and the
+/// text of its first paragraph, as an HTML parser reads them (entities decoded).
+fn parse(html: &str) -> (Vec<(String, String)>, String) {
+    const SCRIPT: &str = r#"
+import html.parser, json, sys
+class P(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__(); self.meta = []; self.depth = 0; self.first = None; self.text = ''
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == 'meta' and ('property' in a or 'name' in a):
+            self.meta.append([a.get('property') or a.get('name'), a.get('content')])
+        if tag == 'p' and self.first is None and self.depth == 0:
+            self.depth = 1
+        elif self.depth and tag not in ('br',):
+            self.depth += 1
+    def handle_endtag(self, tag):
+        if self.depth:
+            self.depth -= 1
+            if self.depth == 0: self.first = self.text
+    def handle_data(self, d):
+        if self.depth: self.text += d
+p = P(); p.feed(sys.stdin.read())
+print(json.dumps({'meta': p.meta, 'first': p.first}))
+"#;
+    let mut child = Command::new("python3")
+        .args(["-c", SCRIPT])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("python3 runs");
+    use std::io::Write;
+    child.stdin.take().unwrap().write_all(html.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("the parser printed JSON");
+    let meta = json["meta"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| (m[0].as_str().unwrap().to_string(), m[1].as_str().unwrap_or("").to_string()))
+        .collect();
+    (meta, json["first"].as_str().unwrap_or("").to_string())
+}
+
+fn one<'a>(meta: &'a [(String, String)], key: &str) -> &'a str {
+    let found: Vec<&str> = meta.iter().filter(|(k, _)| k == key).map(|(_, v)| v.as_str()).collect();
+    assert_eq!(found.len(), 1, "{key}: {meta:?}");
+    found[0]
+}
+
+#[test]
+fn pages_carry_link_preview_tags_with_absolute_addresses() {
+    let p = Project::init();
+    p.edit(
+        "tradui.toml",
+        "paper = \"letter\"",
+        "paper = \"letter\"\nbase_url = \"https://union.example.org/leaflets\"",
+    );
+    p.edit(
+        "locales/es/meeting.ftl",
+        "title = Reunión sindical esta semana",
+        "title = Reunión \"sindical\" <script>alert(1)</script> & esta semana",
+    );
+    let out = p.run(&["build", "--no-pdf"]);
+    assert!(out.starts_with("exit: 0") && !out.contains("base_url"), "{out}");
+    let html = p.read("public/es/meeting.html");
+    assert!(!html.contains("<script"), "a translation never becomes a script: {html}");
+    let (meta, first) = parse(&html);
+    assert_eq!(one(&meta, "og:title"), "Reunión \"sindical\" <script>alert(1)</script> & esta semana");
+    assert_eq!(one(&meta, "twitter:title"), one(&meta, "og:title"));
+    assert!(first.contains("Warehouse Workers Union"), "the first paragraph, its term filled: {first}");
+    assert_eq!(one(&meta, "og:description"), first.split_whitespace().collect::<Vec<_>>().join(" "));
+    assert!(one(&meta, "og:description").contains("10 de diciembre de 2026"), "placeables filled: {meta:?}");
+    assert_eq!(one(&meta, "og:locale"), "es");
+    let mut alternates: Vec<&str> =
+        meta.iter().filter(|(k, _)| k == "og:locale:alternate").map(|(_, v)| v.as_str()).collect();
+    alternates.sort();
+    assert_eq!(alternates, ["ar", "en", "fr", "ht"]);
+    assert_eq!(one(&meta, "og:url"), "https://union.example.org/leaflets/es/meeting.html");
+    assert_eq!(one(&meta, "og:site_name"), "Nuestras hojas informativas");
+    assert!(
+        html.contains("<link rel=\"canonical\" href=\"https://union.example.org/leaflets/es/meeting.html\">")
+    );
+    // Arabic: its own title and locale.
+    let (ar, _) = parse(&p.read("public/ar/meeting.html"));
+    assert_eq!(one(&ar, "og:title"), "اجتماع النقابة هذا الأسبوع");
+    assert_eq!(one(&ar, "og:locale"), "ar");
+
+    let sitemap = p.read("public/sitemap.xml");
+    assert_eq!(sitemap.matches("<url>").count(), 5, "{sitemap}");
+    assert!(sitemap.contains("<loc>https://union.example.org/leaflets/ht/meeting.html</loc>"), "{sitemap}");
+    assert_eq!(sitemap.matches("hreflang=").count(), 25, "{sitemap}");
+}
+
+#[test]
+fn without_base_url_the_build_says_once_what_it_leaves_out() {
+    let p = Project::init();
+    let out = p.run(&["build", "--no-pdf"]);
+    assert!(out.starts_with("exit: 0"), "{out}");
+    assert_eq!(out.matches("no `base_url` in tradui.toml").count(), 1, "{out}");
+    assert!(out.contains("og:url and og:image") && out.contains("sitemap.xml"), "{out}");
+    assert!(!p.root.join("public/sitemap.xml").exists());
+    let (meta, _) = parse(&p.read("public/fr/meeting.html"));
+    assert!(meta.iter().all(|(k, _)| k != "og:url" && k != "og:image"), "{meta:?}");
+    assert_eq!(one(&meta, "og:title"), "Réunion syndicale cette semaine");
+    let out = p.edit("tradui.toml", "paper = \"letter\"", "base_url = \"union.example.org\"").run(&["check"]);
+    assert!(
+        out.starts_with("exit: 2") && out.contains("tradui.toml:7:12: error[config]: `base_url`"),
+        "{out}"
+    );
+}
