@@ -117,3 +117,42 @@ fn without_base_url_the_build_says_once_what_it_leaves_out() {
         "{out}"
     );
 }
+
+#[test]
+fn a_text_to_paste_and_what_its_sms_costs() {
+    let p = Project::init();
+    p.edit("tradui.toml", "paper = \"letter\"", "paper = \"letter\"\nbase_url = \"https://u.example.org/\"");
+    p.edit("locales/es/meeting.ftl", "= Ven a la reunión", "= Ven a la \\*reunión\\* *ya*");
+    let out = p.run(&["build", "--no-pdf"]);
+    assert!(out.starts_with("exit: 0"), "{out}");
+    let ht = p.read("public/ht/meeting.txt");
+    assert!(
+        ht.starts_with(
+            "*Reyinyon sendika a semèn sa a*\nDat: 10 desanm 2026\nLè: 6:30 PM\nKote: Union hall, 2nd floor\n"
+        ),
+        "{ht}"
+    );
+    assert!(
+        ht.contains("\n*Vin nan reyinyon an*\n") && ht.contains("\n- Mennen yon kolèg travay.\n"),
+        "{ht}"
+    );
+    assert!(ht.contains("Lè nou pale _ansanm_, direksyon an koute."), "{ht}");
+    assert!(ht.ends_with("\nhttps://u.example.org/ht/meeting.html\n"), "{ht}");
+    // A literal star in a translation cannot pair with another into bold.
+    let es = p.read("public/es/meeting.txt");
+    assert!(es.contains("*Ven a la *\u{2060}reunión*\u{2060} _ya_*"), "{es}");
+    assert!(p.read("public/ar/meeting.txt").starts_with("*اجتماع النقابة هذا الأسبوع*\nالتاريخ: "));
+
+    let status = p.run(&["status"]);
+    assert!(status.contains("meeting  ht               1  GSM-7"), "{status}");
+    assert!(status.contains("UCS-2") && status.contains("('ó' U+00F3 is not in GSM-7)"), "{status}");
+    let json = p.run(&["status", "--format", "json"]);
+    let body = json.split("--- stdout\n").nth(1).unwrap().split("--- stderr").next().unwrap();
+    let v: serde_json::Value = serde_json::from_str(body).unwrap();
+    let ar = v["sms"].as_array().unwrap().iter().find(|r| r["lang"] == "ar").unwrap();
+    assert_eq!(ar["encoding"], "UCS-2");
+    assert_eq!(ar["ucs2_because"], "ا");
+    let units = ar["text"].as_str().unwrap().encode_utf16().count();
+    assert_eq!(ar["units"], units);
+    assert_eq!(ar["segments"], units.div_ceil(67));
+}

@@ -92,11 +92,15 @@ struct Job<'a> {
     lang: Lang,
     html: Output,
     pdf: Option<Output>,
+    /// `<slug>.txt`, the text to paste (not for pseudo-locales).
+    paste: Option<Output>,
 }
 
 impl Job<'_> {
     fn dirty(&self) -> bool {
-        self.html.fresh.is_none() || self.pdf.as_ref().is_some_and(|p| p.fresh.is_none())
+        self.html.fresh.is_none()
+            || self.pdf.as_ref().is_some_and(|p| p.fresh.is_none())
+            || self.paste.as_ref().is_some_and(|p| p.fresh.is_none())
     }
 }
 
@@ -205,15 +209,17 @@ pub fn build(project: &Project, options: &BuildOptions) -> Result<BuildSummary, 
 
 /// Counts one output and keeps its manifest entry.
 fn record(d: Done, manifest: &mut Manifest, summary: &mut BuildSummary) {
+    // The text to paste goes with its page: counted as a file, not as a page.
+    let page_or_pdf = !d.rel.ends_with(".txt");
     if d.pdf {
         summary.pdfs += usize::from(!d.failed);
-    } else {
+    } else if page_or_pdf {
         summary.pages += 1;
     }
     summary.failed |= d.failed;
-    if d.reused {
+    if d.reused && page_or_pdf {
         summary.reused += 1;
-    } else if !d.failed {
+    } else if !d.failed && page_or_pdf {
         summary.rebuilt += 1;
     }
     match d.written {
@@ -361,7 +367,9 @@ fn keyed_jobs<'p>(
             let pdf = pdf_settings.as_ref().map(|s| {
                 output(format!("{lang}/{}.pdf", leaflet.slug), doc.clone().text("pdf").text(s).finish())
             });
-            Job { leaflet, lang: lang.clone(), html, pdf }
+            let paste =
+                Some(output(format!("{lang}/{}.txt", leaflet.slug), doc.clone().text("txt").finish()));
+            Job { leaflet, lang: lang.clone(), html, pdf, paste }
         })
         .collect()
 }
@@ -386,6 +394,7 @@ fn add_pseudo<'p>(project: &Project, jobs: &mut Vec<Job<'p>>, docs: &mut BTreeMa
                 lang: lang.clone(),
                 html: output("html"),
                 pdf: jobs[i].pdf.as_ref().map(|_| output("pdf")),
+                paste: None,
             };
             docs.insert(jobs.len(), (pseudo, Vec::new()));
             jobs.push(job);
@@ -576,7 +585,7 @@ fn render_jobs(
     let done: Vec<Vec<Done>> = in_parallel(work, |(i, doc)| {
         let job = &jobs[i];
         let Some((doc, diags)) = doc else {
-            return [Some(&job.html), job.pdf.as_ref()]
+            return [Some(&job.html), job.pdf.as_ref(), job.paste.as_ref()]
                 .into_iter()
                 .flatten()
                 .map(|o| reused(o, o.rel.ends_with(".pdf")))
@@ -660,6 +669,7 @@ fn render_job(
             false,
         ));
     }
+    done.extend(job.paste.as_ref().map(|o| paste_text(project, o, doc, old, out, reusable)));
     let (Some(pdf), Some(renderer)) = (&job.pdf, renderer) else {
         done.extend(job.pdf.as_ref().map(|p| reused(p, true)));
         return done;
@@ -692,6 +702,22 @@ fn render_job(
         }
     }
     done
+}
+
+/// The text to paste (`render::text`), written when it changed.
+fn paste_text(
+    project: &Project,
+    o: &Output,
+    doc: &Document,
+    old: &Manifest,
+    out: &Path,
+    reusable: bool,
+) -> Done {
+    if o.fresh.is_some() {
+        return reused(o, false);
+    }
+    let text = crate::render::text::whatsapp_text(doc, project.config.base_url.as_deref());
+    written(out, o, text.as_bytes(), old, reusable, Vec::new(), String::new(), false)
 }
 
 fn pdf_error(rel: &str, job: &Job, message: &str, hint: &str) -> Diagnostic {
@@ -946,7 +972,7 @@ fn remove_unpublished(out: &Path, expected: &std::collections::HashSet<String>, 
         let Ok(files) = std::fs::read_dir(dir.path()) else { continue };
         for f in files.flatten() {
             let path = f.path();
-            let ours = path.extension().is_some_and(|e| e == "html" || e == "pdf");
+            let ours = path.extension().is_some_and(|e| e == "html" || e == "pdf" || e == "txt");
             let rel = format!("{name}/{}", f.file_name().to_string_lossy());
             if ours && !expected.contains(&rel) && std::fs::remove_file(&path).is_ok() {
                 summary.removed += 1;

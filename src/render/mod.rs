@@ -5,3 +5,4 @@ pub mod escape;
 pub mod html;
 pub mod pdf;
 pub mod sitemap;
+pub mod text;

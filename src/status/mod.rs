@@ -5,6 +5,7 @@
 pub mod links;
 pub mod matching;
 pub mod references;
+pub mod sms;
 
 use crate::catalog::{Catalog, Message};
 use crate::diag::{Diagnostic, Kind, Severity};

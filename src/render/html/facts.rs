@@ -35,6 +35,12 @@ pub fn facts(out: &mut String, doc: &Document, ui: &Ui) {
     out.push_str("</dl>\n");
 }
 
+/// Date, time, place, phone first, as people say them; the rest in name order (a
+/// stable sort keeps the document's order).
+pub fn rank(name: &str) -> usize {
+    ["date", "time", "place"].iter().position(|n| *n == name).unwrap_or(3 + usize::from(!is_phone(name)))
+}
+
 /// The label of a variable tradui knows by name.
 pub fn label<'u>(ui: &'u Ui, name: &str) -> Option<&'u str> {
     match name {
