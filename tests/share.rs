@@ -156,3 +156,62 @@ fn a_text_to_paste_and_what_its_sms_costs() {
     assert_eq!(ar["units"], units);
     assert_eq!(ar["segments"], units.div_ceil(67));
 }
+
+/// The pixels of a PNG: (width, height, RGBA rows).
+fn decode(png_bytes: &[u8]) -> (u32, u32, Vec<u8>) {
+    let mut reader = png::Decoder::new(std::io::Cursor::new(png_bytes)).read_info().unwrap();
+    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut buf).unwrap();
+    assert_eq!(info.color_type, png::ColorType::Rgba, "tiny-skia writes RGBA");
+    buf.truncate(info.buffer_size());
+    (info.width, info.height, buf)
+}
+
+/// Pixels in a band of rows that differ from the background colour (the top-left pixel).
+fn ink(width: u32, rgba: &[u8], rows: std::ops::Range<u32>) -> usize {
+    let bg = &rgba[..4];
+    rows.flat_map(|y| (0..width).map(move |x| ((y * width + x) * 4) as usize))
+        .filter(|i| rgba[*i..*i + 4] != *bg)
+        .count()
+}
+
+#[test]
+fn a_share_image_per_language_in_its_own_script() {
+    let p = Project::init();
+    p.edit("tradui.toml", "paper = \"letter\"", "paper = \"letter\"\nbase_url = \"https://u.example.org/\"");
+    p.edit(
+        "tradui.toml",
+        "languages = [\"es\", \"ht\", \"ar\", \"fr\"]",
+        "languages = [\"es\", \"ht\", \"ar\", \"fr\", \"bn\"]",
+    );
+    p.write("locales/bn/meeting.ftl", "# en: Union meeting this week\ntitle = এই সপ্তাহে ইউনিয়নের সভা\n");
+    let out = p.run(&["build"]);
+    assert!(out.starts_with("exit: 0"), "{out}");
+    for lang in ["en", "es", "ht", "ar", "fr", "bn"] {
+        let bytes = p.bytes(&format!("public/{lang}/meeting.png"));
+        assert!(bytes.len() < 300 * 1024, "{lang}: {} bytes, over WhatsApp's 300 KB", bytes.len());
+        let (w, h, rgba) = decode(&bytes);
+        assert_eq!((w, h), (1200, 630), "{lang}");
+        // The title band (top quarter) and the facts box hold text; the middle is empty.
+        assert!(ink(w, &rgba, 40..160) > 5_000, "{lang}: no title drawn");
+        assert!(ink(w, &rgba, 450..520) > 50_000, "{lang}: no facts box");
+        let (meta, _) = parse(&p.read(&format!("public/{lang}/meeting.html")));
+        assert_eq!(one(&meta, "og:image"), format!("https://u.example.org/{lang}/meeting.png"));
+        assert_eq!(one(&meta, "twitter:card"), "summary_large_image");
+    }
+    // Right to left: the Arabic title starts at the right edge, the English at the left.
+    let column_ink = |lang: &str, xs: std::ops::Range<u32>| {
+        let (w, _, rgba) = decode(&p.bytes(&format!("public/{lang}/meeting.png")));
+        (40..160u32)
+            .flat_map(|y| xs.clone().map(move |x| ((y * w + x) * 4) as usize))
+            .filter(|i| rgba[*i..*i + 4] != rgba[..4])
+            .count()
+    };
+    assert!(column_ink("ar", 900..1130) > column_ink("ar", 70..300), "Arabic starts on the right");
+    assert!(column_ink("en", 70..300) > column_ink("en", 900..1130), "English starts on the left");
+    // The image is built again only when its inputs change, and is the same bytes.
+    let before = p.bytes("public/ar/meeting.png");
+    let again = p.run(&["build", "--force"]);
+    assert!(again.starts_with("exit: 0"), "{again}");
+    assert_eq!(before, p.bytes("public/ar/meeting.png"), "deterministic");
+}

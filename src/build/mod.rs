@@ -94,6 +94,8 @@ struct Job<'a> {
     pdf: Option<Output>,
     /// `<slug>.txt`, the text to paste (not for pseudo-locales).
     paste: Option<Output>,
+    /// `<slug>.png`, the share image (with PDFs and `base_url`; not for pseudo-locales).
+    image: Option<Output>,
 }
 
 impl Job<'_> {
@@ -101,6 +103,7 @@ impl Job<'_> {
         self.html.fresh.is_none()
             || self.pdf.as_ref().is_some_and(|p| p.fresh.is_none())
             || self.paste.as_ref().is_some_and(|p| p.fresh.is_none())
+            || self.image.as_ref().is_some_and(|p| p.fresh.is_none())
     }
 }
 
@@ -210,7 +213,7 @@ pub fn build(project: &Project, options: &BuildOptions) -> Result<BuildSummary, 
 /// Counts one output and keeps its manifest entry.
 fn record(d: Done, manifest: &mut Manifest, summary: &mut BuildSummary) {
     // The text to paste goes with its page: counted as a file, not as a page.
-    let page_or_pdf = !d.rel.ends_with(".txt");
+    let page_or_pdf = !d.rel.ends_with(".txt") && !d.rel.ends_with(".png");
     if d.pdf {
         summary.pdfs += usize::from(!d.failed);
     } else if page_or_pdf {
@@ -369,7 +372,10 @@ fn keyed_jobs<'p>(
             });
             let paste =
                 Some(output(format!("{lang}/{}.txt", leaflet.slug), doc.clone().text("txt").finish()));
-            Job { leaflet, lang: lang.clone(), html, pdf, paste }
+            let image = pdf_settings.as_ref().filter(|_| project.config.base_url.is_some()).map(|s| {
+                output(format!("{lang}/{}.png", leaflet.slug), doc.clone().text("png").text(s).finish())
+            });
+            Job { leaflet, lang: lang.clone(), html, pdf, paste, image }
         })
         .collect()
 }
@@ -395,6 +401,7 @@ fn add_pseudo<'p>(project: &Project, jobs: &mut Vec<Job<'p>>, docs: &mut BTreeMa
                 html: output("html"),
                 pdf: jobs[i].pdf.as_ref().map(|_| output("pdf")),
                 paste: None,
+                image: None,
             };
             docs.insert(jobs.len(), (pseudo, Vec::new()));
             jobs.push(job);
@@ -585,7 +592,7 @@ fn render_jobs(
     let done: Vec<Vec<Done>> = in_parallel(work, |(i, doc)| {
         let job = &jobs[i];
         let Some((doc, diags)) = doc else {
-            return [Some(&job.html), job.pdf.as_ref(), job.paste.as_ref()]
+            return [Some(&job.html), job.pdf.as_ref(), job.paste.as_ref(), job.image.as_ref()]
                 .into_iter()
                 .flatten()
                 .map(|o| reused(o, o.rel.ends_with(".pdf")))
@@ -655,7 +662,7 @@ fn render_job(
             alternates,
             pdf: job.pdf.is_some(),
             base_url: project.config.base_url.as_deref(),
-            image: false,
+            image: job.image.is_some(),
         };
         let html = render_page(doc, &ctx);
         done.push(written(
@@ -670,6 +677,7 @@ fn render_job(
         ));
     }
     done.extend(job.paste.as_ref().map(|o| paste_text(project, o, doc, old, out, reusable)));
+    done.extend(job.image.as_ref().map(|o| share_image(o, doc, renderer, (old, out), reusable)));
     let (Some(pdf), Some(renderer)) = (&job.pdf, renderer) else {
         done.extend(job.pdf.as_ref().map(|p| reused(p, true)));
         return done;
@@ -718,6 +726,39 @@ fn paste_text(
     }
     let text = crate::render::text::whatsapp_text(doc, project.config.base_url.as_deref());
     written(out, o, text.as_bytes(), old, reusable, Vec::new(), String::new(), false)
+}
+
+/// The share image (`render::share`), when its fonts have every character (else the
+/// PDF's error says what to install, and no image is written).
+fn share_image(
+    o: &Output,
+    doc: &Document,
+    renderer: Option<&PdfRenderer>,
+    (old, out): (&Manifest, &Path),
+    reusable: bool,
+) -> Done {
+    match renderer {
+        _ if o.fresh.is_some() => reused(o, false),
+        Some(r) if r.missing_glyphs(doc).is_empty() => match crate::render::share::share_image(r, doc) {
+            Ok(png) => written(out, o, &png, old, reusable, Vec::new(), String::new(), false),
+            Err(e) => failed(
+                o,
+                Diagnostic::error(Kind::Io, format!("public/{}", o.rel), e.to_string())
+                    .leaflet(&doc.slug)
+                    .lang(&doc.lang)
+                    .hint("the page and PDF were written; report this with the leaflet attached"),
+            ),
+        },
+        _ => Done {
+            rel: o.rel.clone(),
+            pdf: false,
+            entry: None,
+            written: None,
+            reused: false,
+            diagnostics: Vec::new(),
+            failed: true,
+        },
+    }
 }
 
 fn pdf_error(rel: &str, job: &Job, message: &str, hint: &str) -> Diagnostic {
@@ -972,7 +1013,8 @@ fn remove_unpublished(out: &Path, expected: &std::collections::HashSet<String>, 
         let Ok(files) = std::fs::read_dir(dir.path()) else { continue };
         for f in files.flatten() {
             let path = f.path();
-            let ours = path.extension().is_some_and(|e| e == "html" || e == "pdf" || e == "txt");
+            let ours =
+                path.extension().is_some_and(|e| e == "html" || e == "pdf" || e == "txt" || e == "png");
             let rel = format!("{name}/{}", f.file_name().to_string_lossy());
             if ours && !expected.contains(&rel) && std::fs::remove_file(&path).is_ok() {
                 summary.removed += 1;

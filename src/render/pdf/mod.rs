@@ -117,6 +117,17 @@ impl PdfRenderer {
         )
     }
 
+    /// Lays one document out with another template of tradui's (the share image's), for
+    /// a renderer other than PDF: the same data, fonts and World as the PDF.
+    pub fn typeset(&self, doc: &Document, template: &str) -> Result<PagedDocument, PdfError> {
+        let data = TemplateData::new(doc, &doc.ui.site_title);
+        let json = serde_json::to_vec(&data).map_err(|e| PdfError::Export(e.to_string()))?;
+        let world = LeafletWorld::new(self, template.to_string(), json);
+        typst::compile::<PagedDocument>(&world)
+            .output
+            .map_err(|errors| PdfError::Template(describe(&world, &errors)))
+    }
+
     fn compile(&self, template: String, data: &impl Serialize, ident: &str) -> Result<Vec<u8>, PdfError> {
         let json = serde_json::to_vec(data).map_err(|e| PdfError::Export(e.to_string()))?;
         let world = LeafletWorld::new(self, template, json);
