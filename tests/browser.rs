@@ -163,3 +163,53 @@ fn every_language_fits_a_360_pixel_phone() {
         assert_eq!(json["tel"], "tel:+17185550100", "{lang}: {json}");
     }
 }
+
+/// The index: leaflets in the committee's order (front matter `weight`, then the date,
+/// then the title), each language in its own name, and the reader's language put first
+/// by the page's one script; without script, the full list in config order.
+#[test]
+fn the_index_puts_the_readers_language_first() {
+    let Some(bin) = chromium() else {
+        if std::env::var_os("TRADUI_SKIP_BROWSER").is_some() {
+            return;
+        }
+        panic!("the browser test needs Chromium: apt-get install chromium (or set TRADUI_SKIP_BROWSER=1)");
+    };
+    let p = Project::init();
+    p.write("content/a-strike.md", "+++\ntitle = \"Strike vote\"\nweight = 1\n+++\n\nVote.\n");
+    p.write("content/b-later.md", "+++\ntitle = \"Picnic\"\n[variables]\ndate = 2027-06-01\n+++\n\nFood.\n");
+    p.write("content/c-sooner.md", "+++\ntitle = \"Rally\"\n[variables]\ndate = 2027-01-15\n+++\n\nCome.\n");
+    let out = p.run(&["build", "--no-pdf"]);
+    assert!(out.starts_with("exit: 0"), "{out}");
+    let html = p.read("public/index.html");
+    let at = |s: &str| html.find(s).unwrap_or_else(|| panic!("{s} in {html}"));
+    // weight first; then by date (meeting 2026-12-10, rally, picnic).
+    assert!(at("Strike vote") < at("Union meeting this week"), "{html}");
+    assert!(at("Union meeting this week") < at("Rally") && at("Rally") < at("Picnic"), "{html}");
+    assert!(html.contains(">Kreyòl ayisyen</span>") && html.contains(">العربية</span>"), "{html}");
+    assert!(!html.contains("src=") && !html.contains("http"), "no request anywhere: {html}");
+
+    let order = |lang: &str| -> Vec<String> {
+        let page = p.root.join("public/index.html");
+        let dom = run_chromium(
+            &bin,
+            &[
+                format!("--lang={lang}"),
+                format!("--accept-lang={lang}"),
+                "--virtual-time-budget=2000".into(),
+                "--dump-dom".into(),
+                format!("file://{}", page.display()),
+            ],
+        );
+        let list = &dom[dom.find("<ul class=\"index-langs\">").expect("the index")..];
+        let list = &list[..list.find("</ul>").unwrap()];
+        list.split("data-lang=\"").skip(1).map(|s| s[..s.find('"').unwrap()].to_string()).collect()
+    };
+    assert_eq!(order("ht"), ["ht", "en", "es", "ar", "fr"]);
+    assert_eq!(order("ar"), ["ar", "en", "es", "ht", "fr"]);
+    // Without script (the file as written): config order.
+    let list = &html[html.find("<ul class=\"index-langs\">").unwrap()..];
+    let list = &list[..list.find("</ul>").unwrap()];
+    let plain: Vec<&str> = list.split("data-lang=\"").skip(1).map(|s| &s[..s.find('"').unwrap()]).collect();
+    assert_eq!(plain, ["en", "es", "ht", "ar", "fr"]);
+}

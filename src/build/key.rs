@@ -134,6 +134,7 @@ fn leaflet_key(l: &Leaflet) -> Key {
         &l.file,
         &l.title,
         &l.paper,
+        &l.weight,
         &l.variables,
         &l.variable_overrides,
         &l.units,
@@ -148,11 +149,12 @@ fn leaflet_key(l: &Leaflet) -> Key {
 /// (what they all derive from, when the leaflet was parsed). A field
 /// added to `Leaflet` fails the test below until it is considered here.
 #[cfg(test)]
-const LEAFLET_FIELDS: [&str; 12] = [
+const LEAFLET_FIELDS: [&str; 13] = [
     "slug",
     "file",
     "title",
     "paper",
+    "weight",
     "variables",
     "variable_overrides",
     "units",

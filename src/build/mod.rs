@@ -904,7 +904,14 @@ fn plan_leaflet(
         .as_deref()
         .and_then(|id| leaflet.unit(id))
         .map_or_else(|| leaflet.slug.clone(), |u| u.text.clone());
-    let mut entry = IndexEntry { slug: leaflet.slug.clone(), title, langs: Vec::new() };
+    let date = match leaflet.variables.get("date") {
+        Some(crate::source::VarValue::Date { year, month, day }) => {
+            Some(format!("{year:04}-{month:02}-{day:02}"))
+        }
+        _ => None,
+    };
+    let mut entry =
+        IndexEntry { slug: leaflet.slug.clone(), title, weight: leaflet.weight, date, langs: Vec::new() };
     for lang in langs {
         let percent = report.cell(&leaflet.slug, lang).map_or(100, |c| c.counts().percent());
         let min = project.config.fallback(lang).min_coverage;

@@ -50,6 +50,8 @@ mod tests {
         let entries = [IndexEntry {
             slug: "walkout".into(),
             title: "Walkout".into(),
+            weight: None,
+            date: None,
             langs: vec![lang("en", true), lang("es", true), lang("ht", false)],
         }];
         let xml = sitemap("https://u.org/a&b/", &entries);

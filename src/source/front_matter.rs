@@ -8,6 +8,8 @@ use super::*;
 pub(super) struct RawFront {
     pub(super) title: Option<String>,
     pub(super) paper: Option<Paper>,
+    /// Where the leaflet stands in the index: lower first (as Hugo's and Zola's `weight`).
+    pub(super) weight: Option<i64>,
     #[serde(default)]
     pub(super) variables: BTreeMap<String, toml::Value>,
 }
@@ -15,6 +17,7 @@ pub(super) struct RawFront {
 pub(super) struct FrontMatter {
     pub(super) title: Option<String>,
     pub(super) paper: Option<Paper>,
+    pub(super) weight: Option<i64>,
     pub(super) variables: BTreeMap<String, VarValue>,
     pub(super) overrides: BTreeMap<String, BTreeMap<String, VarValue>>,
     pub(super) override_positions: Vec<(String, (usize, usize))>,
@@ -105,7 +108,14 @@ pub(super) fn parse_front_matter(
         }
         overrides.insert(lang, values);
     }
-    Ok(FrontMatter { title: raw.title, paper: raw.paper, variables, overrides, override_positions })
+    Ok(FrontMatter {
+        title: raw.title,
+        paper: raw.paper,
+        weight: raw.weight,
+        variables,
+        overrides,
+        override_positions,
+    })
 }
 
 pub(super) fn var_value(

@@ -113,6 +113,8 @@ pub struct Leaflet {
     pub file: String,
     pub title: Option<String>,
     pub paper: Option<Paper>,
+    /// Front matter `weight`: the index lists lower weights first.
+    pub weight: Option<i64>,
     pub variables: BTreeMap<String, VarValue>,
     /// `[variables.<lang>]`: values that differ in one language (a place name, say),
     /// by canonical language tag.
@@ -141,6 +143,7 @@ impl Leaflet {
             file: file.to_string(),
             title: None,
             paper: None,
+            weight: None,
             variables: BTreeMap::new(),
             variable_overrides: BTreeMap::new(),
             units: Vec::new(),
@@ -194,6 +197,7 @@ pub fn parse_leaflet(slug: &str, file: &str, text: &str) -> (Leaflet, Vec<Diagno
                 Ok(fm) => {
                     leaflet.title = fm.title;
                     leaflet.paper = fm.paper;
+                    leaflet.weight = fm.weight;
                     leaflet.variables = fm.variables;
                     leaflet.variable_overrides = fm.overrides;
                     leaflet.override_positions = fm.override_positions;

@@ -383,6 +383,10 @@ pub struct IndexEntry {
     pub slug: String,
     /// The title in the source language.
     pub title: String,
+    /// Front matter `weight` (lower first) and the `date` variable (`2026-12-10`): the
+    /// index's order, then the title.
+    pub weight: Option<i64>,
+    pub date: Option<String>,
     /// (language, native name, dir, percent current, published, has PDF)
     pub langs: Vec<IndexLang>,
 }
@@ -414,12 +418,19 @@ pub fn render_index(ui: &Ui, source_lang: &str, entries: &[IndexEntry]) -> Strin
     );
     text(&mut out, site_title);
     out.push_str("</h1>\n</header>\n<div class=\"body\">\n");
+    let mut entries: Vec<&IndexEntry> = entries.iter().collect();
+    entries.sort_by(|a, b| {
+        let key = |e: &IndexEntry| (e.weight.map_or((1, 0), |w| (0, w)), e.date.is_none(), e.date.clone());
+        key(a).cmp(&key(b)).then_with(|| a.title.cmp(&b.title)).then_with(|| a.slug.cmp(&b.slug))
+    });
     for e in entries {
         out.push_str("<section class=\"index-entry\">\n<h2>");
         text(&mut out, &e.title);
         out.push_str("</h2>\n<ul class=\"index-langs\">\n");
         for l in &e.langs {
-            out.push_str("<li><span lang=\"");
+            out.push_str("<li data-lang=\"");
+            attr(&mut out, &l.lang);
+            out.push_str("\"><span lang=\"");
             attr(&mut out, &l.lang);
             let _ = write!(out, "\" dir=\"{}\">", l.dir.as_str());
             text(&mut out, &l.name);
@@ -442,9 +453,15 @@ pub fn render_index(ui: &Ui, source_lang: &str, entries: &[IndexEntry]) -> Strin
         }
         out.push_str("</ul>\n</section>\n");
     }
-    out.push_str("</div>\n</article>\n</main>\n</body>\n</html>\n");
+    out.push_str("</div>\n</article>\n</main>\n<script>\n");
+    out.push_str(READER_FIRST);
+    out.push_str("</script>\n</body>\n</html>\n");
     out
 }
+
+/// The index's only script: puts the languages of the browser's list first in each
+/// leaflet's list (no request anywhere); without it, the full list in config order.
+const READER_FIRST: &str = include_str!("reader_first.js");
 
 #[cfg(test)]
 mod tests {
