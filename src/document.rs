@@ -46,6 +46,8 @@ pub struct Document {
     pub total: usize,
     /// The words tradui itself prints on the page and the PDF, in this language.
     pub ui: Ui,
+    /// The message IDs of the short version (front matter `short`); empty: title and facts.
+    pub short: Vec<String>,
 }
 
 /// The interface words of one language (`project::ui` fills them from tradui's

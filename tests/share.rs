@@ -155,6 +155,29 @@ fn a_text_to_paste_and_what_its_sms_costs() {
     let units = ar["text"].as_str().unwrap().encode_utf16().count();
     assert_eq!(ar["units"], units);
     assert_eq!(ar["segments"], units.div_ceil(67));
+
+    // Front matter `short` names the units of the short version instead.
+    p.edit(
+        "content/meeting.md",
+        "title = \"Union meeting this week\"",
+        "title = \"Union meeting this week\"\nshort = [\"title\", \"meeting-p1\"]",
+    );
+    let json = p.run(&["status", "--format", "json"]);
+    let body = json.split("--- stdout\n").nth(1).unwrap().split("--- stderr").next().unwrap();
+    let v: serde_json::Value = serde_json::from_str(body).unwrap();
+    let ht = v["sms"].as_array().unwrap().iter().find(|r| r["lang"] == "ht").unwrap();
+    assert_eq!(
+        ht["text"],
+        "Reyinyon sendika a semèn sa a\nTout travayè yo envite nan reyinyon Warehouse Workers Union nan dat 10 desanm 2026 a 6:30 PM.\nhttps://u.example.org/ht/meeting.html"
+    );
+    p.edit("content/meeting.md", "\"meeting-p1\"]", "\"meeting-p9\"]");
+    let check = p.run(&["check"]);
+    assert!(
+        check.contains(
+            "content/meeting.md:3:19: error[source]: `short` names \"meeting-p9\", which is not a unit"
+        ),
+        "{check}"
+    );
 }
 
 /// The pixels of a PNG: (width, height, RGBA rows).

@@ -135,6 +135,7 @@ fn leaflet_key(l: &Leaflet) -> Key {
         &l.title,
         &l.paper,
         &l.weight,
+        &l.short,
         &l.variables,
         &l.variable_overrides,
         &l.units,
@@ -149,12 +150,13 @@ fn leaflet_key(l: &Leaflet) -> Key {
 /// (what they all derive from, when the leaflet was parsed). A field
 /// added to `Leaflet` fails the test below until it is considered here.
 #[cfg(test)]
-const LEAFLET_FIELDS: [&str; 13] = [
+const LEAFLET_FIELDS: [&str; 14] = [
     "slug",
     "file",
     "title",
     "paper",
     "weight",
+    "short",
     "variables",
     "variable_overrides",
     "units",

@@ -120,6 +120,7 @@ pub fn localize(
         translated: if lang == source { total } else { shown },
         total,
         ui: crate::project::ui::resolve(project, lang),
+        short: leaflet.short.clone(),
     };
     let catalog = project.catalog(lang, &leaflet.slug);
     for d in &mut diags {

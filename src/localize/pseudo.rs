@@ -178,6 +178,7 @@ mod tests {
             translated: 2,
             total: 2,
             ui: Default::default(),
+            short: Vec::new(),
         }
     }
 

@@ -26,6 +26,9 @@ pub fn whatsapp_text(doc: &Document, base_url: Option<&str>) -> String {
 /// The title in bold and the facts, one a line (date, time, place, phone first); with
 /// `base_url`, the page's address. Without formatting when `plain` (an SMS).
 pub fn short_text(doc: &Document, plain: bool, base_url: Option<&str>) -> String {
+    if plain && !doc.short.is_empty() {
+        return named_units(doc, base_url);
+    }
     let mut out = String::new();
     let title = doc.title.plain();
     if plain {
@@ -51,6 +54,37 @@ pub fn short_text(doc: &Document, plain: bool, base_url: Option<&str>) -> String
         out.push('\n');
     }
     out
+}
+
+/// The short version front matter `short` names: those units' text, one a line, in the
+/// order it gives them, and the page's address.
+fn named_units(doc: &Document, base_url: Option<&str>) -> String {
+    let mut out = String::new();
+    for id in &doc.short {
+        let found =
+            if *id == doc.title.id { Some(&doc.title) } else { doc.blocks.iter().find_map(|b| find(b, id)) };
+        if let Some(text) = found {
+            out.push_str(&text.plain());
+            out.push('\n');
+        }
+    }
+    if let Some(base) = base_url {
+        out.push_str(&page_url(base, &doc.lang, &doc.slug));
+        out.push('\n');
+    }
+    out
+}
+
+fn find<'d>(block: &'d Block, id: &str) -> Option<&'d Text> {
+    match block {
+        Block::Heading { text, .. } | Block::Paragraph { text } | Block::Image { alt: text, .. } => {
+            (text.id == id).then_some(text)
+        }
+        Block::List { items, .. } => items.iter().flatten().find_map(|b| find(b, id)),
+        Block::Quote { blocks } => blocks.iter().find_map(|b| find(b, id)),
+        Block::Table { header, rows, .. } => header.iter().chain(rows.iter().flatten()).find(|t| t.id == id),
+        Block::Code { .. } | Block::Rule => None,
+    }
 }
 
 fn push(out: &mut String, s: &str, plain: bool) {

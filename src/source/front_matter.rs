@@ -10,6 +10,9 @@ pub(super) struct RawFront {
     pub(super) paper: Option<Paper>,
     /// Where the leaflet stands in the index: lower first (as Hugo's and Zola's `weight`).
     pub(super) weight: Option<i64>,
+    /// The units of the short version (an SMS), by message ID; default: title and facts.
+    #[serde(default)]
+    pub(super) short: Vec<String>,
     #[serde(default)]
     pub(super) variables: BTreeMap<String, toml::Value>,
 }
@@ -18,6 +21,7 @@ pub(super) struct FrontMatter {
     pub(super) title: Option<String>,
     pub(super) paper: Option<Paper>,
     pub(super) weight: Option<i64>,
+    pub(super) short: Vec<String>,
     pub(super) variables: BTreeMap<String, VarValue>,
     pub(super) overrides: BTreeMap<String, BTreeMap<String, VarValue>>,
     pub(super) override_positions: Vec<(String, (usize, usize))>,
@@ -112,6 +116,7 @@ pub(super) fn parse_front_matter(
         title: raw.title,
         paper: raw.paper,
         weight: raw.weight,
+        short: raw.short,
         variables,
         overrides,
         override_positions,
