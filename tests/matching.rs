@@ -29,32 +29,6 @@ fn repository() -> Project {
     p
 }
 
-/// `check --format json`: the exit code and the problems.
-fn check(p: &Project) -> (i32, Vec<Value>) {
-    let out = assert_cmd::Command::cargo_bin("tradui")
-        .unwrap()
-        .current_dir(&p.root)
-        .args(["check", "--format", "json"])
-        .output()
-        .unwrap();
-    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
-    (out.status.code().unwrap(), json["problems"].as_array().unwrap().clone())
-}
-
-fn errors(problems: &[Value]) -> Vec<(String, String, String)> {
-    problems
-        .iter()
-        .filter(|p| p["severity"] == "error")
-        .map(|p| {
-            (
-                p["kind"].as_str().unwrap().into(),
-                p["lang"].as_str().unwrap_or("").into(),
-                p["id"].as_str().unwrap_or("").into(),
-            )
-        })
-        .collect()
-}
-
 /// How many slots of a built page show the source text instead of a translation.
 fn untranslated(p: &Project, page: &str) -> usize {
     p.read(page).matches("class=\"untranslated\"").count()
@@ -65,8 +39,8 @@ const LANGS: [&str; 4] = ["es", "ht", "ar", "fr"];
 #[test]
 fn the_repository_is_clean_to_start_with() {
     let p = repository();
-    let (code, problems) = check(&p);
-    assert_eq!((code, errors(&problems)), (0, vec![]));
+    let check = p.check(&[]);
+    assert_eq!((check.exit, check.error_keys()), (0, vec![]));
 }
 
 #[test]
@@ -77,16 +51,16 @@ fn inserting_a_paragraph_mid_section_gives_four_missing() {
         "If a manager calls you",
         "Keep a copy of every note you write, at home, not in your locker.\n\nIf a manager calls you",
     );
-    let (code, problems) = check(&p);
-    let errs = errors(&problems);
-    assert_eq!(code, 1);
+    let check = p.check(&[]);
+    let errs = check.error_keys();
+    assert_eq!(check.exit, 1);
     assert_eq!(errs.len(), 4, "{errs:?}");
     assert!(errs.iter().all(|(kind, _, id)| kind == "missing" && id == "what-to-do-p2"), "{errs:?}");
     // The paragraphs after it are found under their old IDs: warnings, not errors.
     assert!(
-        problems
-            .iter()
-            .any(|p| p["kind"] == "moved" && p["id"] == "what-to-do-p2" && p["severity"] == "warning")
+        check.problems.iter().any(|p| p.kind == "moved"
+            && p.id.as_deref() == Some("what-to-do-p2")
+            && p.severity == "warning")
     );
     let out = p.run(&["build", "--no-pdf"]);
     assert!(out.starts_with("exit: 0"), "{out}");
@@ -108,8 +82,8 @@ fn moving_a_list_item_gives_no_error() {
         "- Threaten to fire you",
         "- Spy on union meetings, or pretend to.\n- Threaten to fire you",
     );
-    let (code, problems) = check(&p);
-    assert_eq!((code, errors(&problems)), (0, vec![]));
+    let check = p.check(&[]);
+    assert_eq!((check.exit, check.error_keys()), (0, vec![]));
     p.run(&["build", "--no-pdf"]);
     for lang in LANGS {
         assert_eq!(untranslated(&p, &format!("public/{lang}/know-your-rights.html")), 0, "{lang}");
@@ -129,7 +103,7 @@ fn with_an_unpinned_heading() -> Project {
         let text = p.read(&file).replace("\nillegal", "\nwhat-management-may-not-do");
         p.write(&file, text);
     }
-    assert_eq!(errors(&check(&p).1), vec![]);
+    assert_eq!(p.check(&[]).error_keys(), vec![]);
     p
 }
 
@@ -137,27 +111,24 @@ fn with_an_unpinned_heading() -> Project {
 fn renaming_an_unpinned_heading_gives_four_stale() {
     let p = with_an_unpinned_heading();
     p.edit("content/know-your-rights.md", "## What management may not do", "## What the boss may not do");
-    let (code, problems) = check(&p);
-    let errs = errors(&problems);
-    assert_eq!(code, 1);
+    let check = p.check(&[]);
+    let errs = check.error_keys();
+    assert_eq!(check.exit, 1);
     assert_eq!(errs.len(), 4, "{errs:?}");
     assert!(
         errs.iter().all(|(kind, _, id)| kind == "stale" && id == "what-management-may-not-do"),
         "{errs:?}"
     );
-    let stale = problems.iter().find(|p| p["kind"] == "stale").unwrap();
-    assert_eq!(stale["source"], "What the boss may not do");
-    assert!(
-        stale["message"].as_str().unwrap().contains("; change: What [-management-]{+the boss+} may not do"),
-        "{stale}"
-    );
+    let stale = check.problems.iter().find(|p| p.kind == "stale").unwrap();
+    assert_eq!(stale.source.as_deref(), Some("What the boss may not do"));
+    assert!(stale.message.contains("; change: What [-management-]{+the boss+} may not do"), "{stale:?}");
     // After sync the old heading's translation is beside the new heading, marked.
     let out = p.run(&["sync"]);
     assert!(out.starts_with("exit: 0"), "{out}");
     let es = p.read("locales/es/know-your-rights.ftl");
     assert!(es.contains("# was: What management may not do\n# change: What [-management-]{+the boss+} may not do\n# en: What the boss may not do\nwhat-the-boss-may-not = "), "{es}");
     assert!(!es.contains("Obsolete"), "{es}");
-    let errs = errors(&check(&p).1);
+    let errs = p.check(&[]).error_keys();
     assert_eq!(errs.len(), 4, "{errs:?}");
     assert!(errs.iter().all(|(kind, _, id)| kind == "stale" && id == "what-the-boss-may-not"), "{errs:?}");
 }
@@ -183,9 +154,9 @@ fn a_stale_message_rewritten_without_comments_stays_stale() {
     let p = repository();
     p.edit("content/walkout.md", "Paid water breaks of ten minutes", "Paid water breaks of fifteen minutes");
     platform_rewrite(&p, "locales/es/walkout.ftl");
-    let (code, problems) = check(&p);
-    assert_eq!(code, 1);
-    let es: Vec<_> = errors(&problems).into_iter().filter(|(_, lang, _)| lang == "es").collect();
+    let check = p.check(&[]);
+    assert_eq!(check.exit, 1);
+    let es: Vec<_> = check.error_keys().into_iter().filter(|(_, lang, _)| lang == "es").collect();
     assert!(es.contains(&("no-record".into(), "es".into(), "demands-li2".into())), "{es:?}");
     let out = assert_cmd::Command::cargo_bin("tradui")
         .unwrap()
@@ -227,7 +198,7 @@ fn a_platform_round_trip_keeps_every_verdict() {
         "Ninguna sanción para quien participe en el paro.",
         "Ninguna sanción para nadie que se una al paro.",
     );
-    let es: Vec<_> = errors(&check(&p).1).into_iter().filter(|(_, lang, _)| lang == "es").collect();
+    let es: Vec<_> = p.check(&[]).error_keys().into_iter().filter(|(_, lang, _)| lang == "es").collect();
     assert_eq!(
         es,
         vec![("stale".into(), "es".into(), "demands-li2".into())],
@@ -242,13 +213,13 @@ fn a_platform_round_trip_keeps_every_verdict() {
         "Descansos pagados de diez minutos",
         "Descansos pagados de quince minutos",
     );
-    let es: Vec<_> = errors(&check(&p).1).into_iter().filter(|(_, lang, _)| lang == "es").collect();
+    let es: Vec<_> = p.check(&[]).error_keys().into_iter().filter(|(_, lang, _)| lang == "es").collect();
     assert_eq!(es, vec![]);
     // sync writes the records back into the file.
     p.run(&["sync", "es"]);
     let text = p.read("locales/es/walkout.ftl");
     assert!(text.contains("# en: Paid water breaks of fifteen minutes every two hours.\ndemands-li2 = Descansos pagados de quince minutos"), "{text}");
-    assert_eq!(errors(&check(&p).1).into_iter().filter(|(_, lang, _)| lang == "es").count(), 0);
+    assert_eq!(p.check(&[]).error_keys().into_iter().filter(|(_, lang, _)| lang == "es").count(), 0);
 }
 
 #[test]
@@ -268,14 +239,11 @@ fn review_leftovers_go_away_and_the_next_diff_starts_from_the_confirmed_text() {
     let clean = p.read("locales/ht/walkout.ftl");
     assert!(!clean.contains("# was:") && !clean.contains("# change:"), "{clean}");
     p.edit("content/walkout.md", "fifteen minutes every two hours", "fifteen minutes every hour");
-    let (_, problems) = check(&p);
-    let stale = problems.iter().find(|p| p["kind"] == "stale" && p["lang"] == "ht").unwrap();
+    let check = p.check(&[]);
+    let stale = check.problems.iter().find(|p| p.kind == "stale" && p.lang.as_deref() == Some("ht")).unwrap();
     assert!(
-        stale["message"]
-            .as_str()
-            .unwrap()
-            .contains("change: Paid water breaks of fifteen minutes every [-two hours.-]{+hour.+}"),
-        "{stale}"
+        stale.message.contains("change: Paid water breaks of fifteen minutes every [-two hours.-]{+hour.+}"),
+        "{stale:?}"
     );
 }
 
@@ -293,20 +261,24 @@ fn hints_know_the_state_of_the_files() {
         "Paid water breaks of ten minutes every two hours!",
     );
     p.run(&["sync", "fr"]);
-    let (_, problems) = check(&p);
-    let missing = problems.iter().find(|p| p["kind"] == "missing" && p["lang"] == "fr").unwrap();
-    let hint = missing["hint"].as_str().unwrap();
+    let check = p.check(&[]);
+    let missing =
+        check.problems.iter().find(|p| p.kind == "missing" && p.lang.as_deref() == Some("fr")).unwrap();
+    let hint = missing.hint.as_deref().unwrap();
     assert!(
         hint.starts_with("translate the stub at locales/fr/meeting.ftl:") && !hint.contains("tradui sync"),
         "{hint}"
     );
-    let stale = problems
+    let stale = check
+        .problems
         .iter()
-        .find(|p| p["kind"] == "stale" && p["lang"] == "es" && p["id"] == "demands-li2")
+        .find(|p| {
+            p.kind == "stale" && p.lang.as_deref() == Some("es") && p.id.as_deref() == Some("demands-li2")
+        })
         .unwrap();
     assert!(
-        stale["hint"].as_str().unwrap().contains("tradui sync --accept-source walkout:demands-li2"),
-        "{stale}"
+        stale.hint.as_deref().unwrap().contains("tradui sync --accept-source walkout:demands-li2"),
+        "{stale:?}"
     );
 }
 
@@ -314,13 +286,15 @@ fn hints_know_the_state_of_the_files() {
 fn obsolete_messages_under_the_heading_mention_prune() {
     let p = repository();
     p.edit("content/walkout.md", "- No discipline for anyone who joins the walkout.\n", "");
-    let (_, problems) = check(&p);
-    let before = problems.iter().find(|p| p["kind"] == "obsolete" && p["lang"] == "es").unwrap();
-    assert!(before["hint"].as_str().unwrap().contains("`tradui sync es` moves it"), "{before}");
+    let check = p.check(&[]);
+    let before =
+        check.problems.iter().find(|p| p.kind == "obsolete" && p.lang.as_deref() == Some("es")).unwrap();
+    assert!(before.hint.as_deref().unwrap().contains("`tradui sync es` moves it"), "{before:?}");
     p.run(&["sync"]);
-    let (_, problems) = check(&p);
-    let after = problems.iter().find(|p| p["kind"] == "obsolete" && p["lang"] == "es").unwrap();
-    assert!(after["hint"].as_str().unwrap().contains("`tradui sync --prune` deletes it"), "{after}");
+    let check = p.check(&[]);
+    let after =
+        check.problems.iter().find(|p| p.kind == "obsolete" && p.lang.as_deref() == Some("es")).unwrap();
+    assert!(after.hint.as_deref().unwrap().contains("`tradui sync --prune` deletes it"), "{after:?}");
 }
 
 #[test]
@@ -331,7 +305,7 @@ fn sync_writes_the_reference_catalog_and_check_does_not_count_it() {
     let reference = p.read("locales/en/meeting.ftl");
     assert!(reference.contains("\nmeeting-p1 = Every worker at JFK8 is welcome at the { -union-name } membership meeting on { $date } at { $place }. We meet three times that day so that every shift can come.\n"), "{reference}");
     assert!(!reference.contains("# en:"), "nothing in it looks like a record");
-    assert_eq!(errors(&check(&p).1), vec![]);
+    assert_eq!(p.check(&[]).error_keys(), vec![]);
     assert!(p.run(&["sync", "--check"]).starts_with("exit: 0"));
     p.edit("content/meeting.md", "Childcare and food are provided.", "Childcare and hot food are provided.");
     let out = p.run(&["sync", "--check", "en"]);
@@ -339,23 +313,16 @@ fn sync_writes_the_reference_catalog_and_check_does_not_count_it() {
 }
 
 /// The Python tools a translation platform uses (fluent.syntax, compare-locales), from the
-/// virtual environment `.ci/run` makes (TRADUI_VENV). Outside CI, without it, the test
-/// says so and passes; in CI its absence is a failure.
-fn venv_tool(name: &str) -> Option<std::path::PathBuf> {
-    let venv = std::env::var_os("TRADUI_VENV").map(std::path::PathBuf::from);
-    let tool = venv.map(|v| v.join("bin").join(name)).filter(|t| t.exists());
-    if tool.is_none() {
-        assert!(std::env::var_os("CI").is_none(), "CI must provide {name} in $TRADUI_VENV (see .ci/run)");
-        eprintln!(
-            "note: {name} not found in $TRADUI_VENV; the platform round trip through Python tools was not run"
-        );
-    }
-    tool
-}
-
+/// virtual environment `.ci/run` makes (TRADUI_VENV), under the one policy for missing
+/// tools (tests/common).
 #[test]
+#[ignore = "slow: Python round trip; run with cargo test -- --include-ignored"]
 fn round_trip_through_python_fluent_syntax_and_compare_locales() {
-    let (Some(python), Some(compare)) = (venv_tool("python"), venv_tool("compare-locales")) else { return };
+    let (Some(python), Some(compare)) =
+        (common::venv_program("python"), common::venv_program("compare-locales"))
+    else {
+        return;
+    };
     let p = repository();
     p.edit("content/walkout.md", "Paid water breaks of ten minutes", "Paid water breaks of fifteen minutes");
     p.run(&["sync"]);
@@ -372,7 +339,7 @@ fn round_trip_through_python_fluent_syntax_and_compare_locales() {
         .unwrap();
     assert!(status.success());
     assert!(!p.read("locales/es/walkout.ftl").contains('#'), "the comments are gone");
-    let es: Vec<_> = errors(&check(&p).1).into_iter().filter(|(_, lang, _)| lang == "es").collect();
+    let es: Vec<_> = p.check(&[]).error_keys().into_iter().filter(|(_, lang, _)| lang == "es").collect();
     assert_eq!(es, vec![("stale".into(), "es".into(), "demands-li2".into())]);
     assert!(p.run(&["sync", "--check", "es"]).starts_with("exit: 0"));
     // compare-locales reads the reference catalog: a new paragraph is missing in es.
@@ -401,10 +368,12 @@ fn a_broken_sidecar_is_ignored_and_said_so() {
     p.run(&["sync"]);
     platform_rewrite(&p, "locales/ht/meeting.ftl");
     p.write("locales/.provenance/ht/meeting.json", "{ not json");
-    let (code, problems) = check(&p);
-    assert_eq!(code, 1, "without trusted provenance nothing of the rewritten file is current");
-    assert!(problems.iter().any(|p| p["file"] == "locales/.provenance/ht/meeting.json"
-        && p["severity"] == "warning"
-        && p["line"] == 1));
-    assert!(errors(&problems).iter().all(|(kind, lang, _)| kind == "no-record" && lang == "ht"));
+    let check = p.check(&[]);
+    assert_eq!(check.exit, 1, "without trusted provenance nothing of the rewritten file is current");
+    assert!(
+        check.problems.iter().any(|p| p.file == "locales/.provenance/ht/meeting.json"
+            && p.severity == "warning"
+            && p.line == 1)
+    );
+    assert!(check.error_keys().iter().all(|(kind, lang, _)| kind == "no-record" && lang == "ht"));
 }

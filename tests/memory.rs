@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::Project;
+use common::{Problem, Project, id_kinds};
 
 fn project() -> Project {
     let p = Project::empty();
@@ -21,24 +21,6 @@ fn project() -> Project {
         "+++\n[variables]\nphone = \"555-0142\"\n+++\n# Walk\n\nRoom A\n\nCall the union at { $phone } at any hour.\n\nBring water.\n\nAmazon Labor Union\n\nSomething nobody translated yet.\n",
     );
     p
-}
-
-fn kinds(p: &Project) -> Vec<(String, String)> {
-    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("tradui"))
-        .current_dir(&p.root)
-        .args(["check", "--format", "json"])
-        .output()
-        .unwrap();
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let mut v: Vec<(String, String)> = json["problems"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|d| d["severity"] == "error")
-        .map(|d| (d["id"].as_str().unwrap_or("").to_string(), d["kind"].as_str().unwrap().to_string()))
-        .collect();
-    v.sort();
-    v
 }
 
 #[test]
@@ -70,7 +52,7 @@ fn sync_fills_exact_matches_current_and_near_ones_for_review() {
     assert!(ftl.contains("# walk-p5 ="), "{ftl}");
     // Exact matches are current; the near one is stale until reviewed; the rest missing.
     let want = [("walk", "missing"), ("walk-p2", "stale"), ("walk-p5", "missing")];
-    assert_eq!(kinds(&p), want.map(|(a, b)| (a.to_string(), b.to_string())));
+    assert_eq!(p.check(&[]).id_kinds(Problem::is_error), id_kinds(&want));
     // Running sync again changes nothing.
     let again = p.run(&["sync", "ht"]);
     assert!(again.contains("0 file(s) updated"), "{again}");

@@ -40,6 +40,21 @@ fn project() -> Project {
     p
 }
 
+/// poppler, and the system's Noto fonts for the scripts tradui does not bundle (fc-list
+/// names them), under the one policy for missing tools (see tests/common).
+fn tools() -> bool {
+    let fonts = std::process::Command::new("fc-list")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).into_owned());
+    let noto = fonts.is_ok_and(|f| f.contains("Noto Sans CJK") && f.contains("Noto Sans Arabic"));
+    common::have_poppler()
+        && common::have(
+            noto,
+            "the Noto fonts (fc-list shows no Noto Sans CJK or Noto Sans Arabic)",
+            "apt-get install fonts-noto-core fonts-noto-cjk",
+        )
+}
+
 /// Runs tradui with system fonts on or off; returns "exit: N" and the output.
 fn run(p: &Project, args: &[&str], system_fonts: bool) -> String {
     let mut cmd = Command::cargo_bin("tradui").unwrap();
@@ -49,7 +64,11 @@ fn run(p: &Project, args: &[&str], system_fonts: bool) -> String {
     } else {
         cmd.env("TRADUI_IGNORE_SYSTEM_FONTS", "1");
     }
+    let started = std::time::SystemTime::now() - std::time::Duration::from_secs(1);
     let out = cmd.output().unwrap();
+    if args.first() == Some(&"build") {
+        common::assert_no_unresolved_placeable(&p.root.join("public"), started);
+    }
     format!(
         "exit: {}\n{}{}",
         out.status.code().unwrap_or(-1),
@@ -68,13 +87,6 @@ fn keep_only(p: &Project, lang: &str) {
             std::fs::remove_dir_all(dir.path()).unwrap();
         }
     }
-}
-
-fn poppler(tool: &str, args: &[&str]) -> String {
-    let out = std::process::Command::new(tool).args(args).output().unwrap_or_else(|e| {
-        panic!("`{tool}` is needed for the PDF tests ({e}): apt-get install poppler-utils")
-    });
-    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 fn pdf(p: &Project, lang: &str) -> String {
@@ -121,7 +133,11 @@ fn one_line(text: &str) -> String {
 }
 
 #[test]
+#[ignore = "slow: PDFs in 24 languages; run with cargo test -- --include-ignored"]
 fn every_script_renders_in_its_regular_face_in_logical_order() {
+    if !tools() {
+        return;
+    }
     let p = project();
     let out = run(&p, &["build"], true);
     if out.contains("fonts-noto-cjk") {
@@ -129,7 +145,7 @@ fn every_script_renders_in_its_regular_face_in_logical_order() {
     }
     assert!(out.starts_with("exit: 0"), "{out}");
     for (lang, (title, sentence)) in expected() {
-        let fonts = poppler("pdffonts", &[&pdf(&p, &lang)]);
+        let fonts = common::poppler("pdffonts", &[&pdf(&p, &lang)]);
         assert!(
             fonts.contains(body_face(&lang)),
             "{lang}: the body is not in {}:\n{fonts}",
@@ -142,7 +158,7 @@ fn every_script_renders_in_its_regular_face_in_logical_order() {
             let bold = body_face(&lang).replace("-Regular", "-Bold");
             assert!(fonts.contains(&bold), "{lang}: the title is not in {bold}:\n{fonts}");
         }
-        let text = poppler("pdftotext", &[&pdf(&p, &lang), "-"]);
+        let text = common::poppler("pdftotext", &[&pdf(&p, &lang), "-"]);
         let flat = one_line(&text).replace('\u{200C}', "");
         if RTL.contains(&lang.as_str()) {
             // poppler writes a glyph that stands for several characters (a letter with
@@ -171,15 +187,19 @@ fn every_script_renders_in_its_regular_face_in_logical_order() {
 }
 
 #[test]
+#[ignore = "slow: PDFs in 24 languages; run with cargo test -- --include-ignored"]
 fn letters_with_marks_are_copied_once() {
+    if !tools() {
+        return;
+    }
     let p = project();
     assert!(run(&p, &["build"], true).starts_with("exit: 0"));
-    let yo = poppler("pdftotext", &[&pdf(&p, "yo"), "-"]);
+    let yo = common::poppler("pdftotext", &[&pdf(&p, "yo"), "-"]);
     assert!(yo.contains("Ẹ̀TỌ́ WA"), "{yo}");
     assert!(yo.contains("ẹ̀tọ́ kọ̀ọ̀kan"), "{yo}");
-    let th = poppler("pdftotext", &[&pdf(&p, "th"), "-"]);
+    let th = common::poppler("pdftotext", &[&pdf(&p, "th"), "-"]);
     assert!(one_line(&th).contains("มนุษย์ทั้งหลายเกิดมามีอิสระ"), "{th}");
-    let ar = poppler("pdftotext", &[&pdf(&p, "ar"), "-"]);
+    let ar = common::poppler("pdftotext", &[&pdf(&p, "ar"), "-"]);
     let line = ar.lines().find(|l| l.contains("يولد")).unwrap_or_else(|| panic!("{ar}"));
     let sentence = "يولد جميع الناس أحرارًا متساوين في الكرامة والحقوق.";
     for c in ['ر', '\u{064B}'] {
@@ -225,11 +245,15 @@ fn each_page_has_its_direction_and_every_language_its_own_name() {
 }
 
 #[test]
+#[ignore = "slow: PDFs in 24 languages; run with cargo test -- --include-ignored"]
 fn pdf_titles_start_on_the_side_of_their_direction() {
+    if !tools() {
+        return;
+    }
     let p = project();
     assert!(run(&p, &["build"], true).starts_with("exit: 0"));
     for (lang, (title, _)) in expected() {
-        let bbox = poppler("pdftotext", &["-bbox", "-f", "1", "-l", "1", &pdf(&p, &lang), "-"]);
+        let bbox = common::poppler("pdftotext", &["-bbox", "-f", "1", "-l", "1", &pdf(&p, &lang), "-"]);
         let width: f64 = attr(bbox.lines().find(|l| l.contains("<page ")).unwrap(), "width");
         // The title band is the first text of the page: its first word's box.
         let word = bbox.lines().find(|l| l.trim_start().starts_with("<word")).unwrap();
@@ -248,7 +272,11 @@ fn attr(line: &str, name: &str) -> f64 {
 }
 
 #[test]
+#[ignore = "slow: PDFs in 24 languages; run with cargo test -- --include-ignored"]
 fn without_system_fonts_bundled_scripts_render_and_the_rest_fail_clearly() {
+    if !tools() {
+        return;
+    }
     let p = project();
     let out = run(&p, &["build"], false);
     assert!(out.starts_with("exit: 1"), "{out}");
@@ -278,7 +306,7 @@ fn without_system_fonts_bundled_scripts_render_and_the_rest_fail_clearly() {
     for lang in
         ["es", "ht", "ar", "fr", "bn", "ru", "ur", "pl", "wo", "yo", "hi", "pa", "am", "fa", "he", "vi", "el"]
     {
-        let fonts = poppler("pdffonts", &[&pdf(&p, lang)]);
+        let fonts = common::poppler("pdffonts", &[&pdf(&p, lang)]);
         assert!(fonts.contains(body_face(lang)), "{lang} without system fonts:\n{fonts}");
     }
     let check = run(&p, &["check"], false);
@@ -297,7 +325,11 @@ fn without_system_fonts_bundled_scripts_render_and_the_rest_fail_clearly() {
 }
 
 #[test]
+#[ignore = "slow: PDFs in 24 languages; run with cargo test -- --include-ignored"]
 fn a_project_fonts_folder_fills_a_gap() {
+    if !tools() {
+        return;
+    }
     let p = project();
     keep_only(&p, "th");
     let out = run(&p, &["check"], false);
@@ -308,17 +340,24 @@ fn a_project_fonts_folder_fills_a_gap() {
     p.write("fonts/NotoSansThai-Regular.ttf", bytes);
     let out = run(&p, &["build"], false);
     assert!(out.starts_with("exit: 0"), "{out}");
-    assert!(poppler("pdffonts", &[&pdf(&p, "th")]).contains("NotoSansThai-Regular"));
+    assert!(common::poppler("pdffonts", &[&pdf(&p, "th")]).contains("NotoSansThai-Regular"));
 }
 
 #[test]
+#[ignore = "slow: PDFs in 24 languages; run with cargo test -- --include-ignored"]
 fn emphasis_is_italic_only_where_the_script_has_italics() {
+    if !tools() {
+        return;
+    }
     let p = project();
     p.edit("locales/fr/rights.ftl", "naissent libres", "naissent *libres*");
     p.edit("locales/ar/rights.ftl", "أحرارًا", "*أحرارًا*");
     assert!(run(&p, &["build"], true).starts_with("exit: 0"));
-    assert!(poppler("pdffonts", &[&pdf(&p, "fr")]).contains("NotoSans-Italic"), "French emphasis is italic");
-    let ar = poppler("pdffonts", &[&pdf(&p, "ar")]);
+    assert!(
+        common::poppler("pdffonts", &[&pdf(&p, "fr")]).contains("NotoSans-Italic"),
+        "French emphasis is italic"
+    );
+    let ar = common::poppler("pdffonts", &[&pdf(&p, "ar")]);
     assert!(!ar.contains("Italic") && !ar.contains("Oblique"), "no slanted Arabic:\n{ar}");
     assert!(p.read("public/ar/rights.html").contains("<em>أحرارًا</em>"));
 }

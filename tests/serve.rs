@@ -50,8 +50,13 @@ impl Server {
     }
 
     fn get(&self, path: &str) -> (u16, String, Vec<u8>) {
+        self.request(path, &format!("Host: localhost:{}\r\n", self.port))
+    }
+
+    /// A GET with the given header lines (each ending in CRLF), as any client may send.
+    fn request(&self, path: &str, headers: &str) -> (u16, String, Vec<u8>) {
         let mut s = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
-        write!(s, "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").unwrap();
+        write!(s, "GET {path} HTTP/1.1\r\n{headers}Connection: close\r\n\r\n").unwrap();
         let mut all = Vec::new();
         s.read_to_end(&mut all).unwrap();
         let split = all.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
@@ -62,8 +67,12 @@ impl Server {
 
     fn events(&self) -> Events {
         let mut s = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
-        write!(s, "GET /__tradui/events HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream\r\n\r\n")
-            .unwrap();
+        write!(
+            s,
+            "GET /__tradui/events HTTP/1.1\r\nHost: localhost:{}\r\nAccept: text/event-stream\r\n\r\n",
+            self.port
+        )
+        .unwrap();
         s.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
         let mut r = BufReader::new(s);
         let mut line = String::new();
@@ -220,6 +229,7 @@ fn serve_rebuilds_a_translation_reports_an_error_and_stops_on_ctrl_c() {
     let e =
         errors.iter().find(|e| e["file"] == "locales/es/meeting.ftl").unwrap_or_else(|| panic!("{event}"));
     assert_eq!((e["line"].as_u64(), e["lang"].as_str()), (Some(5), Some("es")), "{e}");
+    assert_eq!(e["shows"], "untranslated", "the page is built with the source text there: {e}");
     assert!(e["column"].as_u64().unwrap() > 0);
 
     // Fixed: no error left.
@@ -251,24 +261,62 @@ fn a_port_in_use_is_a_clear_error() {
     assert!(out.contains("hint: choose another port"), "{out}");
 }
 
-fn chromium() -> Option<PathBuf> {
-    ["/usr/bin/chromium", "/usr/bin/chromium-browser"].iter().map(PathBuf::from).find(|p| p.exists())
-}
-
-/// Chromium, or None when the test may be skipped (TRADUI_SKIP_BROWSER).
-fn chromium_or_skip() -> Option<PathBuf> {
-    let found = chromium();
-    if found.is_none() && std::env::var_os("TRADUI_SKIP_BROWSER").is_none() {
-        panic!(
-            "the live-reload tests need Chromium: apt-get install chromium (or set TRADUI_SKIP_BROWSER=1)"
-        );
+/// Attacks on the preview from this computer: links out of public/, a page of another
+/// site reaching the server through DNS rebinding, another site's page reading the
+/// error stream.
+#[cfg(unix)]
+#[test]
+fn serve_answers_only_its_own_address_and_never_leaves_public() {
+    let p = Project::init();
+    p.write("outside.txt", "a secret outside public/");
+    let server = Server::start(&p, &["--no-pdf"]);
+    std::os::unix::fs::symlink(p.root.join("outside.txt"), p.root.join("public/link.txt")).unwrap();
+    std::os::unix::fs::symlink("/etc", p.root.join("public/etcdir")).unwrap();
+    for path in ["/link.txt", "/etcdir/passwd", "/etcdir/"] {
+        let (status, _, body) = server.get(path);
+        let body = String::from_utf8_lossy(&body);
+        assert_eq!(status, 404, "{path}: {body}");
+        assert!(!body.contains("a secret") && !body.contains("root:"), "{path}: {body}");
     }
-    found
+    assert_eq!(server.get("/es/meeting.html").0, 200, "its own pages are served");
+    let (status, _, body) = server.get("/es/not-yet.html");
+    let body = String::from_utf8(body).unwrap();
+    assert_eq!(status, 404);
+    assert!(
+        body.contains("<meta name=\"tradui\" content=\"not-found\">") && body.contains("/__tradui/reload.js"),
+        "a page not built yet still listens, and its error box says nothing is on screen: {body}"
+    );
+    let port = server.port;
+    for host in ["evil.example.com", &format!("evil.example.com:{port}"), "localhost:1", ""] {
+        let headers = if host.is_empty() { String::new() } else { format!("Host: {host}\r\n") };
+        for path in ["/es/meeting.html", "/__tradui/events"] {
+            let (status, _, body) = server.request(path, &headers);
+            let body = String::from_utf8_lossy(&body);
+            assert_eq!(status, 403, "Host {host:?} on {path}: {body}");
+            assert!(body.contains("answers only requests for its own address"), "{body}");
+        }
+    }
+    for host in [format!("127.0.0.1:{port}"), format!("[::1]:{port}"), format!("LocalHost:{port}")] {
+        assert_eq!(server.request("/es/meeting.html", &format!("Host: {host}\r\n")).0, 200, "{host}");
+    }
+    let own = format!("Host: localhost:{port}\r\n");
+    for origin in ["http://evil.example.com", &format!("http://evil.example.com:{port}"), "null"] {
+        let (status, _, body) = server.request("/__tradui/events", &format!("{own}Origin: {origin}\r\n"));
+        assert_eq!(status, 403, "Origin {origin}: {}", String::from_utf8_lossy(&body));
+    }
+    // Its own pages' Origin is fine (the stream is open then: read its head only).
+    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(s, "GET /__tradui/events HTTP/1.1\r\n{own}Origin: http://127.0.0.1:{port}\r\n\r\n").unwrap();
+    let mut line = String::new();
+    BufReader::new(s).read_line(&mut line).unwrap();
+    assert!(line.starts_with("HTTP/1.1 200"), "{line}");
+    server.stop();
 }
 
 #[test]
+#[ignore = "slow: Chromium; run with cargo test -- --include-ignored"]
 fn the_open_page_reloads_itself_in_chromium() {
-    let Some(bin) = chromium_or_skip() else { return };
+    let Some(bin) = common::chromium() else { return };
     let p = Project::init();
     let mut server = Server::start(&p, &["--no-pdf"]);
     let profile = tempfile::TempDir::new().unwrap();
@@ -423,8 +471,9 @@ impl Drop for Browser {
 }
 
 #[test]
+#[ignore = "slow: Chromium; run with cargo test -- --include-ignored"]
 fn an_error_shows_over_the_last_good_page_in_chromium_until_it_is_fixed() {
-    let Some(bin) = chromium_or_skip() else { return };
+    let Some(bin) = common::chromium() else { return };
     let p = Project::init();
     let mut server = Server::start(&p, &["--no-pdf"]);
     let url = format!("http://127.0.0.1:{}/ht/meeting.html", server.port);
@@ -444,6 +493,7 @@ fn an_error_shows_over_the_last_good_page_in_chromium_until_it_is_fixed() {
     let line = p.read(file).lines().position(|l| l.contains("Mennen { yon")).unwrap() + 1;
     let shown = browser.wait_for(&format!("({overlay}).includes('{file}:{line}:')"), overlay);
     assert!(shown.contains("tradui: fix this to update the page"), "{shown}");
+    assert!(shown.contains("On screen: the last version that built without errors"), "{shown}");
     assert!(shown.contains("error"), "{shown}");
     assert_eq!(
         browser.eval(&format!("{body}.includes('Mennen yon kolèg travay.')")),
@@ -451,6 +501,11 @@ fn an_error_shows_over_the_last_good_page_in_chromium_until_it_is_fixed() {
         "the last good page stays in view"
     );
     browser.screenshot("serve-overlay.png");
+    // Loaded again, the page is the new build, the broken message in the source language,
+    // and the box says so.
+    browser.eval("location.reload()");
+    let shown = browser.wait_for(&format!("({overlay}).includes('On screen: the new build')"), overlay);
+    assert!(shown.contains(&format!("{file}:{line}:")), "{shown}");
 
     // Fixed: the page reloads with the new text and the overlay is gone.
     p.edit(file, "Mennen { yon kolèg travay.", "Mennen de kolèg travay.");
@@ -461,5 +516,36 @@ fn an_error_shows_over_the_last_good_page_in_chromium_until_it_is_fixed() {
     assert!(!after.contains("fix this to update the page"), "{after}");
     browser.screenshot("serve-fixed.png");
     drop(browser);
+    server.stop();
+}
+
+#[test]
+fn a_typo_while_serving_keeps_the_last_good_page_until_it_is_fixed() {
+    let p = Project::init();
+    let server = Server::start(&p, &["--no-pdf"]);
+    let mut events = server.events();
+    assert_eq!(events.next()["errors"], serde_json::json!([]));
+    let good = p.bytes("public/es/meeting.html");
+
+    p.edit("content/meeting.md", "date = 2026-12-10", "date = 12/11/2026");
+    let event = events.until(|e| !e["errors"].as_array().unwrap().is_empty());
+    let errors = event["errors"].as_array().unwrap();
+    assert!(
+        errors.iter().any(|e| e["file"] == "content/meeting.md"
+            && e["line"] == 5
+            && e["message"].as_str().unwrap().contains("is not built because of this error")),
+        "{event}"
+    );
+    assert_eq!(p.bytes("public/es/meeting.html"), good, "the page on disk stays the last good one");
+    let served = String::from_utf8(server.get("/es/meeting.html").2).unwrap();
+    assert!(!served.contains("{$date}") && served.contains("10 de diciembre de 2026"), "{served}");
+
+    p.edit("content/meeting.md", "date = 12/11/2026", "date = 2026-12-11");
+    events.until(|e| {
+        e["errors"] == serde_json::json!([])
+            && String::from_utf8(server.get("/es/meeting.html").2)
+                .unwrap()
+                .contains("11 de diciembre de 2026")
+    });
     server.stop();
 }

@@ -19,6 +19,10 @@ use std::ops::Range;
 /// once the translation is updated.
 pub const REVIEW_MARKER: &str = "REVIEW:";
 
+/// The comment line a translator puts above a message to confirm the values it writes
+/// differently from the source (a number in words): `# tradui: values-ok $4 6:30 PM`.
+pub const VALUES_OK: &str = "tradui: values-ok";
+
 /// What an entry of the file is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EntryKind {
@@ -69,6 +73,9 @@ pub struct Message {
     pub was: Option<String>,
     /// The record came from the provenance sidecar, not from the file.
     pub restored: bool,
+    /// The text after `# tradui: values-ok` on the comment lines above it: the source
+    /// values a translator confirmed the translation writes differently (in words).
+    pub values_ok: Option<String>,
     /// Variables, terms and messages the value refers to (all variants).
     pub refs: BTreeSet<Ref>,
     pub selects: Vec<Select>,
@@ -98,64 +105,20 @@ impl Catalog {
             Ok(r) => (r, Vec::new()),
             Err((r, e)) => (r, e),
         };
-        let base = text.as_ptr() as usize;
-        let offset_of = |s: &str| -> Option<usize> {
-            let p = s.as_ptr() as usize;
-            (p >= base && p <= base + text.len()).then(|| p - base)
+        let mut walk = Walk {
+            text: &text,
+            lines: crate::diag::LineIndex::new(&text),
+            record_prefix: format!("{source_lang}:"),
+            messages: Vec::new(),
+            terms: Vec::new(),
+            starts: Vec::new(),
+            stubs: std::collections::HashMap::new(),
         };
-        let record_prefix = format!("{source_lang}:");
-        let lines = crate::diag::LineIndex::new(&text);
-        let mut messages = Vec::new();
-        let mut terms = Vec::new();
-        let mut starts: Vec<(usize, EntryKind, Option<String>)> = Vec::new();
-        let mut stubs = std::collections::HashMap::new();
         for entry in &resource.body {
-            match entry {
-                ast::Entry::Message(m) => {
-                    let Some(offset) = offset_of(m.id.name) else { continue };
-                    let mut start = comment_start(&text, line_start(&text, offset), m.comment.is_some());
-                    if let Some((stub, line, end)) = embedded_stub(&text[start..line_start(&text, offset)]) {
-                        // A stub left with no blank line above a message is its own entry.
-                        starts.push((start, EntryKind::Comment, None));
-                        stubs.entry(stub).or_insert_with(|| lines.line_col(start + line));
-                        start += end;
-                    }
-                    starts.push((start, EntryKind::Message, Some(m.id.name.to_string())));
-                    messages.push(message(m, lines.line_col(offset), offset, &record_prefix));
-                }
-                ast::Entry::Term(t) => {
-                    let Some(offset) = offset_of(t.id.name) else { continue };
-                    let start = comment_start(
-                        &text,
-                        line_start(&text, offset.saturating_sub(1)),
-                        t.comment.is_some(),
-                    );
-                    starts.push((start, EntryKind::Term, Some(t.id.name.to_string())));
-                    terms.push(t.id.name.to_string());
-                }
-                ast::Entry::Comment(c) | ast::Entry::GroupComment(c) | ast::Entry::ResourceComment(c) => {
-                    if let Some(offset) = c.content.first().and_then(|l| offset_of(l)) {
-                        starts.push((line_start(&text, offset), EntryKind::Comment, None));
-                    }
-                    if let (ast::Entry::Comment(_), Some(last)) = (entry, c.content.last())
-                        && let (Some(id), Some(offset)) = (stub_id(last), offset_of(last))
-                    {
-                        stubs.entry(id).or_insert_with(|| lines.line_col(line_start(&text, offset)));
-                    }
-                }
-                ast::Entry::Junk { content } => {
-                    if let Some(offset) = offset_of(content) {
-                        starts.push((offset, EntryKind::Junk, None));
-                    }
-                }
-            }
+            walk.entry(entry);
         }
-        let mut entries = Vec::with_capacity(starts.len());
-        for (i, (start, kind, id)) in starts.iter().enumerate() {
-            let next = starts.get(i + 1).map_or(text.len(), |s| s.0);
-            let end = start + text[*start..next].trim_end().len();
-            entries.push(EntrySpan { kind: *kind, id: id.clone(), range: *start..end });
-        }
+        let Walk { messages, terms, starts, stubs, .. } = walk;
+        let entries = entry_spans(&text, &starts);
         let errors = errors.iter().map(|e| syntax_error(file, &text, e)).collect();
         let mut index = std::collections::HashMap::with_capacity(messages.len());
         for (i, m) in messages.iter().enumerate() {
@@ -200,6 +163,78 @@ impl Catalog {
     pub fn message_index(&self, id: &str) -> Option<usize> {
         self.index.get(id).copied()
     }
+}
+
+/// What parsing a catalog gathers, entry by entry, from the text the AST points into.
+struct Walk<'t> {
+    text: &'t str,
+    lines: crate::diag::LineIndex<'t>,
+    record_prefix: String,
+    messages: Vec<Message>,
+    terms: Vec<String>,
+    /// Where each entry starts (its comment included), its kind and ID.
+    starts: Vec<(usize, EntryKind, Option<String>)>,
+    stubs: std::collections::HashMap<String, (usize, usize)>,
+}
+
+impl Walk<'_> {
+    /// The byte offset of `s`, a slice of the text, or `None` if it is not one.
+    fn offset_of(&self, s: &str) -> Option<usize> {
+        let base = self.text.as_ptr() as usize;
+        let p = s.as_ptr() as usize;
+        (p >= base && p <= base + self.text.len()).then(|| p - base)
+    }
+
+    fn entry(&mut self, entry: &ast::Entry<&str>) {
+        let text = self.text;
+        match entry {
+            ast::Entry::Message(m) => {
+                let Some(offset) = self.offset_of(m.id.name) else { return };
+                let mut start = comment_start(text, line_start(text, offset), m.comment.is_some());
+                if let Some((stub, line, end)) = embedded_stub(&text[start..line_start(text, offset)]) {
+                    // A stub left with no blank line above a message is its own entry.
+                    self.starts.push((start, EntryKind::Comment, None));
+                    self.stubs.entry(stub).or_insert_with(|| self.lines.line_col(start + line));
+                    start += end;
+                }
+                self.starts.push((start, EntryKind::Message, Some(m.id.name.to_string())));
+                self.messages.push(message(m, self.lines.line_col(offset), offset, &self.record_prefix));
+            }
+            ast::Entry::Term(t) => {
+                let Some(offset) = self.offset_of(t.id.name) else { return };
+                let start =
+                    comment_start(text, line_start(text, offset.saturating_sub(1)), t.comment.is_some());
+                self.starts.push((start, EntryKind::Term, Some(t.id.name.to_string())));
+                self.terms.push(t.id.name.to_string());
+            }
+            ast::Entry::Comment(c) | ast::Entry::GroupComment(c) | ast::Entry::ResourceComment(c) => {
+                if let Some(offset) = c.content.first().and_then(|l| self.offset_of(l)) {
+                    self.starts.push((line_start(text, offset), EntryKind::Comment, None));
+                }
+                if let (ast::Entry::Comment(_), Some(last)) = (entry, c.content.last())
+                    && let (Some(id), Some(offset)) = (stub_id(last), self.offset_of(last))
+                {
+                    self.stubs.entry(id).or_insert_with(|| self.lines.line_col(line_start(text, offset)));
+                }
+            }
+            ast::Entry::Junk { content } => {
+                if let Some(offset) = self.offset_of(content) {
+                    self.starts.push((offset, EntryKind::Junk, None));
+                }
+            }
+        }
+    }
+}
+
+/// Each entry runs from its start to the next one's, trailing blank lines left out.
+fn entry_spans(text: &str, starts: &[(usize, EntryKind, Option<String>)]) -> Vec<EntrySpan> {
+    let mut entries = Vec::with_capacity(starts.len());
+    for (i, (start, kind, id)) in starts.iter().enumerate() {
+        let next = starts.get(i + 1).map_or(text.len(), |s| s.0);
+        let end = start + text[*start..next].trim_end().len();
+        entries.push(EntrySpan { kind: *kind, id: id.clone(), range: *start..end });
+    }
+    entries
 }
 
 /// A stub inside the comment lines above a message: (unit ID, offset of its `# id =`
@@ -254,6 +289,7 @@ fn message(
     let mut record = None;
     let mut review = false;
     let mut was = None;
+    let mut values_ok: Option<String> = None;
     if let Some(c) = &m.comment {
         for l in &c.content {
             if stub_id(l).is_some() {
@@ -265,6 +301,9 @@ fn message(
                 review = true;
             } else if let Some(w) = l.strip_prefix("was:") {
                 was = Some(normalize(w, false));
+            } else if let Some(v) = l.trim().strip_prefix(VALUES_OK) {
+                let all = values_ok.take().unwrap_or_default();
+                values_ok = Some(format!("{all} {}", v.trim()).trim().to_string());
             }
         }
     }
@@ -284,6 +323,7 @@ fn message(
         review,
         was,
         restored: false,
+        values_ok,
         refs,
         selects,
     }

@@ -37,18 +37,7 @@ pub fn run(project: &Project, args: Args, out: &mut Out) -> Result<ExitStatus, F
     let report = crate::status::report(project);
     let mut failed = false;
     for lang in &langs {
-        let entries = interchange::export_entries(project, &report, lang, args.leaflet);
-        let todo = entries.iter().filter(|e| e.target.is_empty() || e.fuzzy).count();
-        let bundle =
-            Bundle { lang: lang.to_string(), source_lang: project.config.source.to_string(), entries };
-        let text = match format {
-            Format::Po => interchange::po::write(&bundle, &interchange::po::plural_forms(lang)),
-            Format::Xliff => interchange::xliff::write(&bundle),
-        };
-        let name = match args.leaflet {
-            Some(slug) => format!("{slug}.{lang}.{}", format.extension()),
-            None => format!("{lang}.{}", format.extension()),
-        };
+        let (name, text, units, todo) = file_for(project, &report, lang, &args, format);
         let path = dir.join(&name);
         let shown = if path.starts_with(&project.root) {
             crate::diag::rel_path(&project.root, &path)
@@ -56,9 +45,7 @@ pub fn run(project: &Project, args: Args, out: &mut Out) -> Result<ExitStatus, F
             path.display().to_string()
         };
         match write_atomic(&path, &text) {
-            Ok(()) => {
-                out.line(format!("{shown}: {} unit(s), {todo} to translate or review", bundle.entries.len()))
-            }
+            Ok(()) => out.line(format!("{shown}: {units} unit(s), {todo} to translate or review")),
             Err(e) => {
                 let d = Diagnostic::error(Kind::Io, path.display().to_string(), format!("cannot write: {e}"))
                     .hint("choose a folder you may write to with --out DIR");
@@ -68,4 +55,32 @@ pub fn run(project: &Project, args: Args, out: &mut Out) -> Result<ExitStatus, F
         }
     }
     Ok(if failed { ExitStatus::Error } else { ExitStatus::Success })
+}
+
+/// One language's file: its name, its text, how many units it has and how many of them
+/// are to translate or review.
+fn file_for(
+    project: &Project,
+    report: &crate::status::Report,
+    lang: &crate::lang::Lang,
+    args: &Args,
+    format: Format,
+) -> (String, String, usize, usize) {
+    let show = &crate::localize::display_value;
+    let entries = interchange::export_entries(project, report, lang, args.leaflet, show);
+    let todo = entries.iter().filter(|e| e.target.is_empty() || e.fuzzy).count();
+    let bundle = Bundle { lang: lang.to_string(), source_lang: project.config.source.to_string(), entries };
+    let text = match format {
+        Format::Po => {
+            let revised =
+                interchange::po::revision_date(interchange::last_revised(project, lang, args.leaflet));
+            interchange::po::write(&bundle, &interchange::po::plural_forms(lang), &revised)
+        }
+        Format::Xliff => interchange::xliff::write(&bundle),
+    };
+    let name = match args.leaflet {
+        Some(slug) => format!("{slug}.{lang}.{}", format.extension()),
+        None => format!("{lang}.{}", format.extension()),
+    };
+    (name, text, bundle.entries.len(), todo)
 }

@@ -13,6 +13,7 @@
 //! with a select expression is the one exception: it travels as Fluent, one variant per
 //! line, so that every variant can be translated and comes back as valid Fluent.
 
+mod markup;
 pub mod po;
 mod write;
 pub mod xliff;
@@ -23,7 +24,7 @@ use crate::catalog::text;
 use crate::catalog::{Catalog, EntryKind, REVIEW_MARKER};
 use crate::lang::Lang;
 use crate::project::Project;
-use crate::source::{Leaflet, Ref};
+use crate::source::{Leaflet, Ref, VarValue};
 use crate::status::{Report, State};
 
 /// PO or XLIFF.
@@ -65,6 +66,12 @@ pub struct Entry {
     pub base: Option<String>,
     /// Line of the entry in the PO or XLIFF file (import).
     pub line: usize,
+    /// Line where the translation's text starts (the `msgstr`, the `<target>`), where
+    /// import reports what is wrong with it.
+    pub target_line: usize,
+    /// Why the entry's translation cannot be imported, at which line of the file (a
+    /// target whose markup tags do not pair); import reports it and skips the entry.
+    pub problem: Option<(usize, String)>,
 }
 
 /// A PO or XLIFF file: its language and entries.
@@ -109,8 +116,18 @@ pub fn fingerprint(text: &str) -> String {
     format!("{:016x}", h.finish())
 }
 
+/// How a variable's value reads in a language (`localize::display_value`: a date in the
+/// language's own format), for the notes that say what a placeable stands for.
+pub type ShowValue<'a> = &'a dyn Fn(&VarValue, &Lang) -> String;
+
 /// The entries of one language: every unit of every leaflet (or of `only`).
-pub fn export_entries(project: &Project, report: &Report, lang: &Lang, only: Option<&str>) -> Vec<Entry> {
+pub fn export_entries(
+    project: &Project,
+    report: &Report,
+    lang: &Lang,
+    only: Option<&str>,
+    show: ShowValue,
+) -> Vec<Entry> {
     let mut out = Vec::new();
     for leaflet in &project.leaflets {
         if only.is_some_and(|s| s != leaflet.slug) {
@@ -127,7 +144,7 @@ pub fn export_entries(project: &Project, report: &Report, lang: &Lang, only: Opt
                 id: unit.id.clone(),
                 source: unit.text.clone(),
                 location: Some((leaflet.file.clone(), unit.line)),
-                notes: placeable_notes(leaflet, unit.refs.iter(), lang),
+                notes: placeable_notes(leaflet, unit.refs.iter(), lang, show),
                 ..Entry::default()
             };
             if let Some((c, m)) =
@@ -147,13 +164,18 @@ pub fn export_entries(project: &Project, report: &Report, lang: &Lang, only: Opt
 }
 
 /// What each placeable of a unit stands for, in words a translator understands.
-fn placeable_notes<'a>(leaflet: &Leaflet, refs: impl Iterator<Item = &'a Ref>, lang: &Lang) -> Vec<String> {
+fn placeable_notes<'a>(
+    leaflet: &Leaflet,
+    refs: impl Iterator<Item = &'a Ref>,
+    lang: &Lang,
+    show: ShowValue,
+) -> Vec<String> {
     let vars = leaflet.variables_for(lang.as_str());
     refs.map(|r| match r {
         Ref::Var(v) => match vars.get(v.as_str()) {
             Some(value) => format!(
                 "{r} is replaced by \"{}\" (set in the leaflet); keep {r} exactly as written.",
-                value.display()
+                show(value, lang)
             ),
             None => format!("{r} is replaced by a value; keep {r} exactly as written."),
         },
@@ -163,7 +185,23 @@ fn placeable_notes<'a>(leaflet: &Leaflet, refs: impl Iterator<Item = &'a Ref>, l
     .collect()
 }
 
-/// Comment lines above a message that tradui does not own.
+/// When the translations of `lang` last changed, in seconds since the epoch, for the
+/// PO file's `PO-Revision-Date`: the newest modification time of its files (the
+/// leaflets' translation files and the glossary, or, for a language with none yet, the
+/// leaflets), never the clock, so that the same files give the same export.
+pub fn last_revised(project: &Project, lang: &Lang, only: Option<&str>) -> u64 {
+    let leaflets = project.leaflets.iter().filter(|l| only.is_none_or(|s| s == l.slug));
+    let mtime = |rel: &str| {
+        let meta = std::fs::metadata(project.root.join(rel)).ok()?;
+        meta.modified().ok()?.duration_since(std::time::UNIX_EPOCH).ok().map(|d| d.as_secs())
+    };
+    let mut files: Vec<String> = leaflets.clone().map(|l| Project::catalog_file(lang, &l.slug)).collect();
+    files.push(format!("locales/{lang}/terms.ftl"));
+    let newest = files.iter().filter_map(|f| mtime(f)).max();
+    newest.or_else(|| leaflets.filter_map(|l| mtime(&l.file)).max()).unwrap_or(0)
+}
+
+/// Comment lines above a message that tradui did not write: the translators' own.
 pub fn translator_comments(catalog: &Catalog, id: &str, source_lang: &str) -> Vec<String> {
     let Some(entry) =
         catalog.entries.iter().find(|e| e.kind == EntryKind::Message && e.id.as_deref() == Some(id))
@@ -175,23 +213,54 @@ pub fn translator_comments(catalog: &Catalog, id: &str, source_lang: &str) -> Ve
         .take_while(|l| l.starts_with('#'))
         .filter(|l| !owned_comment(l, source_lang))
         .map(|l| l.trim_start_matches('#').trim().to_string())
-        .filter(|l| !l.is_empty())
+        // The line translation memory writes says where a text came from: tradui's.
+        .filter(|l| !l.is_empty() && !l.starts_with("memory:"))
         .collect()
 }
 
-/// The comment lines tradui writes and rewrites above a message (as `sync` does).
+/// The comment lines tradui writes and rewrites above a message (as `sync` does),
+/// with the location line of the stub it came from (`# content/strike.md:21`).
 pub(crate) fn owned_comment(line: &str, source_lang: &str) -> bool {
     let Some(rest) = line.strip_prefix('#') else { return false };
     let rest = rest.trim_start();
-    rest.starts_with(&format!("{source_lang}:"))
+    location_line(rest)
+        || rest.starts_with(&format!("{source_lang}:"))
         || rest.starts_with(REVIEW_MARKER)
         || rest.starts_with("was:")
         || rest.starts_with("change:")
 }
 
+/// `content/strike.md:21`, or `content/strike.md:21 - keep { $date } as written`: the
+/// line `sync` writes in a stub to say where the unit is.
+fn location_line(rest: &str) -> bool {
+    let Some((path, after)) = rest.split_once(".md:") else { return false };
+    let digits = after.len() - after.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    !path.is_empty()
+        && !path.contains(char::is_whitespace)
+        && digits > 0
+        && (after[digits..].trim().is_empty() || after[digits..].starts_with(" - keep "))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_translators_comments_are_theirs() {
+        let text = "# checked with Marie\n# content/walk.md:9\n# memory: the same en text is translated in other.ftl\n# REVIEW: look\n# en: Hi\nhi = Bonjou\n";
+        let c = Catalog::parse("locales/ht/walk.ftl", text.to_string(), "en");
+        assert_eq!(translator_comments(&c, "hi", "en"), ["checked with Marie"]);
+    }
+
+    #[test]
+    fn a_stubs_location_line_is_tradui_s_not_the_translator_s() {
+        for owned in ["# content/strike.md:21", "# content/t.md:3 - keep { $date } as written", "# en: Hi"] {
+            assert!(owned_comment(owned, "en"), "{owned}");
+        }
+        for theirs in ["# checked with Marie", "# see content/strike.md:21 for why", "# notes.md:x"] {
+            assert!(!owned_comment(theirs, "en"), "{theirs}");
+        }
+    }
 
     #[test]
     fn contexts_round_trip() {

@@ -14,8 +14,9 @@ use super::{Bundle, Entry, ParseError, context, split_context};
 /// The extracted-comment prefix that carries the fingerprint of the exported translation.
 const BASE_NOTE: &str = "tradui: translation at export ";
 
-/// Writes a bundle as a PO file.
-pub fn write(bundle: &Bundle, plural_forms: &str) -> String {
+/// Writes a bundle as a PO file. `revised` is the `PO-Revision-Date` (see
+/// [`revision_date`]): when the translations last changed, never the clock.
+pub fn write(bundle: &Bundle, plural_forms: &str, revised: &str) -> String {
     let mut out = String::new();
     out.push_str(&format!(
         "# {} translation, exported by tradui from the {} leaflets.\n",
@@ -26,7 +27,7 @@ pub fn write(bundle: &Bundle, plural_forms: &str) -> String {
     out.push_str("msgid \"\"\nmsgstr \"\"\n");
     let header = [
         "Project-Id-Version: tradui leaflets".to_string(),
-        "PO-Revision-Date: YEAR-MO-DA HO:MI+ZONE".to_string(),
+        format!("PO-Revision-Date: {revised}"),
         "Last-Translator: ".to_string(),
         format!("Language-Team: {}", bundle.lang),
         format!("Language: {}", bundle.lang.replace('-', "_")),
@@ -63,7 +64,9 @@ fn write_entry(out: &mut String, e: &Entry) {
     if e.fuzzy {
         out.push_str("#, fuzzy\n");
         if let Some(p) = &e.previous {
-            out.push_str(&format!("#| msgid \"{}\"\n", escape(p)));
+            // As msgmerge and Poedit write it: the previous context, then the text.
+            out.push_str(&format!("#| msgctxt \"{}\"\n", escape(&context(&e.leaflet, &e.id))));
+            write_string_prefixed(out, "#| ", "msgid", p);
         }
     }
     out.push_str(&format!("msgctxt \"{}\"\n", escape(&context(&e.leaflet, &e.id))));
@@ -73,14 +76,36 @@ fn write_entry(out: &mut String, e: &Entry) {
 
 /// `keyword "text"`, or, for text over several lines, one quoted string per line.
 fn write_string(out: &mut String, keyword: &str, text: &str) {
+    write_string_prefixed(out, "", keyword, text);
+}
+
+/// The same, each line after `prefix` (`#| ` for a previous string).
+fn write_string_prefixed(out: &mut String, prefix: &str, keyword: &str, text: &str) {
     if !text.contains('\n') {
-        out.push_str(&format!("{keyword} \"{}\"\n", escape(text)));
+        out.push_str(&format!("{prefix}{keyword} \"{}\"\n", escape(text)));
         return;
     }
-    out.push_str(&format!("{keyword} \"\"\n"));
+    out.push_str(&format!("{prefix}{keyword} \"\"\n"));
     for line in text.split_inclusive('\n') {
-        out.push_str(&format!("\"{}\"\n", escape(line)));
+        out.push_str(&format!("{prefix}\"{}\"\n", escape(line)));
     }
+}
+
+/// `PO-Revision-Date` for a time in seconds since the epoch: `2026-12-03 18:30+0000`.
+pub fn revision_date(secs: u64) -> String {
+    let days = (secs / 86_400) as i64;
+    let (h, m) = ((secs % 86_400) / 3600, (secs % 3600) / 60);
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02} {h:02}:{m:02}+0000")
 }
 
 fn escape(s: &str) -> String {
@@ -122,6 +147,8 @@ struct Raw {
     id: Option<String>,
     plural: bool,
     msgstr: Option<String>,
+    /// Line of the msgstr's text: its keyword's, or the first continuation's after `msgstr ""`.
+    str_line: usize,
 }
 
 impl Raw {
@@ -232,6 +259,7 @@ fn keyword(line: &str, cur: &mut Raw, n: usize) -> Result<Field, ParseError> {
                 return Err(ParseError::new(n, "msgstr without a msgid before it"));
             }
             cur.msgstr = Some(value()?);
+            cur.str_line = n;
             Ok(Field::Str)
         }
         w if w.starts_with("msgstr[") => {
@@ -251,6 +279,9 @@ fn keyword(line: &str, cur: &mut Raw, n: usize) -> Result<Field, ParseError> {
 }
 
 fn append(cur: &mut Raw, field: Field, s: &str, n: usize) -> Result<(), ParseError> {
+    if field == Field::Str && cur.msgstr.as_deref() == Some("") && !s.is_empty() {
+        cur.str_line = n;
+    }
     let target = match field {
         Field::Ctxt => cur.ctxt.as_mut(),
         Field::Id => cur.id.as_mut(),
@@ -326,68 +357,77 @@ fn clip(s: &str) -> String {
 }
 
 fn bundle(raws: Vec<Raw>) -> Result<Bundle, ParseError> {
-    let mut lang = String::new();
-    let mut source_lang = String::new();
-    let mut entries = Vec::new();
+    let mut b = Bundle { lang: String::new(), source_lang: String::new(), entries: Vec::new() };
     for raw in raws {
         if raw.ctxt.is_none() && raw.id.as_deref() == Some("") {
-            for h in raw.msgstr.as_deref().unwrap_or("").lines() {
-                if let Some((k, v)) = h.split_once(':') {
-                    match k.trim() {
-                        "Language" => lang = v.trim().replace('_', "-"),
-                        "X-Source-Language" => source_lang = v.trim().to_string(),
-                        "Content-Type" if !v.to_ascii_lowercase().contains("charset=utf-8") => {
-                            return Err(ParseError::new(
-                                raw.line,
-                                format!("the file says `Content-Type:{v}`; tradui reads UTF-8 only"),
-                            ));
-                        }
-                        _ => {}
-                    }
-                }
-            }
-            continue;
+            header(&raw, &mut b)?;
+        } else {
+            b.entries.push(entry(raw)?);
         }
-        let ctxt = raw.ctxt.clone().unwrap_or_default();
-        let Some((leaflet, id)) = split_context(&ctxt) else {
-            return Err(ParseError::new(
-                raw.line,
-                format!("msgctxt \"{}\" is not LEAFLET:ID as tradui exports it", clip(&ctxt)),
-            ));
-        };
-        if raw.plural {
-            return Err(ParseError::new(
-                raw.line,
-                "plural entries (msgid_plural, msgstr[N]) are not used by tradui: translate plural forms as the Fluent select in msgstr",
-            ));
-        }
-        let base = raw.notes.iter().find_map(|n| n.strip_prefix(BASE_NOTE)).map(|s| s.trim().to_string());
-        let location = raw
-            .refs
-            .first()
-            .and_then(|r| r.rsplit_once(':'))
-            .and_then(|(f, l)| Some((f.to_string(), l.parse().ok()?)));
-        entries.push(Entry {
-            leaflet: leaflet.to_string(),
-            id: id.to_string(),
-            source: raw.id.clone().unwrap_or_default(),
-            target: raw.msgstr.clone().unwrap_or_default(),
-            fuzzy: raw.flags.iter().any(|f| f == "fuzzy"),
-            previous: raw.prev_id.clone(),
-            location,
-            notes: raw.notes.into_iter().filter(|n| !n.starts_with(BASE_NOTE)).collect(),
-            comments: raw.comments,
-            base,
-            line: raw.line,
-        });
     }
-    if lang.is_empty() {
+    if b.lang.is_empty() {
         return Err(ParseError::new(
             1,
             "the PO header has no `Language:` field, so tradui cannot tell which language this is",
         ));
     }
-    Ok(Bundle { lang, source_lang, entries })
+    Ok(b)
+}
+
+/// The header entry: the file's language, the source language, UTF-8.
+fn header(raw: &Raw, b: &mut Bundle) -> Result<(), ParseError> {
+    for h in raw.msgstr.as_deref().unwrap_or("").lines() {
+        let Some((k, v)) = h.split_once(':') else { continue };
+        match k.trim() {
+            "Language" => b.lang = v.trim().replace('_', "-"),
+            "X-Source-Language" => b.source_lang = v.trim().to_string(),
+            "Content-Type" if !v.to_ascii_lowercase().contains("charset=utf-8") => {
+                return Err(ParseError::new(
+                    raw.line,
+                    format!("the file says `Content-Type:{v}`; tradui reads UTF-8 only"),
+                ));
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+fn entry(raw: Raw) -> Result<Entry, ParseError> {
+    let ctxt = raw.ctxt.clone().unwrap_or_default();
+    let Some((leaflet, id)) = split_context(&ctxt) else {
+        return Err(ParseError::new(
+            raw.line,
+            format!("msgctxt \"{}\" is not LEAFLET:ID as tradui exports it", clip(&ctxt)),
+        ));
+    };
+    if raw.plural {
+        return Err(ParseError::new(
+            raw.line,
+            "plural entries (msgid_plural, msgstr[N]) are not used by tradui: translate plural forms as the Fluent select in msgstr",
+        ));
+    }
+    let base = raw.notes.iter().find_map(|n| n.strip_prefix(BASE_NOTE)).map(|s| s.trim().to_string());
+    let location = raw
+        .refs
+        .first()
+        .and_then(|r| r.rsplit_once(':'))
+        .and_then(|(f, l)| Some((f.to_string(), l.parse().ok()?)));
+    Ok(Entry {
+        leaflet: leaflet.to_string(),
+        id: id.to_string(),
+        source: raw.id.clone().unwrap_or_default(),
+        target: raw.msgstr.clone().unwrap_or_default(),
+        fuzzy: raw.flags.iter().any(|f| f == "fuzzy"),
+        previous: raw.prev_id.clone(),
+        location,
+        notes: raw.notes.into_iter().filter(|n| !n.starts_with(BASE_NOTE)).collect(),
+        comments: raw.comments,
+        base,
+        line: raw.line,
+        target_line: raw.str_line,
+        problem: None,
+    })
 }
 
 /// The gettext `Plural-Forms` header for a language.
@@ -480,13 +520,23 @@ mod tests {
         let select =
             entry("n", "Shifts: { $n }", "{ $n ->\n    [one] yon ekip\n   *[other] { $n } ekip\n}", false);
         let b = bundle(vec![stale.clone(), entry("title", "Hi", "", false), select.clone()]);
-        let text = write(&b, "nplurals=1; plural=0;");
+        let text = write(&b, "nplurals=1; plural=0;", "2026-12-03 18:30+0000");
         let back = parse(&text).unwrap();
         assert_eq!(back.lang, "ht");
         assert_eq!(back.source_lang, "en");
         let lines: Vec<usize> = back.entries.iter().map(|e| e.line).collect();
         let mut expected = stale;
         expected.line = lines[0];
+        expected.target_line = back.entries[0].target_line;
+        assert!(
+            text.lines().nth(expected.target_line - 1).unwrap().starts_with("msgstr \"Nou"),
+            "the target line is the msgstr's"
+        );
+        assert!(
+            text.contains("#, fuzzy\n#| msgctxt \"walkout:walkout-p1\"\n#| msgid \"We walk out.\"\nmsgctxt"),
+            "{text}"
+        );
+        assert!(text.contains("\"PO-Revision-Date: 2026-12-03 18:30+0000\\n\""), "{text}");
         assert_eq!(back.entries[0], expected);
         assert!(
             text.lines().nth(lines[0] - 1).unwrap().starts_with("# checked"),
@@ -530,6 +580,14 @@ mod tests {
         let latin1 =
             "msgid \"\"\nmsgstr \"Language: ht\\nContent-Type: text/plain; charset=ISO-8859-1\\n\"\n";
         assert!(parse(latin1).unwrap_err().message.contains("UTF-8"));
+    }
+
+    #[test]
+    fn revision_dates_are_utc_calendar_dates() {
+        assert_eq!(revision_date(0), "1970-01-01 00:00+0000");
+        assert_eq!(revision_date(951_782_400), "2000-02-29 00:00+0000");
+        assert_eq!(revision_date(1_796_322_600), "2026-12-03 18:30+0000");
+        assert_eq!(revision_date(4_107_542_399), "2100-02-28 23:59+0000");
     }
 
     /// CLDR's integer plural categories of a language, from intl_pluralrules.

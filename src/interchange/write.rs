@@ -70,82 +70,151 @@ struct Change {
     extra: Vec<String>,
 }
 
-/// A translation file the import changes: its path, its new text, and the IDs it changed
-/// with the line of each.
-type Changed = (String, String, Vec<(String, usize)>);
+/// A translation file the import changes: its leaflet, its path, and the IDs it changed
+/// with the entry's line and its target's line.
+type Changed = (String, String, Vec<ChangedId>);
 
-/// Plans the import of one file into the project's `.ftl` files.
+/// A message ID an import changed, with its entry's line and its target's line.
+type ChangedId = (String, usize, usize);
+
+/// One translation file planned: its path, new text, what changed and the IDs changed.
+type Planned = (String, String, Note, Vec<ChangedId>);
+
+/// Entries of the import file that are kept out: (leaflet, the entry's line).
+type Refused = HashSet<(String, usize)>;
+
+/// What the import needs at every step.
+struct Context<'a> {
+    project: &'a Project,
+    import: &'a Import<'a>,
+    lang: Lang,
+    report: crate::status::Report,
+}
+
+/// Plans the import of one file into the project's `.ftl` files. A translation that
+/// `check` would find invalid (a placeable dropped or misspelt, a select that does not
+/// parse, an unsafe link) is kept out: it is reported at its line and written nowhere.
 pub fn import(project: &Project, import: &Import) -> Result<ImportOutcome, Diagnostic> {
     let lang = target_lang(project, import)?;
-    let report = crate::status::report(project);
-    let mut outcome = ImportOutcome::default();
+    let cx = Context { project, import, lang, report: crate::status::report(project) };
+    let (groups, duplicates) = group(import);
+    let (mut outcome, changed) = plan_files(&cx, &groups, &Refused::new());
+    let problems = check_placeables(&cx, &outcome.files, &changed);
+    let refused: Refused =
+        problems.iter().filter(|(d, _)| d.is_error()).map(|(_, key)| key.clone()).collect();
+    if !refused.is_empty() {
+        outcome = plan_files(&cx, &groups, &refused).0;
+    }
+    let mut diagnostics = duplicates;
+    diagnostics.append(&mut outcome.diagnostics);
+    diagnostics.extend(problems.into_iter().map(|(d, key)| match refused.contains(&key) {
+        true => not_imported(d),
+        false => d,
+    }));
+    outcome.diagnostics = diagnostics;
+    Ok(outcome)
+}
+
+fn not_imported(d: Diagnostic) -> Diagnostic {
+    let hint = d.hint.clone().map_or(String::new(), |h| format!("{h}; "));
+    d.hint(format!(
+        "{hint}this translation was not imported (written nowhere): fix it in your tool or the file, then import the file again"
+    ))
+}
+
+/// The entries by leaflet, each (leaflet, ID) once; a second one is a warning.
+fn group<'a>(import: &'a Import) -> (BTreeMap<&'a str, Vec<&'a Entry>>, Vec<Diagnostic>) {
     let mut seen_ids = HashSet::new();
     let mut groups: BTreeMap<&str, Vec<&Entry>> = BTreeMap::new();
+    let mut diagnostics = Vec::new();
     for e in &import.bundle.entries {
         if !seen_ids.insert((e.leaflet.as_str(), e.id.as_str())) {
-            outcome.diagnostics.push(at(
-                import,
-                e,
-                Diagnostic::warning(
-                    Kind::Invalid,
-                    import.file,
-                    format!("`{}:{}` appears twice; the first one is used", e.leaflet, e.id),
-                ),
-            ));
+            let d = Diagnostic::warning(
+                Kind::Invalid,
+                import.file,
+                format!("`{}:{}` appears twice; the first one is used", e.leaflet, e.id),
+            );
+            diagnostics.push(at(import, e, d));
             continue;
         }
         groups.entry(e.leaflet.as_str()).or_default().push(e);
     }
+    (groups, diagnostics)
+}
+
+/// The new text of every translation file the entries change, leaving out `refused`.
+fn plan_files(
+    cx: &Context,
+    groups: &BTreeMap<&str, Vec<&Entry>>,
+    refused: &Refused,
+) -> (ImportOutcome, Vec<Changed>) {
+    let mut outcome = ImportOutcome::default();
     let mut changed: Vec<Changed> = Vec::new();
     for (slug, entries) in groups {
-        let Some(leaflet) = project.leaflet(slug) else {
+        let Some(leaflet) = cx.project.leaflet(slug) else {
             let d = Diagnostic::warning(
                 Kind::OrphanFile,
-                import.file,
+                cx.import.file,
                 format!("no leaflet \"{slug}\" (content/{slug}.md): {} entr(ies) skipped", entries.len()),
             )
             .hint("export the file again from this project");
-            outcome.diagnostics.push(at(import, entries[0], d));
+            outcome.diagnostics.push(at(cx.import, entries[0], d));
             continue;
         };
-        let file = Project::catalog_file(&lang, slug);
-        let catalog = project.catalog(&lang, slug);
-        if let Some(d) = catalog.and_then(|c| crate::sync::refuse(c, &project.root.join(&file))) {
-            outcome.diagnostics.push(d.hint("fix this first; import left the file untouched"));
-            continue;
-        }
-        let source = project.config.source.to_string();
-        let mut plan = Plan {
-            import,
-            leaflet,
-            catalog,
-            cell: report.cell(slug, &lang),
-            source: &source,
-            edits: Vec::new(),
-            note: Note::default(),
-            diags: Vec::new(),
-            ids: Vec::new(),
-        };
-        for e in entries {
-            plan.entry(e);
-        }
-        outcome.diagnostics.append(&mut plan.diags);
-        if plan.edits.is_empty() {
-            continue;
-        }
-        let old = catalog.map_or("", |c| c.text.as_str());
-        let text = apply(old, plan.edits);
-        match sane(&file, old, &text, &source, &plan.ids) {
-            Ok(()) => {
-                outcome.notes.insert(file.clone(), plan.note);
-                changed.push((slug.to_string(), file.clone(), plan.ids.clone()));
+        let entries = entries.iter().filter(|e| !refused.contains(&(slug.to_string(), e.line)));
+        match plan_file(cx, leaflet, entries, &mut outcome.diagnostics) {
+            Some((file, text, plan_note, ids)) => {
+                outcome.notes.insert(file.clone(), plan_note);
+                changed.push((slug.to_string(), file.clone(), ids));
                 outcome.files.push((file, text));
             }
-            Err(d) => outcome.diagnostics.push(d),
+            None => continue,
         }
     }
-    outcome.diagnostics.extend(check_placeables(project, &lang, import, &outcome.files, &changed));
-    Ok(outcome)
+    (outcome, changed)
+}
+
+/// The new text of one leaflet's translation file, when the entries change it.
+fn plan_file<'a>(
+    cx: &Context,
+    leaflet: &Leaflet,
+    entries: impl Iterator<Item = &'a &'a Entry>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Planned> {
+    let file = Project::catalog_file(&cx.lang, &leaflet.slug);
+    let catalog = cx.project.catalog(&cx.lang, &leaflet.slug);
+    if let Some(d) = catalog.and_then(|c| crate::sync::refuse(c, &cx.project.root.join(&file))) {
+        diagnostics.push(d.hint("fix this first; import left the file untouched"));
+        return None;
+    }
+    let source = cx.project.config.source.to_string();
+    let mut plan = Plan {
+        import: cx.import,
+        leaflet,
+        catalog,
+        cell: cx.report.cell(&leaflet.slug, &cx.lang),
+        source: &source,
+        edits: Vec::new(),
+        note: Note::default(),
+        diags: Vec::new(),
+        ids: Vec::new(),
+    };
+    for e in entries {
+        plan.entry(e);
+    }
+    diagnostics.append(&mut plan.diags);
+    if plan.edits.is_empty() {
+        return None;
+    }
+    let old = catalog.map_or("", |c| c.text.as_str());
+    let text = apply(old, plan.edits);
+    match sane(&file, old, &text, &source, &plan.ids) {
+        Ok(()) => Some((file, text, plan.note, plan.ids)),
+        Err(d) => {
+            diagnostics.push(d);
+            None
+        }
+    }
 }
 
 fn target_lang(project: &Project, import: &Import) -> Result<Lang, Diagnostic> {
@@ -172,6 +241,11 @@ fn target_lang(project: &Project, import: &Import) -> Result<Lang, Diagnostic> {
     Ok(lang)
 }
 
+/// Where an entry's translation starts (its entry's first line when the file says not).
+fn target_line(e: &Entry) -> usize {
+    if e.target_line > 0 { e.target_line } else { e.line }
+}
+
 fn at(import: &Import, e: &Entry, d: Diagnostic) -> Diagnostic {
     let d = Diagnostic { file: import.file.to_string(), ..d };
     d.at((e.line.max(1), 1)).leaflet(&e.leaflet).id(&e.id)
@@ -188,8 +262,8 @@ struct Plan<'a> {
     edits: Vec<(Range<usize>, String, usize)>,
     note: Note,
     diags: Vec<Diagnostic>,
-    /// Unit IDs changed, with the entry's line.
-    ids: Vec<(String, usize)>,
+    /// Unit IDs changed, with the entry's line and its target's line.
+    ids: Vec<ChangedId>,
 }
 
 impl Plan<'_> {
@@ -217,13 +291,20 @@ impl Plan<'_> {
             self.cell.and_then(|c| c.units.iter().find(|u| u.id == unit.id)).and_then(|u| u.message.clone());
         let message = self.catalog.and_then(|c| matched.as_deref().and_then(|id| c.message(id)));
         let msg_id = message.map_or(unit.id.as_str(), |m| m.id.as_str());
+        if let Some((line, why)) = &e.problem {
+            let d = Diagnostic::error(Kind::Invalid, self.import.file, why.clone()).hint(
+                "this translation was not imported; in your CAT tool, give it the same tags as the source (or copy the source's tags again), then export and import it again",
+            );
+            self.diags.push(at(self.import, e, d).at((*line, 1)));
+            return;
+        }
         let body = match to_message(msg_id, &e.target) {
             Ok(Some(b)) => b,
             Ok(None) => return,
             Err(t) => {
                 let d = Diagnostic::error(Kind::Invalid, self.import.file, format!("`{}`: {}", e.id, t.message))
                     .hint("keep the Fluent lines of a select as exported: `{ $n ->`, one `[key] text` per line, `*[other] text`, then `}`");
-                self.diags.push(at(self.import, e, d).at((e.line + t.line, 1)));
+                self.diags.push(at(self.import, e, d).at((target_line(e) + t.line, 1)));
                 return;
             }
         };
@@ -237,9 +318,9 @@ impl Plan<'_> {
         };
         let Some(change) = change else { return };
         self.count(&change, message.is_none());
-        self.ids.push((message.map_or(unit.id.clone(), |m| m.id.clone()), e.line));
+        self.ids.push((message.map_or(unit.id.clone(), |m| m.id.clone()), e.line, target_line(e)));
         if message.is_some_and(|m| m.id != unit.id) {
-            self.ids.push((unit.id.clone(), e.line));
+            self.ids.push((unit.id.clone(), e.line, target_line(e)));
         }
         match message {
             Some(m) => self.rewrite(&m.id, change),
@@ -481,14 +562,14 @@ fn apply(old: &str, mut edits: Vec<(Range<usize>, String, usize)>) -> String {
 }
 
 /// The new file must parse as well as the old one did, with every imported message in it.
-fn sane(file: &str, old: &str, new: &str, source: &str, ids: &[(String, usize)]) -> Result<(), Diagnostic> {
+fn sane(file: &str, old: &str, new: &str, source: &str, ids: &[ChangedId]) -> Result<(), Diagnostic> {
     let before = Catalog::parse(file, old.to_string(), source);
     let after = Catalog::parse(file, new.to_string(), source);
     let junk = |c: &Catalog| c.entries.iter().filter(|e| e.kind == EntryKind::Junk).count();
     // Each imported entry's message (a re-keyed one under its old ID) must be there.
-    let missing = ids.iter().find(|(id, line)| {
+    let missing = ids.iter().find(|(id, line, _)| {
         after.message(id).is_none()
-            && !ids.iter().any(|(o, l)| l == line && o != id && after.message(o).is_some())
+            && !ids.iter().any(|(o, l, _)| l == line && o != id && after.message(o).is_some())
     });
     if junk(&after) > junk(&before) || missing.is_some() {
         return Err(Diagnostic::error(
@@ -501,21 +582,21 @@ fn sane(file: &str, old: &str, new: &str, source: &str, ids: &[(String, usize)])
     Ok(())
 }
 
-/// Problems `check` would report on the imported messages, at the entries' lines.
+/// Problems `check` would report on the imported messages, at their targets' lines,
+/// each with its entry (leaflet, the entry's line).
 fn check_placeables(
-    project: &Project,
-    lang: &Lang,
-    import: &Import,
+    cx: &Context,
     files: &[(String, String)],
     changed: &[Changed],
-) -> Vec<Diagnostic> {
+) -> Vec<(Diagnostic, (String, usize))> {
     if files.is_empty() {
         return Vec::new();
     }
+    let project = cx.project;
     let mut catalogs = project.catalogs.clone();
     let source = project.config.source.to_string();
     for ((slug, file, _), (_, text)) in changed.iter().zip(files) {
-        catalogs.insert((lang.clone(), slug.clone()), Catalog::parse(file, text.clone(), &source));
+        catalogs.insert((cx.lang.clone(), slug.clone()), Catalog::parse(file, text.clone(), &source));
     }
     let after = Project {
         root: project.root.clone(),
@@ -529,18 +610,21 @@ fn check_placeables(
     let report = crate::status::report(&after);
     let mut out = Vec::new();
     for d in report.diagnostics {
-        if d.lang.as_deref() != Some(lang.as_str())
+        if d.lang.as_deref() != Some(cx.lang.as_str())
             || matches!(d.kind, Kind::Missing | Kind::Stale | Kind::Obsolete | Kind::NoRecord)
         {
             continue;
         }
-        let Some((_, _, ids)) =
+        let Some((slug, _, ids)) =
             changed.iter().find(|(slug, file, _)| d.leaflet.as_deref() == Some(slug) && d.file == *file)
         else {
             continue;
         };
-        let Some((_, line)) = ids.iter().find(|(id, _)| d.id.as_deref() == Some(id)) else { continue };
-        out.push(Diagnostic { file: import.file.to_string(), line: *line, column: 1, ..d });
+        let Some((_, entry, line)) = ids.iter().find(|(id, ..)| d.id.as_deref() == Some(id)) else {
+            continue;
+        };
+        let d = Diagnostic { file: cx.import.file.to_string(), line: *line, column: 1, ..d };
+        out.push((d, (slug.clone(), *entry)));
     }
     out
 }

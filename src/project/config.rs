@@ -120,101 +120,34 @@ impl Config {
                 .at(at)
                 .hint("see the README section \"tradui.toml\" for the keys tradui knows")
         })?;
-        let mut problems = Vec::new();
-        let mut lang = |key: &str, value: &toml::Spanned<String>| -> Option<Lang> {
-            match Lang::parse(value.get_ref()) {
-                Ok(l) => Some(l),
-                Err(e) => {
-                    problems.push(
-                        Diagnostic::error(Kind::Config, CONFIG_FILE, format!("`{key}`: {e}"))
-                            .at(line_col(text, value.span().start))
-                            .hint("use a BCP 47 tag such as \"es\", \"ht\", \"ar\", \"fr\" or \"zh-Hans\""),
-                    );
-                    None
-                }
-            }
-        };
-        let source = lang("source", &raw.source);
-        let languages: Vec<Lang> = raw.languages.iter().filter_map(|l| lang("languages", l)).collect();
-        let bilingual: Vec<Lang> = raw.bilingual.iter().filter_map(|l| lang("bilingual", l)).collect();
-        let required: Option<Vec<Lang>> =
-            raw.required.as_ref().map(|r| r.iter().filter_map(|l| lang("required", l)).collect());
-        let mut fallback_by_lang = BTreeMap::new();
-        let mut fallback = Fallback::default();
-        if let Some(f) = &raw.fallback {
-            fallback = RawFallback { stale: f.stale, min_coverage: f.min_coverage }.apply(fallback);
-            for (tag, over) in &f.languages {
-                if let Some(l) = lang("fallback.languages", tag) {
-                    fallback_by_lang.insert(l, over.apply(fallback));
-                }
-            }
-        }
-        let check_member =
-            |key: &str, value: &Lang, span: std::ops::Range<usize>, problems: &mut Vec<Diagnostic>| {
-                if !languages.contains(value) {
-                    problems.push(
-                        Diagnostic::error(
-                            Kind::Config,
-                            CONFIG_FILE,
-                            format!("`{key}` names \"{value}\", which is not in `languages`"),
-                        )
-                        .at(line_col(text, span.start))
-                        .hint(format!("add \"{value}\" to `languages`, or remove it from `{key}`")),
-                    );
-                }
-            };
+        let mut problems = Problems { text, list: Vec::new() };
+        let source = problems.lang("source", &raw.source);
+        let languages = problems.langs("languages", &raw.languages);
+        let bilingual = problems.langs("bilingual", &raw.bilingual);
+        let required = raw.required.as_ref().map(|r| problems.langs("required", r));
+        let (fallback, fallback_by_lang) = problems.fallbacks(raw.fallback.as_ref());
         if let (Some(req), Some(raw_req)) = (&required, &raw.required) {
-            for (l, r) in req.iter().zip(raw_req) {
-                check_member("required", l, r.span(), &mut problems);
-            }
+            problems.members("required", req.iter().zip(raw_req.iter().map(|r| r.span())), &languages);
         }
-        for (l, r) in bilingual.iter().zip(&raw.bilingual) {
-            check_member("bilingual", l, r.span(), &mut problems);
-        }
-        for l in fallback_by_lang.keys() {
+        problems.members(
+            "bilingual",
+            bilingual.iter().zip(raw.bilingual.iter().map(|r| r.span())),
+            &languages,
+        );
+        let fallback_spans = fallback_by_lang.keys().map(|l| {
             let span = raw
                 .fallback
                 .as_ref()
                 .and_then(|f| f.languages.keys().find(|k| Lang::parse(k.get_ref()).ok().as_ref() == Some(l)))
                 .map_or(0..0, |k| k.span());
-            check_member("fallback.languages", l, span, &mut problems);
-        }
-        if let Some(source) = &source
-            && languages.contains(source)
-        {
-            problems.push(
-                Diagnostic::error(
-                    Kind::Config,
-                    CONFIG_FILE,
-                    format!("`languages` lists the source language \"{source}\""),
-                )
-                .at(line_col(text, raw.languages_span().start))
-                .hint("`languages` lists the translations only; remove the source language from it"),
-            );
-        }
-        let mut seen = Vec::new();
-        for (l, r) in languages.iter().zip(&raw.languages) {
-            if seen.contains(l) {
-                problems.push(
-                    Diagnostic::error(Kind::Config, CONFIG_FILE, format!("`languages` lists \"{l}\" twice"))
-                        .at(line_col(text, r.span().start))
-                        .hint("remove one of the two"),
-                );
-            }
-            seen.push(l.clone());
-        }
-        if let Some(t) = &raw.template
-            && let Some(why) = template_problem(t.get_ref())
-        {
-            problems.push(
-                    Diagnostic::error(Kind::Config, CONFIG_FILE, format!("`template` = \"{}\" {why}", t.get_ref()))
-                        .at(line_col(text, t.span().start))
-                        .hint("put the template inside the project folder and give its path from there, e.g. `template = \"templates/leaflet.typ\"`"),
-                );
-        }
-        let base_url = raw.base_url.as_ref().and_then(|u| base_url(text, u, &mut problems));
-        if !problems.is_empty() {
-            return Err(Fatal(problems));
+            (l, span)
+        });
+        problems.members("fallback.languages", fallback_spans, &languages);
+        problems.language_list(source.as_ref(), &languages, &raw);
+        problems.template(raw.template.as_ref());
+        let base_url = raw.base_url.as_ref().and_then(|u| base_url(text, u, &mut problems.list));
+        if !problems.list.is_empty() {
+            return Err(Fatal(problems.list));
         }
         let source = source.expect("no problems means the source parsed");
         Ok(Config {
@@ -229,6 +162,109 @@ impl Config {
             fallback,
             fallback_by_lang,
         })
+    }
+}
+
+/// The problems found in `tradui.toml`, each at its place in `text`.
+struct Problems<'a> {
+    text: &'a str,
+    list: Vec<Diagnostic>,
+}
+
+impl Problems<'_> {
+    fn push(&mut self, message: String, offset: usize, hint: impl Into<String>) {
+        self.list.push(
+            Diagnostic::error(Kind::Config, CONFIG_FILE, message).at(line_col(self.text, offset)).hint(hint),
+        );
+    }
+
+    /// The language tag of `key`, or `None` and a problem when it is not BCP 47.
+    fn lang(&mut self, key: &str, value: &toml::Spanned<String>) -> Option<Lang> {
+        match Lang::parse(value.get_ref()) {
+            Ok(l) => Some(l),
+            Err(e) => {
+                self.push(
+                    format!("`{key}`: {e}"),
+                    value.span().start,
+                    "use a BCP 47 tag such as \"es\", \"ht\", \"ar\", \"fr\" or \"zh-Hans\"",
+                );
+                None
+            }
+        }
+    }
+
+    /// The tags of a list that parse.
+    fn langs(&mut self, key: &str, values: &[toml::Spanned<String>]) -> Vec<Lang> {
+        values.iter().filter_map(|l| self.lang(key, l)).collect()
+    }
+
+    /// The project's fallback policy, and its overrides per language.
+    fn fallbacks(&mut self, raw: Option<&RawFallbackTable>) -> (Fallback, BTreeMap<Lang, Fallback>) {
+        let mut fallback_by_lang = BTreeMap::new();
+        let mut fallback = Fallback::default();
+        if let Some(f) = raw {
+            fallback = RawFallback { stale: f.stale, min_coverage: f.min_coverage }.apply(fallback);
+            for (tag, over) in &f.languages {
+                if let Some(l) = self.lang("fallback.languages", tag) {
+                    fallback_by_lang.insert(l, over.apply(fallback));
+                }
+            }
+        }
+        (fallback, fallback_by_lang)
+    }
+
+    /// Each language that `key` names must be one of `languages`.
+    fn members<'l>(
+        &mut self,
+        key: &str,
+        values: impl Iterator<Item = (&'l Lang, std::ops::Range<usize>)>,
+        languages: &[Lang],
+    ) {
+        for (value, span) in values {
+            if !languages.contains(value) {
+                self.push(
+                    format!("`{key}` names \"{value}\", which is not in `languages`"),
+                    span.start,
+                    format!("add \"{value}\" to `languages`, or remove it from `{key}`"),
+                );
+            }
+        }
+    }
+
+    /// `languages` lists translations only, each once.
+    fn language_list(&mut self, source: Option<&Lang>, languages: &[Lang], raw: &RawConfig) {
+        if let Some(source) = source
+            && languages.contains(source)
+        {
+            self.push(
+                format!("`languages` lists the source language \"{source}\""),
+                raw.languages_span().start,
+                "`languages` lists the translations only; remove the source language from it",
+            );
+        }
+        let mut seen = Vec::new();
+        for (l, r) in languages.iter().zip(&raw.languages) {
+            if seen.contains(l) {
+                self.push(
+                    format!("`languages` lists \"{l}\" twice"),
+                    r.span().start,
+                    "remove one of the two",
+                );
+            }
+            seen.push(l.clone());
+        }
+    }
+
+    fn template(&mut self, template: Option<&toml::Spanned<String>>) {
+        if let Some(t) = template
+            && let Some(why) = template_problem(t.get_ref())
+        {
+            self.push(
+                format!("`template` = \"{}\" {why}", t.get_ref()),
+                t.span().start,
+                "put the template inside the project folder and give its path from there, e.g. `template = \"templates/leaflet.typ\"`",
+            );
+        }
     }
 }
 

@@ -86,6 +86,7 @@ impl Project {
             diagnostics,
         };
         project.check_overrides();
+        project.check_required();
         project.load_locales()?;
         let missing_words = ui::missing(&project);
         project.diagnostics.extend(missing_words);
@@ -96,6 +97,45 @@ impl Project {
     /// must not remove pages it could not rebuild.
     pub fn complete(&self) -> bool {
         !self.diagnostics.iter().any(|d| d.is_error() && matches!(d.kind, Kind::Io | Kind::Source))
+    }
+
+    /// The languages a leaflet must be complete in: its front matter's `required`, else
+    /// the project's.
+    pub fn required_for(&self, slug: &str) -> Vec<Lang> {
+        match self.leaflet(slug).and_then(|l| l.required.as_ref()) {
+            Some(own) => own.iter().map(|(l, _)| l.clone()).collect(),
+            None => self.config.required.clone(),
+        }
+    }
+
+    /// Whether errors of `lang` fail `check` for this leaflet (None: the project's rule).
+    pub fn is_required(&self, slug: Option<&str>, lang: &Lang) -> bool {
+        match slug.and_then(|s| self.leaflet(s)).and_then(|l| l.required.as_ref()) {
+            Some(own) => own.iter().any(|(l, _)| l == lang),
+            None => self.config.is_required(lang),
+        }
+    }
+
+    /// A leaflet's `required` must name translation languages of the project.
+    fn check_required(&mut self) {
+        let known = &self.config.languages;
+        for leaflet in &self.leaflets {
+            for (lang, at) in leaflet.required.iter().flatten() {
+                if !known.contains(lang) {
+                    let list: Vec<String> = known.iter().map(|l| l.to_string()).collect();
+                    self.diagnostics.push(
+                        Diagnostic::error(
+                            Kind::Source,
+                            &leaflet.file,
+                            format!("front matter: `required` names \"{lang}\", which is not a translation language of this project"),
+                        )
+                        .at(*at)
+                        .leaflet(&leaflet.slug)
+                        .hint(format!("tradui.toml's `languages` are {}; fix the tag, or add the language there", list.join(", "))),
+                    );
+                }
+            }
+        }
     }
 
     /// `[variables.<lang>]` must name a language of the project.
@@ -154,9 +194,19 @@ impl Project {
         if std::fs::symlink_metadata(&locales).is_err() {
             return Ok(());
         }
+        let files = self.catalog_files(&locales)?;
+        for loaded in self.read_catalogs(files) {
+            self.add_catalog(loaded);
+        }
+        Ok(())
+    }
+
+    /// The `.ftl` files under `locales/<lang>/` for the project's languages; a folder
+    /// that is not one of them becomes a diagnostic.
+    fn catalog_files(&mut self, locales: &Path) -> Result<Vec<CatalogFile>, Fatal> {
         let known = self.config.all_languages();
         let mut files = Vec::new();
-        for entry in list_dir(&self.root, &locales, "locales/")? {
+        for entry in list_dir(&self.root, locales, "locales/")? {
             let dir_name = entry.file_name().to_string_lossy().into_owned();
             if dir_name.starts_with('.') {
                 // `.provenance/` (see `provenance`) and editors' folders.
@@ -171,61 +221,70 @@ impl Project {
                 }
                 continue;
             }
-            let lang = match Lang::parse(&dir_name) {
-                Ok(l) if known.contains(&l) && l.as_str() != dir_name => {
-                    self.diagnostics.push(
-                        Diagnostic::error(
-                            Kind::UnknownLocale,
-                            rel,
-                            format!("locale folder \"{dir_name}\" should be spelled \"{l}\""),
-                        )
-                        .hint(format!("rename the folder to locales/{l}, the tag as tradui.toml spells it")),
-                    );
-                    continue;
-                }
-                Ok(l) if known.contains(&l) => l,
-                Ok(l) => {
-                    self.diagnostics.push(
-                        Diagnostic::error(Kind::UnknownLocale, rel, format!("locale folder for \"{l}\", which tradui.toml does not list"))
-                            .hint(format!("add \"{l}\" to `languages` in tradui.toml, or rename the folder to one of its languages")),
-                    );
-                    continue;
-                }
-                Err(e) => {
-                    self.diagnostics.push(
-                        Diagnostic::error(Kind::UnknownLocale, rel, format!("locale folder name: {e}"))
-                            .hint("name each folder under locales/ by a BCP 47 tag from tradui.toml, such as `es` or `ht`"),
-                    );
-                    continue;
-                }
-            };
+            let Some(lang) = self.locale_folder(&dir_name, &rel, &known) else { continue };
             for f in list_dir(&self.root, entry.path(), &format!("{rel}/"))? {
                 let path = f.path();
                 if path.extension().is_some_and(|e| e == "ftl") {
                     let slug = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
                     match not_a_file(&self.root, &f) {
-                        None => files.push((lang.clone(), slug, path.to_path_buf())),
+                        None => {
+                            files.push(CatalogFile { lang: lang.clone(), slug, path: path.to_path_buf() })
+                        }
                         Some(d) => self.diagnostics.push(d.lang(lang.as_str()).leaflet(slug)),
                     }
                 }
             }
         }
-        let root = self.root.clone();
+        Ok(files)
+    }
+
+    /// The language a folder of `locales/` is for, or `None` (and a diagnostic) when its
+    /// name is not a language of the project as tradui.toml spells it.
+    fn locale_folder(&mut self, dir_name: &str, rel: &str, known: &[Lang]) -> Option<Lang> {
+        let diagnostic = match Lang::parse(dir_name) {
+            Ok(l) if known.contains(&l) && l.as_str() != dir_name => Diagnostic::error(
+                Kind::UnknownLocale,
+                rel,
+                format!("locale folder \"{dir_name}\" should be spelled \"{l}\""),
+            )
+            .hint(format!("rename the folder to locales/{l}, the tag as tradui.toml spells it")),
+            Ok(l) if known.contains(&l) => return Some(l),
+            Ok(l) => Diagnostic::error(
+                Kind::UnknownLocale,
+                rel,
+                format!("locale folder for \"{l}\", which tradui.toml does not list"),
+            )
+            .hint(format!(
+                "add \"{l}\" to `languages` in tradui.toml, or rename the folder to one of its languages"
+            )),
+            Err(e) => Diagnostic::error(Kind::UnknownLocale, rel, format!("locale folder name: {e}")).hint(
+                "name each folder under locales/ by a BCP 47 tag from tradui.toml, such as `es` or `ht`",
+            ),
+        };
+        self.diagnostics.push(diagnostic);
+        None
+    }
+
+    /// Reads and parses the translation files, in parallel, with their provenance
+    /// sidecars where a file lost its records.
+    fn read_catalogs(&self, files: Vec<CatalogFile>) -> Vec<LoadedCatalog> {
+        let root = &self.root;
         let source = self.config.source.to_string();
         // One look per language rather than a failed open per file where there is none.
-        let sidecars: BTreeSet<Lang> = known
-            .iter()
-            .filter(|l| crate::catalog::provenance::has_folder(&root, l.as_str()))
-            .cloned()
+        let sidecars: BTreeSet<Lang> = self
+            .config
+            .all_languages()
+            .into_iter()
+            .filter(|l| crate::catalog::provenance::has_folder(root, l.as_str()))
             .collect();
-        let parsed: Vec<_> = files
+        files
             .into_par_iter()
-            .map(|(lang, slug, path)| {
-                let rel = rel_path(&root, &path);
+            .map(|CatalogFile { lang, slug, path }| {
+                let rel = rel_path(root, &path);
                 // A reference catalog (`locales/<source>/<leaflet>.ftl`) is sync's copy of
                 // the leaflet, for platforms: read and checked here, never used.
                 let reference = lang.as_str() == source && slug != TERMS && slug != ui::UI_FILE;
-                let mut catalog = read_text(&root, &path)
+                let mut catalog = read_text(root, &path)
                     .and_then(|text| crate::limits::check_fluent(&rel, &text).map(|()| text))
                     .map(|text| (!reference).then(|| Catalog::parse(&rel, text, &source)));
                 let mut warning = None;
@@ -238,43 +297,62 @@ impl Project {
                     .and_then(Option::as_mut)
                     .filter(|c| !skip && c.messages.iter().any(|m| m.record.is_none()))
                 {
-                    let (sidecar, w) = crate::catalog::provenance::Sidecar::load(&root, lang.as_str(), &slug);
+                    let (sidecar, w) = crate::catalog::provenance::Sidecar::load(root, lang.as_str(), &slug);
                     sidecar.iter().for_each(|s| s.apply(c));
                     warning = w;
                 }
-                (lang, slug, rel, catalog, warning)
+                LoadedCatalog { lang, slug, rel, catalog, warning }
             })
-            .collect();
-        for (lang, slug, rel, catalog, warning) in parsed {
-            self.diagnostics.extend(warning.map(|w| w.lang(lang.as_str()).leaflet(&slug)));
-            let catalog = match catalog {
-                Ok(c) => c,
-                Err(d) => {
-                    self.diagnostics.push(d.lang(lang.as_str()));
-                    continue;
-                }
-            };
-            if slug == TERMS {
-                self.terms.extend(catalog.map(|c| (lang, c)));
-            } else if slug == ui::UI_FILE {
-                self.ui.extend(catalog.map(|c| (lang, c)));
-            } else if self.leaflet(&slug).is_none() {
-                self.diagnostics.push(
-                    Diagnostic::warning(
-                        Kind::OrphanFile,
-                        rel,
-                        format!("translation file for a leaflet that does not exist (no content/{slug}.md)"),
-                    )
-                    .lang(lang.as_str())
-                    .leaflet(&slug)
-                    .hint("rename the file after its leaflet, or delete it if the leaflet was removed"),
-                );
-            } else if let Some(catalog) = catalog {
-                self.catalogs.insert((lang, slug), catalog);
-            }
-        }
-        Ok(())
+            .collect()
     }
+
+    /// Files a read catalog as the glossary, a leaflet's translation, or an orphan.
+    fn add_catalog(&mut self, loaded: LoadedCatalog) {
+        let LoadedCatalog { lang, slug, rel, catalog, warning } = loaded;
+        self.diagnostics.extend(warning.map(|w| w.lang(lang.as_str()).leaflet(&slug)));
+        let catalog = match catalog {
+            Ok(c) => c,
+            Err(d) => {
+                self.diagnostics.push(d.lang(lang.as_str()));
+                return;
+            }
+        };
+        if slug == TERMS {
+            self.terms.extend(catalog.map(|c| (lang, c)));
+        } else if slug == ui::UI_FILE {
+            self.ui.extend(catalog.map(|c| (lang, c)));
+        } else if self.leaflet(&slug).is_none() {
+            self.diagnostics.push(
+                Diagnostic::warning(
+                    Kind::OrphanFile,
+                    rel,
+                    format!("translation file for a leaflet that does not exist (no content/{slug}.md)"),
+                )
+                .lang(lang.as_str())
+                .leaflet(&slug)
+                .hint("rename the file after its leaflet, or delete it if the leaflet was removed"),
+            );
+        } else if let Some(catalog) = catalog {
+            self.catalogs.insert((lang, slug), catalog);
+        }
+    }
+}
+
+/// A translation file found under `locales/`.
+struct CatalogFile {
+    lang: Lang,
+    slug: String,
+    path: PathBuf,
+}
+
+/// A translation file once read: `Ok(None)` for a reference catalog (read and checked,
+/// never used), with the warning its provenance sidecar gave, if any.
+struct LoadedCatalog {
+    lang: Lang,
+    slug: String,
+    rel: String,
+    catalog: Result<Option<Catalog>, Diagnostic>,
+    warning: Option<Diagnostic>,
 }
 
 /// The entries of a folder, sorted by name; a folder that cannot be read stops the

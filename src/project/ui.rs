@@ -25,7 +25,7 @@ const BUILT_IN: [(&str, &str); 5] = [
 ];
 
 /// Every interface word's message ID.
-pub const WORDS: [&str; 11] = [
+pub const WORDS: [&str; 12] = [
     "site-title",
     "not-translated",
     "notice",
@@ -37,6 +37,7 @@ pub const WORDS: [&str; 11] = [
     "fact-time",
     "fact-place",
     "fact-phone",
+    "event-over",
 ];
 
 fn built_in() -> &'static [(&'static str, Catalog)] {
@@ -105,6 +106,7 @@ pub fn resolve(project: &Project, lang: &Lang) -> Ui {
         time: get("fact-time"),
         place: get("fact-place"),
         phone: get("fact-phone"),
+        event_over: get("event-over"),
     }
 }
 

@@ -93,26 +93,38 @@ pub fn bind(addr: IpAddr, port: Option<u16>) -> Result<(Arc<Server>, SocketAddr)
     Err(BindError::InUse(candidates[0]))
 }
 
-/// Answers requests until the server is unblocked.
-pub fn spawn(server: Arc<Server>, out: PathBuf, hub: Arc<Hub>) -> std::thread::JoinHandle<()> {
+/// Answers requests until the server is unblocked. `addr` is the address the server is
+/// bound to: only requests for it are answered (see [`host_allowed`]).
+pub fn spawn(
+    server: Arc<Server>,
+    out: PathBuf,
+    hub: Arc<Hub>,
+    addr: SocketAddr,
+) -> std::thread::JoinHandle<()> {
     let trace = std::env::var_os("TRADUI_SERVE_LOG").is_some();
+    // Files are served only from inside the real folder, whatever links lead elsewhere.
+    let out = std::fs::canonicalize(&out).unwrap_or(out);
     std::thread::spawn(move || {
         while let Ok(request) = server.recv() {
             if trace {
                 eprintln!("{} {}", request.method(), request.url());
             }
-            handle(request, &out, &hub);
+            handle(request, &out, &hub, addr);
         }
     })
 }
 
-fn handle(request: Request, out: &Path, hub: &Arc<Hub>) {
+fn handle(request: Request, out: &Path, hub: &Arc<Hub>, addr: SocketAddr) {
     use tiny_http::Method;
     if !matches!(request.method(), Method::Get | Method::Head) {
         let _ = request.respond(Response::from_string("only GET and HEAD").with_status_code(405));
         return;
     }
     let url = request.url().split(['?', '#']).next().unwrap_or("/").to_string();
+    if let Some(why) = refusal(&request, &url, addr) {
+        let _ = request.respond(Response::from_string(why).with_status_code(403));
+        return;
+    }
     if url == EVENTS {
         let hub = Arc::clone(hub);
         std::thread::spawn(move || events(request, &hub));
@@ -149,7 +161,51 @@ fn handle(request: Request, out: &Path, hub: &Arc<Hub>) {
     }
 }
 
-/// The file of `out` a URL path names: percent-decoded, never outside `out`, never a
+/// Why a request is refused: a `Host` that is not this server's address (a page of
+/// another site reaching the preview through DNS rebinding), or, on the event stream, an
+/// `Origin` other than this server's.
+fn refusal(request: &Request, url: &str, addr: SocketAddr) -> Option<String> {
+    let field = |name: &'static str| {
+        request.headers().iter().find(|h| h.field.equiv(name)).map(|h| h.value.as_str().to_string())
+    };
+    let host = field("Host").unwrap_or_default();
+    if !host_allowed(&host, addr) {
+        return Some(format!(
+            "tradui serve answers only requests for its own address (http://{addr}/), not for \"{host}\"\n"
+        ));
+    }
+    if url == EVENTS
+        && let Some(origin) = field("Origin")
+        && !origin.strip_prefix("http://").is_some_and(|h| host_allowed(h, addr))
+    {
+        return Some(format!("the event stream is only for pages of http://{addr}/, not of \"{origin}\"\n"));
+    }
+    None
+}
+
+/// Whether a `Host` (or an `Origin` without its scheme) names this server: `localhost`,
+/// a loopback address, or the address it is bound to, with its port. An IP address is
+/// never the name an attacker's page rebinds, so any address of this computer is allowed
+/// when serve listens on all of them (`--bind 0.0.0.0`).
+pub fn host_allowed(host: &str, addr: SocketAddr) -> bool {
+    let (name, port) = match host.rsplit_once(':') {
+        Some((n, p)) if !n.is_empty() && (!n.contains(':') || n.ends_with(']')) => (n, p.parse::<u16>().ok()),
+        _ => (host, Some(80)),
+    };
+    if port != Some(addr.port()) {
+        return false;
+    }
+    if name.eq_ignore_ascii_case("localhost") {
+        return addr.ip().is_loopback() || addr.ip().is_unspecified();
+    }
+    let Ok(ip) = name.trim_start_matches('[').trim_end_matches(']').parse::<IpAddr>() else {
+        return false;
+    };
+    ip == addr.ip() || addr.ip().is_unspecified() || (ip.is_loopback() && addr.ip().is_loopback())
+}
+
+/// The file of `out` a URL path names: percent-decoded, never outside `out` (not even
+/// through a symbolic link: the file's real path must be inside `out`'s), never a
 /// hidden file; a folder means its `index.html`.
 pub fn resolve(out: &Path, url: &str) -> Option<PathBuf> {
     let decoded = percent_decode(url)?;
@@ -164,7 +220,9 @@ pub fn resolve(out: &Path, url: &str) -> Option<PathBuf> {
     if path.is_dir() {
         path.push("index.html");
     }
-    path.is_file().then_some(path)
+    let real = std::fs::canonicalize(&path).ok()?;
+    let root = std::fs::canonicalize(out).ok()?;
+    (real.starts_with(&root) && real.is_file()).then_some(real)
 }
 
 fn percent_decode(s: &str) -> Option<String> {
@@ -220,7 +278,7 @@ fn with_type<R: std::io::Read>(r: Response<R>, mime: &str) -> Response<R> {
 fn not_found(url: &str) -> Response<std::io::Cursor<Vec<u8>>> {
     // The page still listens, so it shows up by itself once a build writes it.
     let mut body = String::from(
-        "<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>Not found</title></head><body>\n<p>Nothing here yet: ",
+        "<!doctype html>\n<html><head><meta charset=\"utf-8\"><meta name=\"tradui\" content=\"not-found\"><title>Not found</title></head><body>\n<p>Nothing here yet: ",
     );
     crate::render::escape::text(&mut body, url);
     body.push_str("</p>\n</body></html>\n");
@@ -262,9 +320,19 @@ mod tests {
         std::fs::write(out.join("index.html"), "x").unwrap();
         std::fs::write(dir.path().join("secret"), "x").unwrap();
         std::fs::write(out.join(".hidden"), "x").unwrap();
-        assert_eq!(resolve(&out, "/es/a.html"), Some(out.join("es/a.html")));
-        assert_eq!(resolve(&out, "/es/%61.html"), Some(out.join("es/a.html")));
-        assert_eq!(resolve(&out, "/"), Some(out.join("index.html")));
+        let real = |p: &str| Some(std::fs::canonicalize(out.join(p)).unwrap());
+        assert_eq!(resolve(&out, "/es/a.html"), real("es/a.html"));
+        assert_eq!(resolve(&out, "/es/%61.html"), real("es/a.html"));
+        assert_eq!(resolve(&out, "/"), real("index.html"));
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(dir.path().join("secret"), out.join("link.txt")).unwrap();
+            std::os::unix::fs::symlink("/etc", out.join("etcdir")).unwrap();
+            std::os::unix::fs::symlink(out.join("es/a.html"), out.join("inside.html")).unwrap();
+            assert_eq!(resolve(&out, "/link.txt"), None, "a link out of public/ is not followed");
+            assert_eq!(resolve(&out, "/etcdir/passwd"), None);
+            assert_eq!(resolve(&out, "/inside.html"), real("es/a.html"), "a link inside public/ is fine");
+        }
         for bad in [
             "/../secret",
             "/es/../../secret",
@@ -276,6 +344,35 @@ mod tests {
         ] {
             assert_eq!(resolve(&out, bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn only_this_servers_own_address_is_answered() {
+        let local: SocketAddr = "127.0.0.1:1111".parse().unwrap();
+        for ok in ["127.0.0.1:1111", "localhost:1111", "LOCALHOST:1111", "[::1]:1111", "127.0.0.2:1111"] {
+            assert!(host_allowed(ok, local), "{ok}");
+        }
+        for bad in [
+            "evil.example.com",
+            "evil.example.com:1111",
+            "localhost:1112",
+            "localhost",
+            "127.0.0.1",
+            "",
+            "192.168.1.5:1111",
+            "localhost.evil.com:1111",
+            "[::1]",
+        ] {
+            assert!(!host_allowed(bad, local), "{bad}");
+        }
+        let lan: SocketAddr = "192.168.1.5:8080".parse().unwrap();
+        assert!(host_allowed("192.168.1.5:8080", lan));
+        assert!(!host_allowed("localhost:8080", lan), "serve does not listen on loopback then");
+        let all: SocketAddr = "0.0.0.0:8080".parse().unwrap();
+        assert!(host_allowed("10.0.0.7:8080", all) && host_allowed("localhost:8080", all));
+        assert!(!host_allowed("rebind.evil.com:8080", all));
+        let v6: SocketAddr = "[::1]:80".parse().unwrap();
+        assert!(host_allowed("[::1]", v6) && host_allowed("localhost", v6));
     }
 
     #[test]

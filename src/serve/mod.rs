@@ -50,7 +50,18 @@ struct Event<'a> {
     /// URL paths of the files written or removed (`/es/walkout.html`).
     changed: Vec<String>,
     /// Errors, for the pages they concern.
-    errors: &'a [Diagnostic],
+    errors: &'a [PageError],
+}
+
+/// An error as the pages get it, with what its page in `public/` holds because of it.
+#[derive(Debug, Clone, Serialize)]
+struct PageError {
+    #[serde(flatten)]
+    diagnostic: Diagnostic,
+    /// `untranslated`: the page was built, with the source text where this translation
+    /// cannot be used; `kept`: the build did not replace the page, which is the last
+    /// version that built without errors.
+    shows: &'static str,
 }
 
 /// Runs until Ctrl-C. A project that cannot be loaded at the start is fatal; later, its
@@ -61,13 +72,39 @@ pub fn run(options: ServeOptions, log: &mut dyn FnMut(Log)) -> Result<(), Fatal>
     let first = build(&project, &options.build)?;
     let hub = Arc::new(http::Hub::default());
     hub.set_state(event_for(&[], &errors(&first)));
-    let template = template_path(&project);
+    let mut template = template_path(&project);
     log(Log::Built(first));
     let (server, addr) = http::bind(options.bind, options.port).map_err(|e| bind_error(e, options.port))?;
     let url = announce(addr, options.port, options.bind, log);
     // The watcher names files from the root of the file system.
     let root = crate::build::manifest::absolute(&options.root);
-    let mut watcher = watch::ProjectWatcher::start(&root, &absolute_all(&template), options.poll, tx.clone())
+    let mut watcher = start_watching(&options, &root, &template, &tx, log)?;
+    let http_thread = http::spawn(Arc::clone(&server), options.build.out.clone(), Arc::clone(&hub), addr);
+    if options.open
+        && let Err(e) = opener::open_browser(&url)
+    {
+        log(Log::Note(format!("cannot open a browser ({e}); open {url} yourself")));
+    }
+    while let Some(changed) = next_change(&rx, &root, &absolute_all(&template), log) {
+        rebuild_and_tell(&options, &mut template, &hub, (&root, &changed), log);
+        let _ = watcher.watch_all(&root, &absolute_all(&template));
+    }
+    hub.close();
+    server.unblock();
+    let _ = http_thread.join();
+    log(Log::Note("stopped".into()));
+    Ok(())
+}
+
+/// The watcher of the project's files, and Ctrl-C, both sending to `tx`.
+fn start_watching(
+    options: &ServeOptions,
+    root: &Path,
+    template: &[PathBuf],
+    tx: &std::sync::mpsc::Sender<Msg>,
+    log: &mut dyn FnMut(Log),
+) -> Result<watch::ProjectWatcher, Fatal> {
+    let watcher = watch::ProjectWatcher::start(root, &absolute_all(template), options.poll, tx.clone())
         .map_err(|e| {
             Fatal::from(
                 Diagnostic::error(
@@ -87,34 +124,27 @@ pub fn run(options: ServeOptions, log: &mut dyn FnMut(Log)) -> Result<(), Fatal>
     }) {
         log(Log::Note(format!("Ctrl-C cannot be caught ({e}); the server stops when the process does")));
     }
-    let http_thread = http::spawn(Arc::clone(&server), options.build.out.clone(), Arc::clone(&hub));
-    if options.open
-        && let Err(e) = opener::open_browser(&url)
-    {
-        log(Log::Note(format!("cannot open a browser ({e}); open {url} yourself")));
+    Ok(watcher)
+}
+
+/// One rebuild after `changed` (files under `root`): the pages hear what changed, the
+/// person who started serve how long it took and what the build said.
+fn rebuild_and_tell(
+    options: &ServeOptions,
+    template: &mut Vec<PathBuf>,
+    hub: &http::Hub,
+    (root, changed): (&Path, &[PathBuf]),
+    log: &mut dyn FnMut(Log),
+) {
+    let started = Instant::now();
+    let (files, errors, summary) = rebuild(options, template);
+    hub.broadcast(event_for(&files, &errors), event_for(&[], &errors));
+    let names: Vec<String> = changed.iter().map(|p| crate::diag::rel_path(root, p)).collect();
+    log(Log::Note(format!("{} changed: rebuilt in {} ms", names.join(", "), started.elapsed().as_millis())));
+    match summary {
+        Ok(summary) => log(Log::Built(summary)),
+        Err(fatal) => fatal.0.into_iter().for_each(|d| log(Log::Problem(d))),
     }
-    let mut template = template;
-    while let Some(changed) = next_change(&rx, &root, &absolute_all(&template), log) {
-        let started = Instant::now();
-        let (files, errors, summary) = rebuild(&options, &mut template);
-        hub.broadcast(event_for(&files, &errors), event_for(&[], &errors));
-        let names: Vec<String> = changed.iter().map(|p| crate::diag::rel_path(&root, p)).collect();
-        log(Log::Note(format!(
-            "{} changed: rebuilt in {} ms",
-            names.join(", "),
-            started.elapsed().as_millis()
-        )));
-        match summary {
-            Ok(summary) => log(Log::Built(summary)),
-            Err(fatal) => fatal.0.into_iter().for_each(|d| log(Log::Problem(d))),
-        }
-        let _ = watcher.watch_all(&root, &absolute_all(&template));
-    }
-    hub.close();
-    server.unblock();
-    let _ = http_thread.join();
-    log(Log::Note("stopped".into()));
-    Ok(())
 }
 
 /// Waits for a change that matters; None on Ctrl-C. Changes that arrive while the
@@ -160,7 +190,7 @@ fn next_change(
 fn rebuild(
     options: &ServeOptions,
     template: &mut Vec<PathBuf>,
-) -> (Vec<String>, Vec<Diagnostic>, Result<BuildSummary, Fatal>) {
+) -> (Vec<String>, Vec<PageError>, Result<BuildSummary, Fatal>) {
     let mut build_options = options.build.clone();
     build_options.progress = false;
     let result = Project::load(&options.root).and_then(|project| {
@@ -169,7 +199,7 @@ fn rebuild(
     });
     match result {
         Ok(summary) => (summary.changed.clone(), errors(&summary), Ok(summary)),
-        Err(fatal) => (Vec::new(), fatal.0.clone(), Err(fatal)),
+        Err(fatal) => (Vec::new(), fatal.0.iter().map(kept).collect(), Err(fatal)),
     }
 }
 
@@ -181,13 +211,20 @@ fn template_path(project: &Project) -> Vec<PathBuf> {
     project.config.template.iter().map(|t| project.root.join(t)).collect()
 }
 
-/// The errors of a build that pages show: the build's own, and translations that
-/// cannot be used.
-fn errors(summary: &BuildSummary) -> Vec<Diagnostic> {
-    summary.diagnostics.iter().chain(&summary.invalid).filter(|d| d.is_error()).cloned().collect()
+/// The errors of a build that pages show: the build's own (the page was not replaced),
+/// and translations that cannot be used (the page shows the source text there).
+fn errors(summary: &BuildSummary) -> Vec<PageError> {
+    let untranslated = summary.invalid.iter().filter(|d| d.is_error());
+    let untranslated = untranslated.map(|d| PageError { diagnostic: d.located(), shows: "untranslated" });
+    let own = summary.diagnostics.iter().filter(|d| d.is_error() && !summary.invalid.contains(d));
+    own.map(kept).chain(untranslated).collect()
 }
 
-fn event_for(changed: &[String], errors: &[Diagnostic]) -> String {
+fn kept(d: &Diagnostic) -> PageError {
+    PageError { diagnostic: d.located(), shows: "kept" }
+}
+
+fn event_for(changed: &[String], errors: &[PageError]) -> String {
     let changed = changed.iter().map(|rel| format!("/{rel}")).collect();
     serde_json::to_string(&Event { changed, errors }).unwrap_or_else(|_| "{}".into())
 }
@@ -223,4 +260,40 @@ fn bind_error(e: http::BindError, wanted: Option<u16>) -> Fatal {
             .hint("check --bind: it must be an address of this computer, such as 127.0.0.1"),
     };
     d.into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_pages_hear_what_each_error_means_for_them() {
+        let front = Diagnostic::error(Kind::Source, "content/a.md", "front matter").at((2, 1)).leaflet("a");
+        let broken = Diagnostic::error(Kind::Invalid, "locales/es/a.ftl", "syntax").leaflet("a").lang("es");
+        let whole = Diagnostic::error(Kind::Config, "tradui.toml", "bad key");
+        let summary = BuildSummary {
+            diagnostics: vec![front, broken.clone(), whole],
+            invalid: vec![broken, Diagnostic::warning(Kind::Invalid, "x.ftl", "a warning")],
+            ..BuildSummary::default()
+        };
+        let event: serde_json::Value = serde_json::from_str(&event_for(&[], &errors(&summary))).unwrap();
+        let shown: Vec<(&str, &str, u64, u64)> = event["errors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                let (line, column) = (e["line"].as_u64().unwrap(), e["column"].as_u64().unwrap());
+                (e["file"].as_str().unwrap(), e["shows"].as_str().unwrap(), line, column)
+            })
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                ("content/a.md", "kept", 2, 1),
+                ("tradui.toml", "kept", 1, 1),
+                ("locales/es/a.ftl", "untranslated", 1, 1),
+            ],
+            "each error once, warnings left out, no line or column 0: {event}"
+        );
+    }
 }

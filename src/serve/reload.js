@@ -1,5 +1,6 @@
 // tradui serve: reloads this page when a rebuild changed it, and shows the errors that
-// concern it (file:line:col) over the last good version until they are fixed.
+// concern it (file:line:col) until they are fixed, saying what is on screen: the last
+// version that built without errors, or the new build with untranslated parts.
 // Added to pages only as they are served; the files in public/ never contain it.
 (function () {
   "use strict";
@@ -10,6 +11,10 @@
   var slug = match ? match[2] : null;
   var shown = "[]";
   var box = null;
+  // What the page on screen is: null until the first message (the state when it was
+  // loaded), then "good" (loaded without errors), "untranslated" (loaded as a build whose
+  // broken translations show the source text) or "kept" (the build did not replace it).
+  var screen = null;
 
   // An error concerns this page when it is about its leaflet (any language for the
   // source, this language for a translation), or about no leaflet at all (the settings).
@@ -25,6 +30,23 @@
     return at + ": " + d.severity + ": " + d.message;
   }
 
+  // The box's title: what to do, and what the page on screen is.
+  function title(errors) {
+    if (document.querySelector('meta[name="tradui"][content="not-found"]')) {
+      return "tradui: fix this to publish the page. On screen: nothing yet (it has not built without errors)";
+    }
+    if (screen !== "untranslated") {
+      return "tradui: fix this to update the page. On screen: the last version that built without errors";
+    }
+    var kept = errors.some(function (d) { return d.shows !== "untranslated"; });
+    if (kept) {
+      return "tradui: fix this to update the page. On screen: an earlier build, with the parts " +
+        "whose translation has errors shown in the source language";
+    }
+    return "tradui: fix this to finish the page. On screen: the new build, with the parts " +
+      "whose translation has these errors shown in the source language";
+  }
+
   function show(errors) {
     hide();
     box = document.createElement("div");
@@ -35,9 +57,9 @@
     box.style.cssText = "position:fixed;inset-inline:0;bottom:0;max-height:60vh;overflow:auto;z-index:2147483647;" +
       "background:#fff4f4;color:#5c0000;border-top:4px solid #b00020;padding:1em 1.25em;" +
       "font:14px/1.45 ui-monospace,monospace;box-shadow:0 -4px 16px rgba(0,0,0,.25);text-align:left";
-    var title = document.createElement("strong");
-    title.textContent = "tradui: fix this to update the page (the page shows the last good build)";
-    box.appendChild(title);
+    var head = document.createElement("strong");
+    head.textContent = title(errors);
+    box.appendChild(head);
     errors.forEach(function (d) {
       var p = document.createElement("p");
       p.style.margin = ".6em 0 0";
@@ -65,6 +87,11 @@
     var errors = (msg.errors || []).filter(concerns);
     var key = JSON.stringify(errors);
     var changed = (msg.changed || []).indexOf(here) >= 0;
+    if (screen === null) {
+      // The first message is the state of public/ as this page was loaded from it.
+      var kept = errors.some(function (d) { return d.shows !== "untranslated"; });
+      screen = !errors.length ? "good" : (kept ? "kept" : "untranslated");
+    }
     if (errors.length && key !== shown) {
       // New errors: keep the last good page in view and say what to fix.
       shown = key;

@@ -1,7 +1,12 @@
 //! The Markdown body -> translation units and the block skeleton (pulldown-cmark events,
 //! nesting checked as they come).
 
-use super::*;
+use super::ids::{IdGen, split_pinned_id};
+use super::{Unit, UnitKind, is_identifier, make_unit, normalize};
+use crate::diag::{Diagnostic, Kind};
+use crate::document::{Align, Block, Text};
+use pulldown_cmark::{Alignment, Event, Options, Parser, Tag, TagEnd};
+use std::ops::Range;
 
 #[derive(Clone, Copy, PartialEq)]
 pub(super) enum Container {

@@ -1,7 +1,8 @@
 //! Unit IDs: readable, positional within a section (`title`, a heading's slug or pinned
 //! `{#id}`, then `<section>-p1`, `-li2`...), and stable when another unit is edited.
 
-use super::*;
+use super::placeables;
+use std::collections::{BTreeSet, HashMap};
 
 #[derive(Default)]
 pub(super) struct IdGen {

@@ -8,21 +8,20 @@
 //! `-img1`, `-table1-r2-c1`. Editing a paragraph never changes another unit's ID.
 
 use crate::diag::{Diagnostic, Kind, line_col};
+use crate::document::Block;
 use crate::document::Paper;
-use crate::document::{Align, Block, Text};
-use pulldown_cmark::{Alignment, Event, Options, Parser, Tag, TagEnd};
-use serde::Deserialize;
+use crate::lang::Lang;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::ops::Range;
 
 mod blocks;
 mod front_matter;
+pub mod functions;
 mod ids;
 mod text;
 
-use blocks::*;
-use front_matter::*;
-use ids::*;
+use blocks::BodyParser;
+use front_matter::{parse_front_matter, split_front_matter};
+use ids::IdGen;
 pub use ids::{is_identifier, slug};
 pub use text::{normalize, placeables, to_fluent};
 
@@ -105,6 +104,20 @@ impl VarValue {
     }
 }
 
+/// A calendar day (front matter `valid-until`), ordered by date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl std::fmt::Display for Date {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
 /// A source leaflet, parsed.
 #[derive(Debug, Clone)]
 pub struct Leaflet {
@@ -131,6 +144,11 @@ pub struct Leaflet {
     pub override_positions: Vec<(String, (usize, usize))>,
     /// Unit index by ID: status, sync and localize look units up once per message.
     index: HashMap<String, usize>,
+    /// Front matter `required = [...]`: the languages this leaflet must be complete in,
+    /// each with its position; None: the project's.
+    pub required: Option<Vec<(Lang, (usize, usize))>>,
+    /// Front matter `valid-until`: the last day of the leaflet's event.
+    pub valid_until: Option<Date>,
     /// A hash (BLAKE3, hex) of the text [`parse_leaflet`] read, which with the slug and
     /// path decides every other field. Empty for a leaflet made another way.
     pub digest: String,
@@ -153,6 +171,8 @@ impl Leaflet {
             blocks: Vec::new(),
             title_id: None,
             override_positions: Vec::new(),
+            required: None,
+            valid_until: None,
             index: HashMap::new(),
             digest: String::new(),
         }
@@ -210,10 +230,48 @@ pub fn parse_leaflet(slug: &str, file: &str, text: &str) -> (Leaflet, Vec<Diagno
         diags.push(d);
         return (leaflet, owned_by(slug, diags));
     }
-    let body_start = match split_front_matter(file, text) {
-        Ok(None) => 0,
-        Ok(Some((front, body_start))) => {
-            match parse_front_matter(file, text, front) {
+    let Some(body) = read_front_matter(&mut leaflet, file, text, &mut diags) else {
+        return (leaflet, owned_by(slug, diags));
+    };
+    let ids = title_unit(&mut leaflet, text);
+    let mut p = BodyParser::new(text, body.start, ids);
+    p.file = file.to_string();
+    if let Err(d) = p.check_limits() {
+        diags.push(d);
+        return (leaflet, owned_by(slug, diags));
+    }
+    leaflet.blocks = p.blocks(None);
+    leaflet.units.extend(p.units);
+    diags.extend(p.diags);
+    leaflet.index = leaflet.units.iter().enumerate().map(|(i, u)| (u.id.clone(), i)).collect();
+    unit_limits(&leaflet, &mut diags);
+    functions::check_units(&leaflet, &mut diags);
+    check_short(&leaflet, text, &mut diags);
+    if leaflet.title_id.is_none() {
+        leaflet.title_id = leaflet.units.iter().find(|u| u.kind == UnitKind::Heading).map(|u| u.id.clone());
+    }
+    check_units(&leaflet, body.front_ok, &mut diags);
+    (leaflet, owned_by(slug, diags))
+}
+
+/// Where the Markdown body starts, and whether the front matter before it parsed.
+struct Body {
+    start: usize,
+    front_ok: bool,
+}
+
+/// Reads the front matter, if any, into `leaflet`; gives where the body starts, or
+/// `None` when the front matter cannot even be told apart from the body.
+fn read_front_matter(
+    leaflet: &mut Leaflet,
+    file: &str,
+    text: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Body> {
+    match split_front_matter(file, text) {
+        Ok(None) => Some(Body { start: 0, front_ok: true }),
+        Ok(Some((front, start))) => {
+            let front_ok = match parse_front_matter(file, text, front) {
                 Ok(fm) => {
                     leaflet.title = fm.title;
                     leaflet.paper = fm.paper;
@@ -222,16 +280,26 @@ pub fn parse_leaflet(slug: &str, file: &str, text: &str) -> (Leaflet, Vec<Diagno
                     leaflet.variables = fm.variables;
                     leaflet.variable_overrides = fm.overrides;
                     leaflet.override_positions = fm.override_positions;
+                    leaflet.required = fm.event.required;
+                    leaflet.valid_until = fm.event.valid_until;
+                    true
                 }
-                Err(d) => diags.push(d),
-            }
-            body_start
+                Err(d) => {
+                    diags.push(d);
+                    false
+                }
+            };
+            Some(Body { start, front_ok })
         }
         Err(d) => {
             diags.push(d);
-            return (leaflet, owned_by(slug, diags));
+            None
         }
-    };
+    }
+}
+
+/// The front matter's title as the first unit, `title`; the ID generator that knows it.
+fn title_unit(leaflet: &mut Leaflet, text: &str) -> IdGen {
     let mut ids = IdGen::default();
     if let Some(title) = &leaflet.title {
         let offset = text.find(title.as_str()).unwrap_or(0);
@@ -245,21 +313,14 @@ pub fn parse_leaflet(slug: &str, file: &str, text: &str) -> (Leaflet, Vec<Diagno
         leaflet.title_id = Some("title".into());
         ids.used.insert("title".into());
     }
-    let mut p = BodyParser::new(text, body_start, ids);
-    p.file = file.to_string();
-    if let Err(d) = p.check_limits() {
-        diags.push(d);
-        return (leaflet, owned_by(slug, diags));
-    }
-    leaflet.blocks = p.blocks(None);
-    leaflet.units.extend(p.units);
-    diags.extend(p.diags);
-    leaflet.index = leaflet.units.iter().enumerate().map(|(i, u)| (u.id.clone(), i)).collect();
-    unit_limits(&leaflet, &mut diags);
-    check_short(&leaflet, text, &mut diags);
-    if leaflet.title_id.is_none() {
-        leaflet.title_id = leaflet.units.iter().find(|u| u.kind == UnitKind::Heading).map(|u| u.id.clone());
-    }
+    ids
+}
+
+/// A leaflet must have text to translate, and each `{ $variable }` it uses a value. A
+/// front matter that does not parse is the one error: its variables are not reported
+/// again as without a value.
+fn check_units(leaflet: &Leaflet, front_ok: bool, diags: &mut Vec<Diagnostic>) {
+    let file = leaflet.file.as_str();
     if leaflet.units.is_empty() {
         diags.push(
             Diagnostic::error(Kind::Source, file, "the leaflet has no text to translate")
@@ -267,6 +328,14 @@ pub fn parse_leaflet(slug: &str, file: &str, text: &str) -> (Leaflet, Vec<Diagno
                 .hint("write the leaflet in Markdown, or delete the empty file"),
         );
     }
+    if front_ok {
+        variables_without_value(leaflet, diags);
+    }
+}
+
+/// A `{ $name }` that the front matter gives no value.
+fn variables_without_value(leaflet: &Leaflet, diags: &mut Vec<Diagnostic>) {
+    let file = leaflet.file.as_str();
     for unit in &leaflet.units {
         for r in &unit.refs {
             if let Ref::Var(v) = r
@@ -287,7 +356,6 @@ pub fn parse_leaflet(slug: &str, file: &str, text: &str) -> (Leaflet, Vec<Diagno
             }
         }
     }
-    (leaflet, owned_by(slug, diags))
 }
 
 /// Every diagnostic of a leaflet names it, whatever path returned it: that is how
@@ -404,6 +472,13 @@ mod tests {
         let refs: Vec<Ref> = p.into_iter().map(|(_, r)| r).collect();
         assert_eq!(refs, [Ref::Var("date".into()), Ref::Var("time".into()), Ref::Term("union-name".into())]);
         assert_eq!(to_fluent("a {b} { $c }"), "a { \"{\" }b{ \"}\" } { $c }");
+        let call = "on { DATETIME($date, weekday: \"long\") }, {NOT(a call)}";
+        let refs: Vec<Ref> = placeables(call).into_iter().map(|(_, r)| r).collect();
+        assert_eq!(refs, [Ref::Var("date".into())]);
+        assert_eq!(
+            to_fluent(call),
+            "on { DATETIME($date, weekday: \"long\") }, { \"{\" }NOT(a call){ \"}\" }"
+        );
     }
 
     #[test]

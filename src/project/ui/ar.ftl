@@ -10,3 +10,4 @@ fact-date = التاريخ
 fact-time = الوقت
 fact-place = المكان
 fact-phone = الهاتف
+event-over = انتهى هذا الحدث.

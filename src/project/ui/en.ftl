@@ -11,3 +11,4 @@ fact-date = Date
 fact-time = Time
 fact-place = Place
 fact-phone = Phone
+event-over = This event is over.

@@ -10,3 +10,4 @@ fact-date = Fecha
 fact-time = Hora
 fact-place = Lugar
 fact-phone = Teléfono
+event-over = Este evento ya pasó.

@@ -10,3 +10,4 @@ fact-date = Date
 fact-time = Heure
 fact-place = Lieu
 fact-phone = Téléphone
+event-over = Cet événement est passé.

@@ -10,3 +10,4 @@ fact-date = Dat
 fact-time = Lè
 fact-place = Kote
 fact-phone = Telefòn
+event-over = Evènman sa a fini.

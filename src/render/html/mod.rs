@@ -71,15 +71,7 @@ pub fn render_page(doc: &Document, ctx: &PageContext) -> String {
     out.push_str("</h1>\n</header>\n");
     facts::facts(&mut out, doc, ui);
     out.push_str("<div class=\"body\">\n");
-    if doc.fallbacks() > 0 {
-        let _ = writeln!(
-            out,
-            "<p class=\"notice\" role=\"note\">{} ({}/{})</p>",
-            esc(&ui.notice),
-            doc.fallbacks(),
-            doc.total
-        );
-    }
+    notices(&mut out, doc);
     for block in &doc.blocks {
         render_block(&mut out, doc, block, &ui.not_translated);
     }
@@ -95,6 +87,22 @@ pub fn render_page(doc: &Document, ctx: &PageContext) -> String {
         esc(&ui.all_leaflets)
     );
     out
+}
+
+/// The notes above the text: the event is over, some parts are not yet translated.
+fn notices(out: &mut String, doc: &Document) {
+    if doc.event_over {
+        let _ = writeln!(out, "<p class=\"notice event-over\" role=\"note\">{}</p>", esc(&doc.ui.event_over));
+    }
+    if doc.fallbacks() > 0 {
+        let _ = writeln!(
+            out,
+            "<p class=\"notice\" role=\"note\">{} ({}/{})</p>",
+            esc(&doc.ui.notice),
+            doc.fallbacks(),
+            doc.total
+        );
+    }
 }
 
 /// Font stacks per language, in the PDF's order of preference (see [`crate::fonts`]),

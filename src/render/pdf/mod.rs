@@ -272,6 +272,8 @@ struct TemplateData<'a> {
     source_lang: &'a str,
     site_title: &'a str,
     not_translated: &'a str,
+    /// The line that says the event is over (front matter `valid-until` has passed).
+    event_over: Option<&'a str>,
     /// Font families, in order of preference, for the language and the scripts it uses.
     fonts: Vec<String>,
     /// Whether emphasis is italic (Latin, Cyrillic, Greek) or bold (other scripts).
@@ -290,6 +292,7 @@ impl<'a> TemplateData<'a> {
             source_lang: primary(&doc.source_lang),
             site_title,
             not_translated: &doc.ui.not_translated,
+            event_over: doc.event_over.then_some(doc.ui.event_over.as_str()),
             fonts: Lang::parse(&doc.lang).map_or_else(
                 |_| vec!["Noto Sans".to_string()],
                 |l| families(&l, &printed_chars(doc, site_title)),
