@@ -219,23 +219,10 @@ fn has_mark(text: &str) -> bool {
 fn timestamp(secs: i64) -> Option<typst_pdf::Timestamp> {
     let days = secs.div_euclid(86_400);
     let rem = secs.rem_euclid(86_400);
-    let (y, m, d) = civil_from_days(days);
+    let (y, m, d) = crate::civil::from_days(days);
+    let y = y as i32;
     let dt = Datetime::from_ymd_hms(y, m, d, (rem / 3600) as u8, (rem % 3600 / 60) as u8, (rem % 60) as u8)?;
     Some(typst_pdf::Timestamp::new_utc(dt))
-}
-
-/// Days since 1970-01-01 -> (year, month, day), proleptic Gregorian.
-fn civil_from_days(z: i64) -> (i32, u8, u8) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u8;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    (y as i32, m, d)
 }
 
 fn describe(world: &LeafletWorld, errors: &[typst::diag::SourceDiagnostic]) -> String {
@@ -369,17 +356,5 @@ impl World for LeafletWorld<'_> {
     fn today(&self, _offset: Option<typst::foundations::Duration>) -> Option<Datetime> {
         // No wall-clock time: output must be reproducible.
         None
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn civil_dates() {
-        assert_eq!(civil_from_days(0), (1970, 1, 1));
-        assert_eq!(civil_from_days(20_000), (2024, 10, 4));
-        assert_eq!(civil_from_days(-1), (1969, 12, 31));
     }
 }
