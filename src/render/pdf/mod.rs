@@ -91,12 +91,12 @@ impl PdfRenderer {
 
     /// Characters the PDF of `doc` prints that no available font has.
     pub fn missing_glyphs(&self, doc: &Document) -> BTreeSet<char> {
-        self.fonts.missing(&printed_chars(doc, &self.options.site_title))
+        self.fonts.missing(&printed_chars(doc, &doc.ui.site_title))
     }
 
     /// Typesets one document.
     pub fn render(&self, doc: &Document) -> Result<Vec<u8>, PdfError> {
-        let data = TemplateData::new(doc, &self.options.site_title);
+        let data = TemplateData::new(doc, &doc.ui.site_title);
         let template = self.options.template.clone().unwrap_or_else(|| TEMPLATE.to_string());
         self.compile(template, &data, &format!("tradui/{}/{}", doc.lang, doc.slug))
     }
@@ -108,15 +108,24 @@ impl PdfRenderer {
             a: TemplateData<'a>,
             b: TemplateData<'a>,
         }
-        let pair = Pair {
-            a: TemplateData::new(a, &self.options.site_title),
-            b: TemplateData::new(b, &self.options.site_title),
-        };
+        let pair =
+            Pair { a: TemplateData::new(a, &a.ui.site_title), b: TemplateData::new(b, &b.ui.site_title) };
         self.compile(
             BILINGUAL_TEMPLATE.to_string(),
             &pair,
             &format!("tradui/{}+{}/{}", a.lang, b.lang, a.slug),
         )
+    }
+
+    /// Lays one document out with another template of tradui's (the share image's), for
+    /// a renderer other than PDF: the same data, fonts and World as the PDF.
+    pub fn typeset(&self, doc: &Document, template: &str) -> Result<PagedDocument, PdfError> {
+        let data = TemplateData::new(doc, &doc.ui.site_title);
+        let json = serde_json::to_vec(&data).map_err(|e| PdfError::Export(e.to_string()))?;
+        let world = LeafletWorld::new(self, template.to_string(), json);
+        typst::compile::<PagedDocument>(&world)
+            .output
+            .map_err(|errors| PdfError::Template(describe(&world, &errors)))
     }
 
     fn compile(&self, template: String, data: &impl Serialize, ident: &str) -> Result<Vec<u8>, PdfError> {
@@ -269,8 +278,8 @@ impl<'a> TemplateData<'a> {
             lang: primary(&doc.lang),
             source_lang: primary(&doc.source_lang),
             site_title,
-            not_translated: crate::localize::ui::ui(&doc.lang).not_translated,
-            event_over: doc.event_over.then(|| crate::localize::ui::ui(&doc.lang).event_over),
+            not_translated: &doc.ui.not_translated,
+            event_over: doc.event_over.then_some(doc.ui.event_over.as_str()),
             fonts: Lang::parse(&doc.lang).map_or_else(
                 |_| vec!["Noto Sans".to_string()],
                 |l| families(&l, &printed_chars(doc, site_title)),
