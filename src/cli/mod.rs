@@ -9,6 +9,7 @@ mod import;
 mod init;
 mod output;
 mod serve;
+mod sms;
 mod status;
 mod sync;
 

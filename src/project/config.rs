@@ -56,6 +56,9 @@ pub struct Config {
     /// Warnings about the settings (a colour below WCAG AA contrast); `Project::load`
     /// reports them with the project's other problems.
     pub warnings: Vec<Diagnostic>,
+    /// Where `public/` is served (`https://example.org/leaflets/`, always ending in `/`):
+    /// link previews and the sitemap need absolute addresses.
+    pub base_url: Option<String>,
     fallback: Fallback,
     fallback_by_lang: BTreeMap<Lang, Fallback>,
 }
@@ -95,6 +98,7 @@ impl Config {
             bilingual: Vec::new(),
             theme: Theme::default(),
             warnings: Vec::new(),
+            base_url: None,
             fallback: Fallback::default(),
             fallback_by_lang: BTreeMap::new(),
         }
@@ -164,6 +168,7 @@ impl Config {
             warnings: Vec::new(),
         });
         problems.list.extend(theme.errors);
+        let base_url = raw.base_url.as_ref().and_then(|u| base_url(text, u, &mut problems.list));
         if !problems.list.is_empty() {
             return Err(Fatal(problems.list));
         }
@@ -178,6 +183,7 @@ impl Config {
             bilingual,
             theme: theme.theme,
             warnings: theme.warnings,
+            base_url,
             fallback,
             fallback_by_lang,
         })
@@ -307,6 +313,31 @@ fn template_problem(path: &str) -> Option<&'static str> {
     None
 }
 
+/// `base_url`, checked and ending in `/`: an `https:` or `http:` address with a host,
+/// no query or fragment, nothing that would need escaping.
+fn base_url(text: &str, value: &toml::Spanned<String>, problems: &mut Vec<Diagnostic>) -> Option<String> {
+    let url = value.get_ref().trim();
+    let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"));
+    let why = match rest {
+        None => Some("must start with https:// (or http://)"),
+        Some(r) if r.is_empty() || r.starts_with('/') => Some("has no host name"),
+        Some(r) if r.contains(['?', '#']) => Some("must not have a query (`?`) or fragment (`#`)"),
+        Some(r) if r.chars().any(|c| !c.is_ascii_graphic() || matches!(c, '"' | '<' | '>' | '\\' | '`')) => {
+            Some("has a space or a character that needs escaping; percent-encode it")
+        }
+        Some(_) => None,
+    };
+    if let Some(why) = why {
+        problems.push(
+            Diagnostic::error(Kind::Config, CONFIG_FILE, format!("`base_url` = \"{url}\" {why}"))
+                .at(line_col(text, value.span().start))
+                .hint("give the address where public/ is served, e.g. `base_url = \"https://union.example.org/leaflets/\"`"),
+        );
+        return None;
+    }
+    Some(if url.ends_with('/') { url.to_string() } else { format!("{url}/") })
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawConfig {
@@ -320,6 +351,7 @@ struct RawConfig {
     bilingual: Vec<toml::Spanned<String>>,
     fallback: Option<RawFallbackTable>,
     theme: Option<super::theme::RawTheme>,
+    base_url: Option<toml::Spanned<String>>,
 }
 
 impl RawConfig {
@@ -356,6 +388,30 @@ impl RawFallback {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn base_url_is_an_absolute_web_address_ending_in_a_slash() {
+        let parse =
+            |u: &str| Config::parse(&format!("source = \"en\"\nlanguages = [\"es\"]\nbase_url = \"{u}\"\n"));
+        assert_eq!(
+            parse("https://u.org/leaflets").unwrap().base_url.as_deref(),
+            Some("https://u.org/leaflets/")
+        );
+        assert_eq!(parse("http://u.org/").unwrap().base_url.as_deref(), Some("http://u.org/"));
+        for (bad, why) in [
+            ("u.org", "must start with https://"),
+            ("javascript:alert(1)", "must start with https://"),
+            ("https://", "has no host name"),
+            ("https://u.org/?a=1", "query"),
+            ("https://u.org/a b", "space"),
+            ("https://u.org/\\\"><script>", "escaping"),
+        ] {
+            let e = parse(bad).unwrap_err().0.remove(0);
+            assert!(e.message.contains(why), "{bad}: {}", e.message);
+            assert_eq!(e.line, 3, "{bad}");
+        }
+        assert_eq!(Config::parse("source = \"en\"\nlanguages = [\"es\"]\n").unwrap().base_url, None);
+    }
 
     #[test]
     fn minimal_config_is_valid() {

@@ -5,15 +5,17 @@
 
 use super::escape::{attr, href, text};
 use crate::diag::Diagnostic;
-use crate::document::{Align, Block, Document, Inline, Text};
+use crate::document::{Align, Block, Document, Inline, Text, Ui};
 use crate::fonts::discovery::{css_stack, has_italics};
 use crate::lang::{Direction, Lang};
-use crate::localize::ui::ui;
 use crate::project::theme::{Theme, phone_digits};
+use minijinja::value::Serde;
 use minijinja::{Value, context};
 use std::fmt::Write as _;
 pub use templates::Templates;
 
+pub mod facts;
+pub mod preview;
 pub mod templates;
 
 /// A language a leaflet is published in, for the switcher and the alternates.
@@ -32,6 +34,10 @@ pub struct PageContext<'a> {
     pub alternates: &'a [Alternate],
     /// Whether a PDF sits next to the page.
     pub pdf: bool,
+    /// `base_url` of `tradui.toml` (ending in `/`): the absolute links of link previews.
+    pub base_url: Option<&'a str>,
+    /// Whether a share image (`<slug>.png`) sits next to the page.
+    pub image: bool,
     /// The templates of the build (tradui's and the project's `templates/`).
     pub templates: &'a Templates,
     /// `[theme]`: colours and footer.
@@ -43,13 +49,14 @@ const CSS: &str = include_str!("leaflet.css");
 /// Renders one page from the `page.html` template; an error in a project template
 /// names its file and line.
 pub fn render_page(doc: &Document, ctx: &PageContext) -> Result<String, Diagnostic> {
-    let ui = ui(&doc.lang);
+    let ui = &doc.ui;
     let langs = [doc.lang.as_str(), doc.source_lang.as_str()]
         .into_iter()
         .chain(ctx.alternates.iter().map(|a| a.lang.as_str()));
     let style =
         format!("{CSS}{}{}@page {{ size: {}; }}", theme_style(ctx.theme), lang_styles(langs), page_size(doc));
     let mut head = String::new();
+    preview::preview_tags(&mut head, doc, ctx);
     for alt in ctx.alternates {
         head.push_str("<link rel=\"alternate\" hreflang=\"");
         attr(&mut head, &alt.lang);
@@ -63,34 +70,40 @@ pub fn render_page(doc: &Document, ctx: &PageContext) -> Result<String, Diagnost
         ctx.alternates.iter().map(|a| language(a, doc)).collect()
     };
     let mut heading = String::new();
-    slot_inlines(&mut heading, doc, &doc.title, ui.not_translated);
-    let mut notices = Vec::new();
-    if doc.event_over {
-        notices.push(context! { class => "event-over", text => ui.event_over });
-    }
-    if doc.fallbacks() > 0 {
-        notices.push(
-            context! { class => "", text => format!("{} ({}/{})", ui.notice, doc.fallbacks(), doc.total) },
-        );
-    }
+    slot_inlines(&mut heading, doc, &doc.title, &ui.not_translated);
+    let mut facts = String::new();
+    facts::facts(&mut facts, doc, ui);
     let mut body = String::new();
     for block in &doc.blocks {
-        render_block(&mut body, doc, block, ui.not_translated);
+        render_block(&mut body, doc, block, &ui.not_translated);
     }
     let mut links = Vec::new();
     if ctx.pdf {
-        links.push(link(&format!("{}.pdf", doc.slug), ui.pdf, "application/pdf"));
+        links.push(link(&format!("{}.pdf", doc.slug), &ui.pdf, "application/pdf"));
     }
-    links.push(link("../index.html", ui.all_leaflets, ""));
+    links.push(link("../index.html", &ui.all_leaflets, ""));
     let data = context! {
         lang => &doc.lang, dir => doc.dir.as_str(), slug => &doc.slug,
-        title => format!("{} · {}", doc.title.plain(), ctx.site_title), site_title => ctx.site_title,
+        title => format!("{} · {}", doc.title.plain(), ui.site_title), site_title => &ui.site_title,
         head => safe(head), style => safe(style), languages, heading => safe(heading),
-        facts => safe(String::new()), notices, body => safe(body), links,
-        ui => ui_words(&ui), footer => footer(ctx.theme, &doc.source_lang, doc.source_dir), theme => Value::from(minijinja::value::Serde(ctx.theme)),
-        doc => Value::from(minijinja::value::Serde(doc)), script => safe(String::new()),
+        facts => safe(facts), notices => notices(doc), body => safe(body), links,
+        ui => Value::from(Serde(ui)), footer => footer(ctx.theme, &doc.source_lang, doc.source_dir),
+        theme => Value::from(Serde(ctx.theme)), doc => Value::from(Serde(doc)), script => safe(String::new()),
     };
     ctx.templates.render("page.html", &data)
+}
+
+/// The notes above the text: the event is over, some parts are not yet translated.
+fn notices(doc: &Document) -> Vec<Value> {
+    let mut notices = Vec::new();
+    if doc.event_over {
+        notices.push(context! { class => "event-over", text => &doc.ui.event_over });
+    }
+    if doc.fallbacks() > 0 {
+        let text = format!("{} ({}/{})", doc.ui.notice, doc.fallbacks(), doc.total);
+        notices.push(context! { class => "", text });
+    }
+    notices
 }
 
 fn safe(html: String) -> Value {
@@ -107,19 +120,14 @@ fn link(to: &str, text: &str, kind: &str) -> Value {
 fn language(alt: &Alternate, doc: &Document) -> Value {
     let mut h = String::new();
     href(&mut h, &page_href(&alt.lang, &doc.slug));
-    context! { lang => &alt.lang, name => &alt.name, dir => alt.dir.as_str(), href => safe(h), current => alt.lang == doc.lang }
-}
-
-/// The interface words of a page, by name, for templates.
-fn ui_words(ui: &crate::localize::ui::Ui) -> Value {
     context! {
-        not_translated => ui.not_translated, notice => ui.notice, pdf => ui.pdf,
-        all_leaflets => ui.all_leaflets, languages => ui.languages, event_over => ui.event_over,
+        lang => &alt.lang, name => &alt.name, dir => alt.dir.as_str(), href => safe(h),
+        current => alt.lang == doc.lang,
     }
 }
 
-/// The union's footer (`[theme] footer`), or none: its text, and its phone number with
-/// the `tel:` address.
+/// The union's footer (`[theme] footer`), or none: its text (in the source language),
+/// and its phone number with the `tel:` address.
 fn footer(theme: &Theme, lang: &str, dir: Direction) -> Value {
     let Some(f) = &theme.footer else { return Value::from(()) };
     let tel = f.phone.as_deref().and_then(phone_digits).map(|d| {
@@ -127,7 +135,6 @@ fn footer(theme: &Theme, lang: &str, dir: Direction) -> Value {
         href(&mut h, &format!("tel:{d}"));
         safe(h)
     });
-    // The footer is written in the source language.
     context! { text => &f.text, phone => &f.phone, tel, lang, dir => dir.as_str() }
 }
 
@@ -393,6 +400,10 @@ pub struct IndexEntry {
     pub slug: String,
     /// The title in the source language.
     pub title: String,
+    /// Front matter `weight` (lower first) and the `date` variable (`2026-12-10`): the
+    /// index's order, then the title.
+    pub weight: Option<i64>,
+    pub date: Option<String>,
     /// (language, native name, dir, percent current, published, has PDF)
     pub langs: Vec<IndexLang>,
 }
@@ -407,14 +418,18 @@ pub struct IndexLang {
     pub pdf: bool,
 }
 
-/// `public/index.html`: every leaflet in every language with its coverage, from the
-/// `index.html` template.
+/// `public/index.html`: every leaflet in every language with its coverage, in the
+/// committee's order, from the `index.html` template.
 pub fn render_index(site: &IndexContext, entries: &[IndexEntry]) -> Result<String, Diagnostic> {
-    let source_lang = site.source_lang;
+    let (ui, source_lang) = (site.ui, site.source_lang);
     let langs = std::iter::once(source_lang)
         .chain(entries.iter().flat_map(|e| e.langs.iter().map(|l| l.lang.as_str())));
     let style = format!("{CSS}{}{}", theme_style(site.theme), lang_styles(langs));
-    let ui = ui(source_lang);
+    let mut entries: Vec<&IndexEntry> = entries.iter().collect();
+    entries.sort_by(|a, b| {
+        let key = |e: &IndexEntry| (e.weight.map_or((1, 0), |w| (0, w)), e.date.is_none(), e.date.clone());
+        key(a).cmp(&key(b)).then_with(|| a.title.cmp(&b.title)).then_with(|| a.slug.cmp(&b.slug))
+    });
     let entries: Vec<Value> = entries
         .iter()
         .map(|e| {
@@ -423,16 +438,16 @@ pub fn render_index(site: &IndexContext, entries: &[IndexEntry]) -> Result<Strin
         })
         .collect();
     let mut heading = String::new();
-    text(&mut heading, site.site_title);
+    text(&mut heading, &ui.site_title);
     let dir = Lang::parse(source_lang).map_or(Direction::Ltr, |l| l.direction());
+    let script = format!("<script>\n{READER_FIRST}</script>\n");
     let data = context! {
-        lang => source_lang, dir => dir.as_str(), title => site.site_title, site_title => site.site_title,
+        lang => source_lang, dir => dir.as_str(), title => &ui.site_title, site_title => &ui.site_title,
         head => safe(String::new()), style => safe(style), languages => Vec::<Value>::new(),
         heading => safe(heading), facts => safe(String::new()), notices => Vec::<Value>::new(),
-        body => safe(String::new()), links => Vec::<Value>::new(), entries,
-        ui => context! { languages => ui.languages, not_published => "not published", all_leaflets => ui.all_leaflets },
-        footer => footer(site.theme, source_lang, dir), theme => Value::from(minijinja::value::Serde(site.theme)),
-        script => safe(String::new()),
+        body => safe(String::new()), links => Vec::<Value>::new(), entries, ui => Value::from(Serde(ui)),
+        footer => footer(site.theme, source_lang, dir), theme => Value::from(Serde(site.theme)),
+        script => safe(script),
     };
     site.templates.render("index.html", &data)
 }
@@ -440,7 +455,8 @@ pub fn render_index(site: &IndexContext, entries: &[IndexEntry]) -> Result<Strin
 /// What the index needs besides its entries.
 #[derive(Debug, Clone)]
 pub struct IndexContext<'a> {
-    pub site_title: &'a str,
+    /// The interface words of the source language (the site title among them).
+    pub ui: &'a Ui,
     pub source_lang: &'a str,
     pub templates: &'a Templates,
     pub theme: &'a Theme,
@@ -459,6 +475,10 @@ fn index_lang(e: &IndexEntry, l: &IndexLang) -> Value {
         href => html, pdf_href => pdf,
     }
 }
+
+/// The index's only script: puts the languages of the browser's list first in each
+/// leaflet's list (no request anywhere); without it, the full list in config order.
+const READER_FIRST: &str = include_str!("reader_first.js");
 
 #[cfg(test)]
 mod tests {
