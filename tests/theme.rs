@@ -158,3 +158,28 @@ fn the_pdf_carries_the_footer_and_the_accent() {
         assert!(text.contains("+1 (718) 555-0100"), "{lang}: {text}");
     }
 }
+
+#[test]
+fn the_footer_is_translated_like_tradui_own_words() {
+    let p = with_theme();
+    let check = p.check(&[]);
+    let missing: Vec<_> =
+        check.of_kind("missing").into_iter().filter(|m| m.id.as_deref() == Some("footer")).collect();
+    assert_eq!(missing.len(), 4, "one per translation language: {missing:?}");
+    assert!(missing[0].message.contains("the footer (\"Strike hotline, day and night\""), "{:?}", missing[0]);
+    p.write("locales/es/tradui.ftl", "footer = Línea de huelga, de día y de noche\n");
+    p.run(&["build", "--no-pdf"]);
+    let es = p.read("public/es/meeting.html");
+    assert!(
+        es.contains(
+            "<p lang=\"es\" dir=\"ltr\">Línea de huelga, de día y de noche <a href=\"tel:+17185550100\">"
+        ),
+        "{es}"
+    );
+    let ar = p.read("public/ar/meeting.html");
+    assert!(ar.contains("<p lang=\"en\" dir=\"ltr\">Strike hotline, day and night"), "{ar}");
+    assert_eq!(
+        p.check(&[]).of_kind("missing").iter().filter(|m| m.id.as_deref() == Some("footer")).count(),
+        3
+    );
+}

@@ -87,7 +87,7 @@ pub fn render_page(doc: &Document, ctx: &PageContext) -> Result<String, Diagnost
         title => format!("{} · {}", doc.title.plain(), ui.site_title), site_title => &ui.site_title,
         head => safe(head), style => safe(style), languages, heading => safe(heading),
         facts => safe(facts), notices => notices(doc), body => safe(body), links,
-        ui => Value::from(Serde(ui)), footer => footer(ctx.theme, &doc.source_lang, doc.source_dir),
+        ui => Value::from(Serde(ui)), footer => footer(ctx.theme, ui, doc),
         theme => Value::from(Serde(ctx.theme)), doc => Value::from(Serde(doc)), script => safe(String::new()),
     };
     ctx.templates.render("page.html", &data)
@@ -126,16 +126,29 @@ fn language(alt: &Alternate, doc: &Document) -> Value {
     }
 }
 
-/// The union's footer (`[theme] footer`), or none: its text (in the source language),
-/// and its phone number with the `tel:` address.
-fn footer(theme: &Theme, lang: &str, dir: Direction) -> Value {
+/// The union's footer (`[theme] footer`) of a page, in its language when translated.
+fn footer(theme: &Theme, ui: &Ui, doc: &Document) -> Value {
+    if ui.footer_translated {
+        footer_value(theme, ui, &doc.lang, doc.dir)
+    } else {
+        footer_value(theme, ui, &doc.source_lang, doc.source_dir)
+    }
+}
+
+fn index_footer(theme: &Theme, ui: &Ui, lang: &str, dir: Direction) -> Value {
+    footer_value(theme, ui, lang, dir)
+}
+
+/// The footer, or none: its text, in `lang`, and its phone number with the `tel:`
+/// address.
+fn footer_value(theme: &Theme, ui: &Ui, lang: &str, dir: Direction) -> Value {
     let Some(f) = &theme.footer else { return Value::from(()) };
     let tel = f.phone.as_deref().and_then(phone_digits).map(|d| {
         let mut h = String::new();
         href(&mut h, &format!("tel:{d}"));
         safe(h)
     });
-    context! { text => &f.text, phone => &f.phone, tel, lang, dir => dir.as_str() }
+    context! { text => &ui.footer, phone => &f.phone, tel, lang, dir => dir.as_str() }
 }
 
 /// The theme's colours as the stylesheet's custom properties (`#rrggbb`, checked when
@@ -446,7 +459,7 @@ pub fn render_index(site: &IndexContext, entries: &[IndexEntry]) -> Result<Strin
         head => safe(String::new()), style => safe(style), languages => Vec::<Value>::new(),
         heading => safe(heading), facts => safe(String::new()), notices => Vec::<Value>::new(),
         body => safe(String::new()), links => Vec::<Value>::new(), entries, ui => Value::from(Serde(ui)),
-        footer => footer(site.theme, source_lang, dir), theme => Value::from(Serde(site.theme)),
+        footer => index_footer(site.theme, ui, source_lang, dir), theme => Value::from(Serde(site.theme)),
         script => safe(script),
     };
     site.templates.render("index.html", &data)
