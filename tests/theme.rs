@@ -150,10 +150,12 @@ fn the_pdf_carries_the_footer_and_the_accent() {
         return;
     }
     let p = with_theme();
+    p.edit("tradui.toml", "paper = \"letter\"", "paper = \"letter\"\nbilingual = [\"ar\"]");
     let out = p.run(&["build", "--pdf-ua"]);
     assert!(out.starts_with("exit: 0"), "{out}");
-    for lang in ["es", "ar"] {
-        let text = common::pdf_text(&p.root.join(format!("public/{lang}/meeting.pdf")));
+    for pdf in ["es/meeting.pdf", "ar/meeting.pdf", "ar/meeting.en-ar.pdf"] {
+        let lang = pdf;
+        let text = common::pdf_text(&p.root.join(format!("public/{pdf}")));
         assert!(text.contains("Strike hotline, day and night"), "{lang}: {text}");
         assert!(text.contains("+1 (718) 555-0100"), "{lang}: {text}");
     }
