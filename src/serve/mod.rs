@@ -8,6 +8,7 @@
 //! reloads itself, or shows the errors over its last good version.
 
 mod http;
+mod translate;
 mod watch;
 
 use crate::build::{BuildOptions, BuildSummary, build};
@@ -76,10 +77,12 @@ pub fn run(options: ServeOptions, log: &mut dyn FnMut(Log)) -> Result<(), Fatal>
     log(Log::Built(first));
     let (server, addr) = http::bind(options.bind, options.port).map_err(|e| bind_error(e, options.port))?;
     let url = announce(addr, options.port, options.bind, log);
+    let translate = translators(&options, addr, log)?;
     // The watcher names files from the root of the file system.
     let root = crate::build::manifest::absolute(&options.root);
     let mut watcher = start_watching(&options, &root, &template, &tx, log)?;
-    let http_thread = http::spawn(Arc::clone(&server), options.build.out.clone(), Arc::clone(&hub), addr);
+    let http_thread =
+        http::spawn(Arc::clone(&server), options.build.out.clone(), Arc::clone(&hub), (addr, translate));
     if options.open
         && let Err(e) = opener::open_browser(&url)
     {
@@ -242,6 +245,24 @@ fn announce(addr: SocketAddr, wanted: Option<u16>, bind: IpAddr, log: &mut dyn F
     }
     log(Log::Line(format!("serving {url} (Ctrl-C to stop)")));
     url
+}
+
+/// The translators' pages, with a new secret, and their link on a `Translate:` line.
+fn translators(
+    options: &ServeOptions,
+    addr: SocketAddr,
+    log: &mut dyn FnMut(Log),
+) -> Result<Option<Arc<translate::Translate>>, Fatal> {
+    let secret = translate::auth::Secret::random().map_err(|e| {
+        Fatal::from(
+            Diagnostic::error(Kind::Io, "serve", format!("cannot make the translators' key: {e}")).hint(
+                "this system gives no random numbers; please report it with your operating system's name",
+            ),
+        )
+    })?;
+    let tr = translate::Translate { root: options.root.clone(), secret };
+    log(Log::Line(format!("Translate: {} (give this link only to your translators)", tr.link(addr))));
+    Ok(Some(Arc::new(tr)))
 }
 
 fn bind_error(e: http::BindError, wanted: Option<u16>) -> Fatal {
