@@ -124,7 +124,7 @@ pub fn save(root: &Path, lang: &Lang, slug: &str, form: &[(String, String)]) -> 
             return saved;
         }
     };
-    let refused = tell(&mut saved, &outcome.diagnostics, &bundle.entries);
+    let refused = tell(&mut saved, &outcome.diagnostics, &bundle.entries, &file);
     let old = project.catalog(lang, slug).map(|c| c.text.as_str());
     write(&mut saved, (&project.root, old), &outcome, &file);
     if refused > 0 {
@@ -137,7 +137,7 @@ pub fn save(root: &Path, lang: &Lang, slug: &str, form: &[(String, String)]) -> 
 
 /// Puts each problem on its field; a refused text stays in its field. Returns how many
 /// texts were refused.
-fn tell(saved: &mut Saved, diagnostics: &[Diagnostic], entries: &[Entry]) -> usize {
+fn tell(saved: &mut Saved, diagnostics: &[Diagnostic], entries: &[Entry], file: &str) -> usize {
     let mut refused = 0;
     for d in diagnostics {
         let Some(e) = entries.iter().find(|e| d.id.as_deref() == Some(&e.id)) else {
@@ -149,6 +149,14 @@ fn tell(saved: &mut Saved, diagnostics: &[Diagnostic], entries: &[Entry]) -> usi
         if let Some(h) = d.hint.as_deref().and_then(|h| h.split_once("this translation was not imported")) {
             let own = h.0.trim_end_matches([';', ' ']).to_string();
             d.hint = (!own.is_empty()).then_some(own);
+        }
+        if d.kind == crate::diag::Kind::Stale && !d.is_error() {
+            // The one warning of import's own: a message edited on disk meanwhile.
+            field.said.push(format!(
+                "Someone changed this translation in {} since this page was loaded: the field shows their text, and yours is in the file on the `# imported from {FORM_NAME}` line above it; both are marked for review. Keep the better one, here or in the file.",
+                file
+            ));
+            continue;
         }
         field.said.push(super::page::said(&d));
         if d.is_error() && field.kept.is_none() {
