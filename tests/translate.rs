@@ -250,6 +250,7 @@ fn a_plain_form_post_fills_a_missing_unit_and_confirms_a_stale_one() {
     );
     assert!(page.contains("name=\"_confirm.meeting-li2\""), "a stale unit can be confirmed: {page}");
     assert!(page.contains("name=\"why-p1\" lang=\"es\" dir=\"ltr\""), "{page}");
+    assert!(page.contains("<dd lang=\"fr\" dir=\"ltr\">Quand nous parlons"), "the other languages: {page}");
     let mut form = fields(&page);
     set(&mut form, "why-p1", "Cuando hablamos *juntas*, la gerencia escucha.");
     form.push(("_confirm.meeting-li2".into(), "1".into()));
@@ -273,6 +274,21 @@ fn a_plain_form_post_fills_a_missing_unit_and_confirms_a_stale_one() {
         check.problems
     );
     assert!(a.body.contains("all 7 current"), "the page after saving says so: {}", a.body);
+}
+
+#[test]
+fn the_translation_memory_is_offered_without_script() {
+    let p = Project::init();
+    p.write(
+        "content/second.md",
+        "+++\ntitle = \"Second\"\n+++\n\nBring a coworker.\n\nBring two coworkers.\n",
+    );
+    let server = Server::start(&p);
+    let cookie = server.sign_in();
+    let page = server.page(&cookie, "/translate/es/second").body;
+    assert!(page.contains("Translation memory, the same text in "), "{page}");
+    assert!(page.contains("<span lang=\"es\" dir=\"ltr\">Trae a un compañero de trabajo.</span>"), "{page}");
+    assert!(page.contains("% similar text in "), "a near match too: {page}");
 }
 
 #[test]

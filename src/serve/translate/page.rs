@@ -9,6 +9,7 @@ use crate::lang::Lang;
 use crate::project::Project;
 use crate::render::escape;
 use crate::status::{Cell, Counts, Report, State, UnitState, matching::word_diff};
+use crate::sync::memory::{Memory, Suggestion};
 use std::collections::BTreeMap;
 
 /// The stylesheet's URL (outside `/translate`, like the reload script: it holds no data).
@@ -113,8 +114,9 @@ pub fn leaflet(form: &Form) -> Option<String> {
     out.push_str("\" accept-charset=\"utf-8\">\n");
     hidden(&mut out, "_csrf", form.csrf);
     hidden(&mut out, "_file", &file_hash(form.project, form.lang, form.slug));
+    let memory = crate::sync::memory::Memory::of_language(form.project, form.lang);
     for u in &cell.units {
-        unit(&mut out, form, cell, u);
+        unit(&mut out, form, (cell, &memory), u);
     }
     out.push_str(
         "<p class=\"save\"><button type=\"submit\">Save</button></p>\n</form>\n</main>\n</body>\n</html>\n",
@@ -153,7 +155,7 @@ fn state_word(s: State) -> &'static str {
 }
 
 /// One unit: its source, state, what check says of it, and its field.
-fn unit(out: &mut String, form: &Form, cell: &Cell, u: &UnitState) {
+fn unit(out: &mut String, form: &Form, (cell, memory): (&Cell, &Memory), u: &UnitState) {
     let catalog = form.project.catalog(form.lang, form.slug);
     let msg_id = u.message.as_deref().unwrap_or(&u.id);
     let message = catalog.and_then(|c| c.message(msg_id));
@@ -186,6 +188,9 @@ fn unit(out: &mut String, form: &Form, cell: &Cell, u: &UnitState) {
         .chain(field.map(|f| f.said.clone()).unwrap_or_default())
         .collect();
     list_of(out, &said);
+    if u.state != State::Current {
+        aids(out, form, u, memory);
+    }
     textarea(out, form.lang, &u.id, &text);
     hidden(out, &format!("_seen.{}", u.id), &u.source);
     hidden(out, &format!("_base.{}", u.id), &base);
@@ -195,6 +200,69 @@ fn unit(out: &mut String, form: &Form, cell: &Cell, u: &UnitState) {
         out.push_str("\" value=\"1\"> The translation is still right for the new source text</label></p>\n");
     }
     out.push_str("</section>\n");
+}
+
+/// Help for a unit left to do: the translation memory's match (exact or near, as `sync`
+/// would fill it) and the same unit's current translations in the other languages.
+fn aids(out: &mut String, form: &Form, u: &UnitState, memory: &Memory) {
+    match memory.lookup(&u.source) {
+        Some(Suggestion::Exact { target, origin }) => {
+            out.push_str("<p class=\"memory\">Translation memory, the same text in ");
+            escape::text(out, &origin);
+            out.push_str(": <span lang=\"");
+            escape::attr(out, form.lang.as_str());
+            out.push_str(&format!("\" dir=\"{}\">", form.lang.direction().as_str()));
+            escape::text(out, &target);
+            out.push_str("</span></p>\n");
+        }
+        Some(Suggestion::Near { target, origin, source, similarity }) => {
+            out.push_str(&format!(
+                "<p class=\"memory\">Translation memory, {}% similar text in ",
+                (similarity * 100.0).floor()
+            ));
+            escape::text(out, &origin);
+            out.push_str(" (");
+            diff(out, &word_diff(&source, &u.source));
+            out.push_str("): <span lang=\"");
+            escape::attr(out, form.lang.as_str());
+            out.push_str(&format!("\" dir=\"{}\">", form.lang.direction().as_str()));
+            escape::text(out, &target);
+            out.push_str("</span></p>\n");
+        }
+        None => {}
+    }
+    other_languages(out, form, u);
+}
+
+/// The unit's current translations in the project's other languages, folded.
+fn other_languages(out: &mut String, form: &Form, u: &UnitState) {
+    let mut rows = Vec::new();
+    for lang in form.project.config.languages.iter().filter(|l| *l != form.lang) {
+        let Some(other) =
+            form.report.cell(form.slug, lang).and_then(|c| c.units.iter().find(|x| x.id == u.id))
+        else {
+            continue;
+        };
+        let msg = other.message.as_deref().unwrap_or(&other.id);
+        let text = form.project.catalog(lang, form.slug).and_then(|c| message_text(c, msg));
+        if let (State::Current, Some(text)) = (other.state, text) {
+            rows.push((lang, text));
+        }
+    }
+    if rows.is_empty() {
+        return;
+    }
+    out.push_str("<details class=\"others\"><summary>In other languages</summary>\n<dl>\n");
+    for (lang, text) in rows {
+        out.push_str("<dt>");
+        escape::text(out, &format!("{} ({lang})", lang.native_name()));
+        out.push_str("</dt><dd lang=\"");
+        escape::attr(out, lang.as_str());
+        out.push_str(&format!("\" dir=\"{}\">", lang.direction().as_str()));
+        escape::text(out, &text);
+        out.push_str("</dd>\n");
+    }
+    out.push_str("</dl>\n</details>\n");
 }
 
 /// What `check` says of this unit in this language (not that it is missing: the state says it).
