@@ -355,3 +355,145 @@ fn a_placeable_error_is_refused_with_checks_words() {
         assert!(a.body.contains(&words), "{words}: {}", a.body);
     }
 }
+
+/// Headless Chromium driven through the DevTools protocol (a websocket), as in
+/// tests/serve.rs, here on whichever page the only tab shows (the link redirects).
+struct Browser {
+    child: Child,
+    _profile: tempfile::TempDir,
+    ws: tungstenite::WebSocket<tungstenite::stream::MaybeTlsStream<TcpStream>>,
+    next: u64,
+}
+
+impl Browser {
+    fn open(bin: &std::path::Path, url: &str) -> Browser {
+        let profile = tempfile::TempDir::new().unwrap();
+        let mut child = Command::new(bin)
+            .args(["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"])
+            .args(["--disable-background-networking", "--disable-component-update", "--disable-sync"])
+            .args(["--remote-debugging-port=0", "--window-size=360,740"])
+            .arg(format!("--user-data-dir={}", profile.path().display()))
+            .arg(url)
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let stderr = lines(child.stderr.take().unwrap());
+        let listening = wait_line(&stderr, "DevTools listening on ws://");
+        let port: u16 = listening.split(':').nth(2).unwrap().split('/').next().unwrap().parse().unwrap();
+        let (ws, _) = tungstenite::connect(Self::page_socket(port).as_str()).unwrap();
+        if let tungstenite::stream::MaybeTlsStream::Plain(s) = ws.get_ref() {
+            s.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
+        }
+        Browser { child, _profile: profile, ws, next: 0 }
+    }
+
+    /// The DevTools socket of the tab.
+    fn page_socket(port: u16) -> String {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+            write!(s, "GET /json/list HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n").unwrap();
+            let mut r = BufReader::new(s);
+            let (mut line, mut length) = (String::new(), 0);
+            while r.read_line(&mut line).unwrap() > 0 && line != "\r\n" {
+                if let Some(n) = line.to_ascii_lowercase().strip_prefix("content-length:") {
+                    length = n.trim().parse().unwrap();
+                }
+                line.clear();
+            }
+            let mut body = vec![0; length];
+            r.read_exact(&mut body).unwrap();
+            let tabs: serde_json::Value = serde_json::from_slice(&body).unwrap();
+            let tab = tabs.as_array().unwrap().iter().find(|t| t["type"] == "page");
+            if let Some(ws) = tab.and_then(|t| t["webSocketDebuggerUrl"].as_str()) {
+                return ws.to_string();
+            }
+            assert!(Instant::now() < deadline, "Chromium opened no tab: {tabs}");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    fn call(&mut self, method: &str, params: serde_json::Value) -> serde_json::Value {
+        self.next += 1;
+        let id = self.next;
+        let msg = serde_json::json!({ "id": id, "method": method, "params": params });
+        self.ws.send(tungstenite::Message::text(msg.to_string())).unwrap();
+        loop {
+            let reply = self.ws.read().unwrap();
+            let Ok(text) = reply.to_text() else { continue };
+            let v: serde_json::Value = serde_json::from_str(text).unwrap();
+            if v["id"] == id {
+                return v["result"].clone();
+            }
+        }
+    }
+
+    fn eval(&mut self, js: &str) -> serde_json::Value {
+        self.call("Runtime.evaluate", serde_json::json!({ "expression": js, "returnByValue": true }))["result"]["value"].clone()
+    }
+
+    fn wait_for(&mut self, js: &str) {
+        let deadline = Instant::now() + Duration::from_secs(60);
+        while self.eval(js) != serde_json::Value::Bool(true) {
+            let shows = self.eval("location.href + '\\n' + (document.body ? document.body.innerText : '')");
+            assert!(Instant::now() < deadline, "the page never came to {js}; it shows: {shows}");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    /// Whether the page fits its 360 px width (nothing wider than the screen).
+    fn fits(&mut self) -> bool {
+        self.eval("document.documentElement.scrollWidth <= window.innerWidth && window.innerWidth <= 360")
+            == serde_json::Value::Bool(true)
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+#[ignore = "slow: Chromium; run with cargo test -- --include-ignored"]
+fn a_translator_types_into_a_missing_unit_and_saves_in_chromium_on_a_phone() {
+    let Some(bin) = common::chromium() else { return };
+    let p = Project::init();
+    p.delete_message(ES, "why-p1");
+    let server = Server::start(&p);
+    let key = server.link.split("?key=").nth(1).unwrap();
+    let mut b = Browser::open(&bin, &format!("http://127.0.0.1:{}{PAGE}?key={key}", server.port));
+    b.call(
+        "Emulation.setDeviceMetricsOverride",
+        serde_json::json!({ "width": 360, "height": 740, "deviceScaleFactor": 2, "mobile": true }),
+    );
+    b.wait_for("location.pathname === '/translate/es/meeting' && location.search === '' && document.readyState === 'complete'");
+    let style = "getComputedStyle(document.querySelector('textarea[name=\"why-p1\"]')).boxSizing";
+    assert_eq!(b.eval(style), "border-box", "the policy lets the stylesheet in");
+    assert!(b.fits(), "the form fits a 360 px phone");
+    b.eval("document.querySelector('textarea[name=\"why-p1\"]').focus()");
+    b.call("Input.insertText", serde_json::json!({ "text": "Cuando hablamos juntas, la gerencia escucha." }));
+    b.eval("document.querySelector('button[type=submit]').click()");
+    b.wait_for("document.body.innerText.includes('Saved locales/es/meeting.ftl')");
+    let text = p.read(ES);
+    assert!(
+        text.contains("# en: When we speak *together*, management listens.\nwhy-p1 = Cuando hablamos juntas, la gerencia escucha.\n"),
+        "{text}"
+    );
+    // The page itself is rebuilt with the new text.
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while !server.page("", "/es/meeting.html").body.contains("Cuando hablamos juntas") {
+        assert!(Instant::now() < deadline, "the page was not rebuilt");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    // Right to left, on the same phone.
+    b.call(
+        "Page.navigate",
+        serde_json::json!({ "url": format!("http://127.0.0.1:{}/translate/ar/meeting", server.port) }),
+    );
+    b.wait_for("location.pathname === '/translate/ar/meeting' && document.readyState === 'complete'");
+    assert_eq!(b.eval("getComputedStyle(document.querySelector('textarea[name=\"why\"]')).direction"), "rtl");
+    assert!(b.fits(), "the Arabic form fits a 360 px phone");
+}

@@ -49,7 +49,8 @@ fn header(name: &str, value: &str) -> Header {
 }
 
 /// The headers every answer here carries: no caching, no framing, no sniffing, no
-/// referrer, and a policy that lets the page load only this server's stylesheet and post
+/// referrer to other sites (`no-referrer` would make browsers send `Origin: null` on the
+/// form's post, which the Origin check refuses), and a policy that lets the page load only this server's stylesheet and post
 /// only to this server.
 fn guarded(r: Answer, mime: &str) -> Answer {
     r.with_header(header("Content-Type", mime))
@@ -60,7 +61,7 @@ fn guarded(r: Answer, mime: &str) -> Answer {
         ))
         .with_header(header("X-Content-Type-Options", "nosniff"))
         .with_header(header("X-Frame-Options", "DENY"))
-        .with_header(header("Referrer-Policy", "no-referrer"))
+        .with_header(header("Referrer-Policy", "same-origin"))
 }
 
 fn text(status: u16, body: &str) -> Answer {
