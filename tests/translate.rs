@@ -353,6 +353,10 @@ fn a_placeable_error_is_refused_with_checks_words() {
             }
         }
         assert!(a.body.contains(&words), "{words}: {}", a.body);
+        // The file's own invalid text shows as such, with the same words.
+        let page = server.page(&cookie, PAGE).body;
+        assert!(page.contains("<section class=\"unit invalid\" id=\"unit-meeting-li1\">"), "{page}");
+        assert!(page.contains(&words), "{words}: {page}");
     }
 }
 

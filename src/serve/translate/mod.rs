@@ -81,7 +81,10 @@ pub fn handle(mut request: Request, tr: &Translate, addr: SocketAddr) {
     let url = request.url().to_string();
     let (path, query) = url.split_once('?').unwrap_or((&url, ""));
     let path = path.to_string();
-    let key = query.split('&').find_map(|p| p.strip_prefix("key=")).map(str::to_string);
+    let key = query
+        .split('&')
+        .find_map(|p| p.strip_prefix(auth::KEY_PARAM).and_then(|v| v.strip_prefix('=')))
+        .map(str::to_string);
     let answer = if let Some(key) = key {
         exchange(tr, &path, &key)
     } else if !tr.secret.has_cookie(field(&request, "Cookie").unwrap_or_default()) {
