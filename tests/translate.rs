@@ -477,6 +477,14 @@ fn a_translator_types_into_a_missing_unit_and_saves_in_chromium_on_a_phone() {
     let style = "getComputedStyle(document.querySelector('textarea[name=\"why-p1\"]')).boxSizing";
     assert_eq!(b.eval(style), "border-box", "the policy lets the stylesheet in");
     assert!(b.fits(), "the form fits a 360 px phone");
+    // With script: the source's placeables as chips that insert themselves.
+    let chips = "Array.from(document.querySelectorAll('#unit-meeting-li1 .chip')).map(c => c.textContent + (c.classList.contains('absent') ? '!' : '')).join(' ')";
+    assert_eq!(b.eval(chips), "{ $place }");
+    b.eval("var t = document.querySelector('textarea[name=\"meeting-li1\"]'); t.value = 'Dónde: '; t.dispatchEvent(new Event('input'))");
+    assert_eq!(b.eval(chips), "{ $place }!", "marked while the translation lacks it");
+    b.eval("var t = document.querySelector('textarea[name=\"meeting-li1\"]'); t.selectionStart = t.selectionEnd = t.value.length; document.querySelector('#unit-meeting-li1 .chip').click()");
+    assert_eq!(b.eval("document.querySelector('textarea[name=\"meeting-li1\"]').value"), "Dónde: { $place }");
+    assert_eq!(b.eval(chips), "{ $place }");
     b.eval("document.querySelector('textarea[name=\"why-p1\"]').focus()");
     b.call("Input.insertText", serde_json::json!({ "text": "Cuando hablamos juntas, la gerencia escucha." }));
     b.eval("document.querySelector('button[type=submit]').click()");
@@ -492,6 +500,18 @@ fn a_translator_types_into_a_missing_unit_and_saves_in_chromium_on_a_phone() {
         assert!(Instant::now() < deadline, "the page was not rebuilt");
         std::thread::sleep(Duration::from_millis(100));
     }
+    // On a wide screen the built page is beside the form, and it shows the new text.
+    b.call(
+        "Emulation.setDeviceMetricsOverride",
+        serde_json::json!({ "width": 1300, "height": 800, "deviceScaleFactor": 1, "mobile": false }),
+    );
+    b.wait_for("getComputedStyle(document.querySelector('.preview')).display === 'block'");
+    b.eval("document.querySelector('.preview iframe').contentWindow.location.reload()");
+    b.wait_for("(document.querySelector('.preview iframe').contentDocument.body || {innerText: ''}).innerText.includes('Cuando hablamos juntas')");
+    b.call(
+        "Emulation.setDeviceMetricsOverride",
+        serde_json::json!({ "width": 360, "height": 740, "deviceScaleFactor": 2, "mobile": true }),
+    );
     // Right to left, on the same phone.
     b.call(
         "Page.navigate",

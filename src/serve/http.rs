@@ -132,19 +132,13 @@ fn handle(request: Request, out: &Path, hub: &Arc<Hub>, (addr, translate): (Sock
         let _ = request.respond(Response::from_string("only GET and HEAD").with_status_code(405));
         return;
     }
-    if url == super::translate::page::CSS_URL {
-        let css = super::translate::page::CSS;
-        let _ = request.respond(with_type(Response::from_string(css), "text/css; charset=utf-8"));
-        return;
-    }
     if url == EVENTS {
         let hub = Arc::clone(hub);
         std::thread::spawn(move || events(request, &hub));
         return;
     }
-    if url == SCRIPT {
-        let _ =
-            request.respond(with_type(Response::from_string(RELOAD_JS), "text/javascript; charset=utf-8"));
+    if let Some((body, mime)) = asset(&url) {
+        let _ = request.respond(with_type(Response::from_string(body), mime));
         return;
     }
     let Some(path) = resolve(out, &url) else {
@@ -170,6 +164,18 @@ fn handle(request: Request, out: &Path, hub: &Arc<Hub>, (addr, translate): (Sock
         Err(_) => {
             let _ = request.respond(not_found(&url));
         }
+    }
+}
+
+/// tradui's own files (no project data in them): the reload script, and the translators'
+/// pages' script and stylesheet.
+fn asset(url: &str) -> Option<(&'static str, &'static str)> {
+    use super::translate::page;
+    match url {
+        SCRIPT => Some((RELOAD_JS, "text/javascript; charset=utf-8")),
+        page::JS_URL => Some((page::JS, "text/javascript; charset=utf-8")),
+        page::CSS_URL => Some((page::CSS, "text/css; charset=utf-8")),
+        _ => None,
     }
 }
 

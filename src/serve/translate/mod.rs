@@ -51,13 +51,13 @@ fn header(name: &str, value: &str) -> Header {
 /// The headers every answer here carries: no caching, no framing, no sniffing, no
 /// referrer to other sites (`no-referrer` would make browsers send `Origin: null` on the
 /// form's post, which the Origin check refuses), and a policy that lets the page load only this server's stylesheet and post
-/// only to this server.
+/// only to this server (its own script and stylesheet, the built page in a frame).
 fn guarded(r: Answer, mime: &str) -> Answer {
     r.with_header(header("Content-Type", mime))
         .with_header(header("Cache-Control", "no-store"))
         .with_header(header(
             "Content-Security-Policy",
-            "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+            "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; frame-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
         ))
         .with_header(header("X-Content-Type-Options", "nosniff"))
         .with_header(header("X-Frame-Options", "DENY"))

@@ -16,6 +16,10 @@ use std::collections::BTreeMap;
 pub const CSS_URL: &str = "/__tradui/translate.css";
 /// The stylesheet.
 pub const CSS: &str = include_str!("translate.css");
+/// The script that adds placeable chips (the form works without it).
+pub const JS_URL: &str = "/__tradui/translate.js";
+/// The script.
+pub const JS: &str = include_str!("translate.js");
 
 /// What the form shows of one unit, beyond the files on disk: a text sent that was not
 /// written (it stays in its field), and what saving said of it.
@@ -44,13 +48,17 @@ pub fn file_hash(project: &Project, lang: &Lang, slug: &str) -> String {
         .map_or(String::new(), |c| blake3::hash(c.text.as_bytes()).to_hex().to_string())
 }
 
-fn head(out: &mut String, title: &str) {
+fn head(out: &mut String, title: &str, body_class: &str) {
     out.push_str("<!doctype html>\n<html lang=\"en\" dir=\"ltr\">\n<head>\n<meta charset=\"utf-8\">\n");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
     escape::text(out, title);
     out.push_str("</title>\n<link rel=\"stylesheet\" href=\"");
     escape::attr(out, CSS_URL);
-    out.push_str("\">\n</head>\n<body>\n");
+    out.push_str("\">\n<script src=\"");
+    escape::attr(out, JS_URL);
+    out.push_str("\" defer></script>\n</head>\n<body class=\"");
+    escape::attr(out, body_class);
+    out.push_str("\">\n");
 }
 
 fn left(c: &Counts) -> String {
@@ -69,7 +77,7 @@ fn left(c: &Counts) -> String {
 /// `/translate/`: every language, what is left in it, and a link per leaflet.
 pub fn list(project: &Project, report: &Report) -> String {
     let mut out = String::new();
-    head(&mut out, "Translate");
+    head(&mut out, "Translate", "list");
     out.push_str("<main>\n<h1>Translate</h1>\n");
     let totals = crate::status::totals_by_lang(report);
     for lang in &project.config.languages {
@@ -100,7 +108,7 @@ pub fn leaflet(form: &Form) -> Option<String> {
     let cell = form.report.cell(form.slug, form.lang)?;
     let mut out = String::new();
     let title = format!("Translate {} into {} ({})", form.slug, form.lang.native_name(), form.lang);
-    head(&mut out, &title);
+    head(&mut out, &title, "with-preview");
     out.push_str("<main>\n<p><a href=\"/translate/\">All languages</a> · <a href=\"");
     escape::href(&mut out, &format!("/{}/{}.html", form.lang, form.slug));
     out.push_str("\">The page</a></p>\n<h1>");
@@ -118,9 +126,11 @@ pub fn leaflet(form: &Form) -> Option<String> {
     for u in &cell.units {
         unit(&mut out, form, (cell, &memory), u);
     }
-    out.push_str(
-        "<p class=\"save\"><button type=\"submit\">Save</button></p>\n</form>\n</main>\n</body>\n</html>\n",
-    );
+    out.push_str("<p class=\"save\"><button type=\"submit\">Save</button></p>\n</form>\n</main>\n");
+    // The built page beside the form on a wide screen; it reloads itself after each save.
+    out.push_str("<aside class=\"preview\"><iframe title=\"The page as it is built\" src=\"");
+    escape::href(&mut out, &format!("/{}/{}.html", form.lang, form.slug));
+    out.push_str("\"></iframe></aside>\n</body>\n</html>\n");
     Some(out)
 }
 
