@@ -360,6 +360,41 @@ fn a_placeable_error_is_refused_with_checks_words() {
     }
 }
 
+#[test]
+fn translators_on_the_network_get_a_link_at_its_address_and_a_qr_code() {
+    let p = Project::init();
+    let refused = common::tradui(&p.root, &["serve", "--translators", "--port", "0"]);
+    assert!(refused.starts_with("exit: 2"), "{refused}");
+    assert!(
+        refused.contains("--translators is for phones on your network") && refused.contains("--bind 0.0.0.0"),
+        "{refused}"
+    );
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("tradui"))
+        .current_dir(&p.root)
+        .args(["serve", "--port", "0", "--no-pdf", "--bind", "0.0.0.0", "--translators"])
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdout = lines(child.stdout.take().unwrap());
+    let line = wait_line(&stdout, "Translate: ");
+    let qr = stdout.recv_timeout(Duration::from_secs(10)).unwrap();
+    assert!(qr.chars().count() > 20 && qr.chars().all(|c| "▀▄█ ".contains(c)), "a QR code follows: {qr}");
+    let link = line.split(' ').nth(1).unwrap();
+    let (host, path) = link.strip_prefix("http://").unwrap().split_once('/').unwrap();
+    assert!(!host.starts_with("127.") && !host.starts_with("localhost"), "the network address: {line}");
+    // The link works under the address it names.
+    let port: u16 = host.rsplit(':').next().unwrap().parse().unwrap();
+    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(s, "GET /{path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n").unwrap();
+    let mut answer = String::new();
+    s.read_to_string(&mut answer).unwrap();
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(answer.starts_with("HTTP/1.1 303"), "{answer}");
+}
+
 /// Headless Chromium driven through the DevTools protocol (a websocket), as in
 /// tests/serve.rs, here on whichever page the only tab shows (the link redirects).
 struct Browser {

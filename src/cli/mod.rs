@@ -118,6 +118,10 @@ pub enum Command {
         /// events, such as some network or container folders).
         #[arg(long)]
         poll: bool,
+        /// With `--bind 0.0.0.0`: print the translators' link with this computer's network
+        /// address, and a QR code of it for phones on the same network.
+        #[arg(long)]
+        translators: bool,
     },
     /// Report every problem, one line each with file:line:col. Exit 1 when a required
     /// language has an error.
@@ -195,9 +199,16 @@ pub fn run(cli: Cli, out: &mut Out) -> ExitStatus {
             };
             with_project(&cli, out, |p, out| build::run(p, &args, out))
         }
-        Command::Serve { port, bind, open, no_pdf, poll } => serve::run(
+        Command::Serve { port, bind, open, no_pdf, poll, translators } => serve::run(
             &cli.project,
-            serve::Args { port: *port, bind: *bind, open: *open, no_pdf: *no_pdf, poll: *poll },
+            serve::Args {
+                port: *port,
+                bind: *bind,
+                open: *open,
+                no_pdf: *no_pdf,
+                poll: *poll,
+                translators: *translators,
+            },
             out,
         ),
         Command::Check { format, lang } => {

@@ -32,6 +32,8 @@ pub struct ServeOptions {
     pub open: bool,
     /// Poll the files instead of waiting for the file system's events.
     pub poll: bool,
+    /// Print the translators' link with the network address, and its QR code.
+    pub translators: bool,
 }
 
 /// What `serve` tells the person who started it.
@@ -68,6 +70,18 @@ struct PageError {
 /// Runs until Ctrl-C. A project that cannot be loaded at the start is fatal; later, its
 /// errors are shown in the pages until they are fixed.
 pub fn run(options: ServeOptions, log: &mut dyn FnMut(Log)) -> Result<(), Fatal> {
+    if options.translators && options.bind.is_loopback() {
+        return Err(Diagnostic::error(
+            Kind::Config,
+            "--translators",
+            format!(
+                "--translators is for phones on your network, but serve listens on {} (this computer only)",
+                options.bind
+            ),
+        )
+        .hint("add `--bind 0.0.0.0` (only on a network you trust), or leave out --translators")
+        .into());
+    }
     let project = Project::load(&options.root)?;
     let (tx, rx) = channel();
     let first = build(&project, &options.build)?;
@@ -247,7 +261,8 @@ fn announce(addr: SocketAddr, wanted: Option<u16>, bind: IpAddr, log: &mut dyn F
     url
 }
 
-/// The translators' pages, with a new secret, and their link on a `Translate:` line.
+/// The translators' pages, with a new secret, and their link on a `Translate:` line (with
+/// `--translators`, at this computer's network address, and as a QR code).
 fn translators(
     options: &ServeOptions,
     addr: SocketAddr,
@@ -261,7 +276,24 @@ fn translators(
         )
     })?;
     let tr = translate::Translate { root: options.root.clone(), secret };
-    log(Log::Line(format!("Translate: {} (give this link only to your translators)", tr.link(addr))));
+    let mut shown = addr;
+    if addr.ip().is_unspecified() {
+        match translate::qr::network_address(addr.ip().is_ipv6()) {
+            Some(ip) => shown.set_ip(ip),
+            None => log(Log::Note(format!(
+                "cannot tell this computer's address on the network: in the link below, replace {} with it",
+                addr.ip()
+            ))),
+        }
+    }
+    let link = tr.link(shown);
+    log(Log::Line(format!("Translate: {link} (give this link only to your translators)")));
+    if options.translators {
+        match translate::qr::terminal(&link) {
+            Some(code) => log(Log::Line(code)),
+            None => log(Log::Note("the link is too long for a QR code; send it as text".into())),
+        }
+    }
     Ok(Some(Arc::new(tr)))
 }
 

@@ -8,6 +8,7 @@
 
 pub mod auth;
 pub mod page;
+pub mod qr;
 pub mod save;
 
 use crate::lang::Lang;
