@@ -281,7 +281,7 @@ fn the_translation_memory_is_offered_without_script() {
     let p = Project::init();
     p.write(
         "content/second.md",
-        "+++\ntitle = \"Second\"\n+++\n\nBring a coworker.\n\nBring two coworkers.\n",
+        "+++\ntitle = \"Second\"\n+++\n\nBring a coworker.\n\nBring two coworkers.\n\nJoin { -union-name } today.\n",
     );
     let server = Server::start(&p);
     let cookie = server.sign_in();
@@ -289,6 +289,7 @@ fn the_translation_memory_is_offered_without_script() {
     assert!(page.contains("Translation memory, the same text in "), "{page}");
     assert!(page.contains("<span lang=\"es\" dir=\"ltr\">Trae a un compañero de trabajo.</span>"), "{page}");
     assert!(page.contains("% similar text in "), "a near match too: {page}");
+    assert!(page.contains("Glossary: <code>{ -union-name }</code>"), "the terms the unit uses: {page}");
 }
 
 #[test]

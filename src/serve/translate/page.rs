@@ -8,8 +8,9 @@ use crate::interchange::fingerprint;
 use crate::lang::Lang;
 use crate::project::Project;
 use crate::render::escape;
+use crate::source::Ref;
 use crate::status::{Cell, Counts, Report, State, UnitState, matching::word_diff};
-use crate::sync::memory::{Memory, Suggestion};
+use crate::sync::memory::{Memory, Suggestion, term_texts};
 use std::collections::BTreeMap;
 
 /// The stylesheet's URL (outside `/translate`, like the reload script: it holds no data).
@@ -122,9 +123,9 @@ pub fn leaflet(form: &Form) -> Option<String> {
     out.push_str("\" accept-charset=\"utf-8\">\n");
     hidden(&mut out, "_csrf", form.csrf);
     hidden(&mut out, "_file", &file_hash(form.project, form.lang, form.slug));
-    let memory = crate::sync::memory::Memory::of_language(form.project, form.lang);
+    let aids = Aids::of(form);
     for u in &cell.units {
-        unit(&mut out, form, (cell, &memory), u);
+        unit(&mut out, form, (cell, &aids), u);
     }
     out.push_str("<p class=\"save\"><button type=\"submit\">Save</button></p>\n</form>\n</main>\n");
     // The built page beside the form on a wide screen; it reloads itself after each save.
@@ -165,7 +166,7 @@ fn state_word(s: State) -> &'static str {
 }
 
 /// One unit: its source, state, what check says of it, and its field.
-fn unit(out: &mut String, form: &Form, (cell, memory): (&Cell, &Memory), u: &UnitState) {
+fn unit(out: &mut String, form: &Form, (cell, aids): (&Cell, &Aids), u: &UnitState) {
     let catalog = form.project.catalog(form.lang, form.slug);
     let msg_id = u.message.as_deref().unwrap_or(&u.id);
     let message = catalog.and_then(|c| c.message(msg_id));
@@ -199,7 +200,7 @@ fn unit(out: &mut String, form: &Form, (cell, memory): (&Cell, &Memory), u: &Uni
         .collect();
     list_of(out, &said);
     if u.state != State::Current {
-        aids(out, form, u, memory);
+        aids.show(out, form, u);
     }
     textarea(out, form.lang, &u.id, &text);
     hidden(out, &format!("_seen.{}", u.id), &u.source);
@@ -212,9 +213,56 @@ fn unit(out: &mut String, form: &Form, (cell, memory): (&Cell, &Memory), u: &Uni
     out.push_str("</section>\n");
 }
 
-/// Help for a unit left to do: the translation memory's match (exact or near, as `sync`
-/// would fill it) and the same unit's current translations in the other languages.
-fn aids(out: &mut String, form: &Form, u: &UnitState, memory: &Memory) {
+/// What helps with a unit left to do: the language's translation memory and glossary.
+struct Aids {
+    memory: Memory,
+    /// (term, source text, text in the language) of every term both glossaries define.
+    terms: Vec<(String, String, String)>,
+}
+
+impl Aids {
+    fn of(form: &Form) -> Aids {
+        let memory = Memory::of_language(form.project, form.lang);
+        let texts = |lang: &Lang| form.project.terms.get(lang).map(term_texts).unwrap_or_default();
+        let theirs = texts(form.lang);
+        let terms = texts(&form.project.config.source)
+            .into_iter()
+            .filter_map(|(name, src)| {
+                let (_, t) = theirs.iter().find(|(n, _)| *n == name)?;
+                Some((name, src, t.clone()))
+            })
+            .collect();
+        Aids { memory, terms }
+    }
+
+    /// The glossary terms the unit uses, the memory's match (exact or near, as `sync`
+    /// would fill it) and the same unit's current translations in the other languages.
+    fn show(&self, out: &mut String, form: &Form, u: &UnitState) {
+        let used = form.project.leaflet(form.slug).and_then(|l| l.unit(&u.id)).map(|x| &x.refs);
+        for (name, src, text) in &self.terms {
+            if used.is_some_and(|refs| refs.contains(&Ref::Term(name.clone()))) {
+                out.push_str("<p class=\"memory\">Glossary: <code>");
+                escape::text(out, &format!("{{ -{name} }}"));
+                out.push_str("</code> ");
+                escape::text(out, &format!("\u{201c}{src}\u{201d} = "));
+                lang_span(out, form.lang, text);
+                out.push_str("</p>\n");
+            }
+        }
+        memory(out, form, u, &self.memory);
+        other_languages(out, form, u);
+    }
+}
+
+fn lang_span(out: &mut String, lang: &Lang, text: &str) {
+    out.push_str("<span lang=\"");
+    escape::attr(out, lang.as_str());
+    out.push_str(&format!("\" dir=\"{}\">", lang.direction().as_str()));
+    escape::text(out, text);
+    out.push_str("</span>");
+}
+
+fn memory(out: &mut String, form: &Form, u: &UnitState, memory: &Memory) {
     match memory.lookup(&u.source) {
         Some(Suggestion::Exact { target, origin }) => {
             out.push_str("<p class=\"memory\">Translation memory, the same text in ");
@@ -241,7 +289,6 @@ fn aids(out: &mut String, form: &Form, u: &UnitState, memory: &Memory) {
         }
         None => {}
     }
-    other_languages(out, form, u);
 }
 
 /// The unit's current translations in the project's other languages, folded.
