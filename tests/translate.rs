@@ -254,6 +254,18 @@ fn a_plain_form_post_fills_a_missing_unit_and_confirms_a_stale_one() {
     let mut form = fields(&page);
     set(&mut form, "why-p1", "Cuando hablamos *juntas*, la gerencia escucha.");
     form.push(("_confirm.meeting-li2".into(), "1".into()));
+    let before = p.read(ES);
+    let preview = server.post(&cookie, &format!("{PAGE}/preview"), &form);
+    assert_eq!(preview.status, 200, "{}", preview.body);
+    assert!(
+        preview.body.contains("Cuando hablamos <em>juntas</em>, la gerencia escucha."),
+        "{}",
+        preview.body
+    );
+    assert!(preview.head.contains("content-security-policy: default-src 'none'"), "{}", preview.head);
+    assert_eq!(p.read(ES), before, "a preview writes nothing");
+    let no_token: Vec<_> = form.iter().filter(|(k, _)| k != "_csrf").cloned().collect();
+    assert_eq!(server.post(&cookie, &format!("{PAGE}/preview"), &no_token).status, 403);
     let a = server.post(&cookie, PAGE, &form);
     assert_eq!(a.status, 200, "{}", a.body);
     assert!(a.body.contains("Saved locales/es/meeting.ftl"), "{}", a.body);
@@ -523,6 +535,10 @@ fn a_translator_types_into_a_missing_unit_and_saves_in_chromium_on_a_phone() {
     assert_eq!(b.eval(chips), "{ $place }");
     b.eval("document.querySelector('textarea[name=\"why-p1\"]').focus()");
     b.call("Input.insertText", serde_json::json!({ "text": "Cuando hablamos juntas, la gerencia escucha." }));
+    // The live preview shows the text before it is saved.
+    let frame = "document.querySelector('.preview iframe')";
+    b.wait_for(&format!("{frame}.contentWindow.location.pathname.endsWith('/preview') && ({frame}.contentDocument.body || {{innerText: ''}}).innerText.includes('Cuando hablamos juntas')"));
+    assert!(!p.read(ES).contains("juntas"), "a preview writes nothing");
     b.eval("document.querySelector('button[type=submit]').click()");
     b.wait_for("document.body.innerText.includes('Saved locales/es/meeting.ftl')");
     let text = p.read(ES);
@@ -541,7 +557,8 @@ fn a_translator_types_into_a_missing_unit_and_saves_in_chromium_on_a_phone() {
         "Emulation.setDeviceMetricsOverride",
         serde_json::json!({ "width": 1300, "height": 800, "deviceScaleFactor": 1, "mobile": false }),
     );
-    b.wait_for("getComputedStyle(document.querySelector('.preview')).display === 'block'");
+    b.wait_for("getComputedStyle(document.querySelector('.preview')).position === 'sticky'");
+    // (The page is rebuilt by now; its frame may have loaded just before.)
     b.eval("document.querySelector('.preview iframe').contentWindow.location.reload()");
     b.wait_for("(document.querySelector('.preview iframe').contentDocument.body || {innerText: ''}).innerText.includes('Cuando hablamos juntas')");
     b.call(

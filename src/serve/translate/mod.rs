@@ -8,6 +8,7 @@
 
 pub mod auth;
 pub mod page;
+pub mod preview;
 pub mod qr;
 pub mod save;
 
@@ -164,6 +165,24 @@ fn get(tr: &Translate, path: &str) -> Answer {
     page::leaflet(&form).map_or_else(|| not_found(path), |p| html(200, p))
 }
 
+/// The end of the address a form posts to for a preview.
+pub const PREVIEW: &str = "/preview";
+
+/// A preview: the built page's own inline style allowed, no script, and shown only in a
+/// frame of this server's pages.
+fn preview_answer(page: String) -> Answer {
+    Response::from_string(page)
+        .with_header(header("Content-Type", "text/html; charset=utf-8"))
+        .with_header(header("Cache-Control", "no-store"))
+        .with_header(header(
+            "Content-Security-Policy",
+            "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; font-src 'self'; form-action 'none'; frame-ancestors 'self'; base-uri 'none'",
+        ))
+        .with_header(header("X-Content-Type-Options", "nosniff"))
+        .with_header(header("X-Frame-Options", "SAMEORIGIN"))
+        .with_header(header("Referrer-Policy", "same-origin"))
+}
+
 /// Whether a write comes from a page of this server.
 fn same_origin(request: &Request, addr: SocketAddr) -> bool {
     field(request, "Origin")
@@ -204,6 +223,13 @@ fn post(request: &mut Request, tr: &Translate, path: &str, addr: SocketAddr) -> 
         Ok(p) => p,
         Err(a) => return a,
     };
+    if let Some(page) = path.strip_suffix(PREVIEW) {
+        let Some((lang, slug)) = target(&project, page) else { return not_found(path) };
+        return match preview::draft(&project, &lang, &slug, &form) {
+            Some(p) => preview_answer(p),
+            None => not_found(path),
+        };
+    }
     let Some((lang, slug)) = target(&project, path) else { return not_found(path) };
     let saved = save::save(&tr.root, &lang, &slug, &form);
     let project = match load(tr) {

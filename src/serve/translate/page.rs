@@ -127,9 +127,12 @@ pub fn leaflet(form: &Form) -> Option<String> {
     for u in &cell.units {
         unit(&mut out, form, (cell, &aids), u);
     }
-    out.push_str("<p class=\"save\"><button type=\"submit\">Save</button></p>\n</form>\n</main>\n");
-    // The built page beside the form on a wide screen; it reloads itself after each save.
-    out.push_str("<aside class=\"preview\"><iframe title=\"The page as it is built\" src=\"");
+    out.push_str("<p class=\"save\"><button type=\"submit\">Save</button> <button type=\"submit\" class=\"show-preview\" formtarget=\"preview\" formaction=\"");
+    escape::href(&mut out, &format!("/translate/{}/{}/preview", form.lang, form.slug));
+    out.push_str("\">Preview (not saved)</button></p>\n</form>\n</main>\n");
+    // The built page beside the form on a wide screen, below it on a phone; it reloads
+    // itself after each save, and Preview shows it with the texts not saved yet.
+    out.push_str("<aside class=\"preview\"><iframe name=\"preview\" title=\"The page\" src=\"");
     escape::href(&mut out, &format!("/{}/{}.html", form.lang, form.slug));
     out.push_str("\"></iframe></aside>\n</body>\n</html>\n");
     Some(out)

@@ -67,7 +67,7 @@ fn fields(form: &[(String, String)]) -> BTreeMap<&str, &str> {
 
 /// The entries the form brings: each field whose text differs from the one the page
 /// showed, or whose "still right" box is ticked. (unit ID, text, base) of each too.
-fn entries(project: &Project, slug: &str, form: &[(String, String)]) -> Vec<Entry> {
+pub fn entries(project: &Project, slug: &str, form: &[(String, String)]) -> Vec<Entry> {
     let f = fields(form);
     let Some(leaflet) = project.leaflet(slug) else { return Vec::new() };
     let mut out = Vec::new();

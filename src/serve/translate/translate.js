@@ -1,6 +1,7 @@
 // The translators' form, improved when script runs (it works without): under each field,
 // the source's placeables as chips that insert themselves at the cursor, each marked
-// while the translation lacks it. Text only: nothing here builds HTML from strings.
+// while the translation lacks it, and a live preview in the frame beside the form.
+// Text only: nothing here builds HTML from strings.
 (function () {
   "use strict";
   var PLACEABLE = /\{\s*(\$[A-Za-z][A-Za-z0-9_-]*|-[A-Za-z][A-Za-z0-9_-]*)\s*\}/g;
@@ -58,4 +59,16 @@
   }
 
   document.querySelectorAll("section.unit").forEach(chips);
+
+  // Live preview: a moment after typing stops, the form is posted to the preview frame
+  // (the same as pressing "Preview"); nothing is saved.
+  var form = document.querySelector("form");
+  var button = document.querySelector("button.show-preview");
+  var timer = null;
+  if (form && button && form.requestSubmit) {
+    form.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () { form.requestSubmit(button); }, 700);
+    });
+  }
 })();
