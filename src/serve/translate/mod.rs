@@ -137,7 +137,7 @@ fn not_found(path: &str) -> Answer {
 fn load(tr: &Translate) -> Result<Project, Answer> {
     Project::load(&tr.root).map_err(|fatal| {
         let said: Vec<String> = fatal.0.iter().map(page::said).collect();
-        text(500, &format!("The project cannot be read:\n{}\n", said.join("\n")))
+        text(500, &format!("The project cannot be read, so nothing was saved (go back in your browser: your texts are still in the form):\n{}\n", said.join("\n")))
     })
 }
 
@@ -231,7 +231,7 @@ fn post(request: &mut Request, tr: &Translate, path: &str, addr: SocketAddr) -> 
         };
     }
     let Some((lang, slug)) = target(&project, path) else { return not_found(path) };
-    let saved = save::save(&tr.root, &lang, &slug, &form);
+    let saved = save::save(&project, &lang, &slug, &form);
     let project = match load(tr) {
         Ok(p) => p,
         Err(a) => return a,

@@ -93,31 +93,22 @@ pub fn entries(project: &Project, slug: &str, form: &[(String, String)]) -> Vec<
     out
 }
 
-/// Saves the form of `slug` in `lang` into the project at `root`.
-pub fn save(root: &Path, lang: &Lang, slug: &str, form: &[(String, String)]) -> Saved {
+/// Saves the form of `slug` in `lang` into `project` (as just read from disk).
+pub fn save(project: &Project, lang: &Lang, slug: &str, form: &[(String, String)]) -> Saved {
     let mut saved = Saved::default();
-    let project = match Project::load(root) {
-        Ok(p) => p,
-        Err(fatal) => {
-            saved.notices.push("Nothing was saved: the project cannot be read.".into());
-            saved.notices.extend(fatal.0.iter().map(super::page::said));
-            keep_all(&mut saved, form);
-            return saved;
-        }
-    };
     let file = Project::catalog_file(lang, slug);
-    if fields(form).get("_file").copied() != Some(file_hash(&project, lang, slug).as_str()) {
+    if fields(form).get("_file").copied() != Some(file_hash(project, lang, slug).as_str()) {
         saved.notices.push(format!(
             "{file} changed on disk since this page was loaded: your texts were saved where no one else changed the same message; where someone did, both versions are kept in the file, marked for review (see below)."
         ));
     }
-    let entries = entries(&project, slug, form);
+    let entries = entries(project, slug, form);
     if entries.is_empty() {
         saved.notices.push("Nothing to save: no field was changed.".into());
         return saved;
     }
     let bundle = Bundle { lang: lang.to_string(), source_lang: String::new(), entries };
-    let outcome = match import(&project, &Import { file: FORM_NAME, bundle: &bundle }) {
+    let outcome = match import(project, &Import { file: FORM_NAME, bundle: &bundle }) {
         Ok(o) => o,
         Err(d) => {
             saved.notices.push(super::page::said(&d));
@@ -193,17 +184,6 @@ fn write(
             Err(e) => saved.notices.push(format!(
                 "Nothing was saved: cannot write {path}: {e}. Check that serve may write to the folder, then save again."
             )),
-        }
-    }
-}
-
-/// Every text of the form stays in its field (nothing was written).
-fn keep_all(saved: &mut Saved, form: &[(String, String)]) {
-    let f = fields(form);
-    for (k, v) in &f {
-        if !k.starts_with('_') {
-            let base = f.get(format!("_base.{k}").as_str()).copied().unwrap_or_default();
-            saved.fields.entry(k.to_string()).or_default().kept = Some((v.to_string(), base.to_string()));
         }
     }
 }
