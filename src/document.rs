@@ -44,6 +44,8 @@ pub struct Document {
     /// How many units show their translation (current), out of how many.
     pub translated: usize,
     pub total: usize,
+    /// The leaflet's `valid-until` day has passed: the page says the event is over.
+    pub event_over: bool,
 }
 
 impl Document {

@@ -64,7 +64,11 @@ fn run(p: &Project, args: &[&str], system_fonts: bool) -> String {
     } else {
         cmd.env("TRADUI_IGNORE_SYSTEM_FONTS", "1");
     }
+    let started = std::time::SystemTime::now() - std::time::Duration::from_secs(1);
     let out = cmd.output().unwrap();
+    if args.first() == Some(&"build") {
+        common::assert_no_unresolved_placeable(&p.root.join("public"), started);
+    }
     format!(
         "exit: {}\n{}{}",
         out.status.code().unwrap_or(-1),

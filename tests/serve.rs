@@ -514,3 +514,34 @@ fn an_error_shows_over_the_last_good_page_in_chromium_until_it_is_fixed() {
     drop(browser);
     server.stop();
 }
+
+#[test]
+fn a_typo_while_serving_keeps_the_last_good_page_until_it_is_fixed() {
+    let p = Project::init();
+    let server = Server::start(&p, &["--no-pdf"]);
+    let mut events = server.events();
+    assert_eq!(events.next()["errors"], serde_json::json!([]));
+    let good = p.bytes("public/es/meeting.html");
+
+    p.edit("content/meeting.md", "date = 2026-12-10", "date = 12/11/2026");
+    let event = events.until(|e| !e["errors"].as_array().unwrap().is_empty());
+    let errors = event["errors"].as_array().unwrap();
+    assert!(
+        errors.iter().any(|e| e["file"] == "content/meeting.md"
+            && e["line"] == 5
+            && e["message"].as_str().unwrap().contains("is not built because of this error")),
+        "{event}"
+    );
+    assert_eq!(p.bytes("public/es/meeting.html"), good, "the page on disk stays the last good one");
+    let served = String::from_utf8(server.get("/es/meeting.html").2).unwrap();
+    assert!(!served.contains("{$date}") && served.contains("10 de diciembre de 2026"), "{served}");
+
+    p.edit("content/meeting.md", "date = 12/11/2026", "date = 2026-12-11");
+    events.until(|e| {
+        e["errors"] == serde_json::json!([])
+            && String::from_utf8(server.get("/es/meeting.html").2)
+                .unwrap()
+                .contains("11 de diciembre de 2026")
+    });
+    server.stop();
+}

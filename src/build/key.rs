@@ -8,7 +8,6 @@ use crate::project::Project;
 use crate::source::{Leaflet, Ref};
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::PathBuf;
 
 use super::manifest::stat;
 
@@ -85,6 +84,9 @@ impl Inputs {
             .text(lang.as_str())
             .text(self.leaflets.get(&leaflet.slug).map_or("", String::as_str));
         h.text(&self.settings.get(lang).cloned().unwrap_or_else(|| settings_key(config, lang)));
+        // A page says its event is over once `valid-until` has passed: today decides it.
+        let over = crate::status::expiry::is_over(leaflet, crate::status::expiry::today());
+        h.field(&[u8::from(over)]);
         let source = &config.source;
         let catalog = (lang != source).then(|| project.catalog(lang, &leaflet.slug)).flatten();
         h.text(catalog.map_or("", |c| c.file.as_str())).text(catalog.map_or("", |c| c.text.as_str()));
@@ -136,6 +138,8 @@ fn leaflet_key(l: &Leaflet) -> Key {
         &l.blocks,
         &l.title_id,
         &l.override_positions,
+        &l.required,
+        &l.valid_until,
     );
     KeyHasher::new("leaflet").text(&format!("{fields:?}")).finish()
 }
@@ -144,7 +148,7 @@ fn leaflet_key(l: &Leaflet) -> Key {
 /// (what they all derive from, when the leaflet was parsed). A field
 /// added to `Leaflet` fails the test below until it is considered here.
 #[cfg(test)]
-const LEAFLET_FIELDS: [&str; 12] = [
+const LEAFLET_FIELDS: [&str; 14] = [
     "slug",
     "file",
     "title",
@@ -156,6 +160,8 @@ const LEAFLET_FIELDS: [&str; 12] = [
     "title_id",
     "override_positions",
     "index",
+    "required",
+    "valid_until",
     "digest",
 ];
 
@@ -229,39 +235,6 @@ fn engine() -> Key {
     h.text(env!("CARGO_PKG_VERSION"));
     if let Some((len, mtime)) = std::env::current_exe().ok().and_then(|p| stat(&p)) {
         h.field(&len.to_le_bytes()).field(&mtime.to_le_bytes());
-    }
-    h.finish()
-}
-
-/// Where fonts are installed on this system (and for this user).
-pub fn system_font_dirs() -> Vec<PathBuf> {
-    let mut dirs: Vec<PathBuf> =
-        ["/usr/share/fonts", "/usr/local/share/fonts", "/Library/Fonts", "/System/Library/Fonts"]
-            .iter()
-            .map(PathBuf::from)
-            .collect();
-    if let Some(home) = std::env::var_os("HOME") {
-        let home = PathBuf::from(home);
-        dirs.extend([home.join(".local/share/fonts"), home.join(".fonts"), home.join("Library/Fonts")]);
-    }
-    if let Some(windir) = std::env::var_os("WINDIR") {
-        dirs.push(PathBuf::from(windir).join("Fonts"));
-    }
-    dirs
-}
-
-/// The state of font folders: every folder and font file's path, size and time, so that
-/// installing or removing a font shows.
-pub fn font_folders(dirs: &[PathBuf]) -> Key {
-    let mut h = KeyHasher::new("font folders");
-    for dir in dirs {
-        for e in walkdir::WalkDir::new(dir).sort_by_file_name().into_iter().flatten() {
-            if e.file_type().is_dir()
-                && let Some((_, mtime)) = stat(e.path())
-            {
-                h.text(&e.path().display().to_string()).field(&mtime.to_le_bytes());
-            }
-        }
     }
     h.finish()
 }

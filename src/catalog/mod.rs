@@ -19,6 +19,10 @@ use std::ops::Range;
 /// once the translation is updated.
 pub const REVIEW_MARKER: &str = "REVIEW:";
 
+/// The comment line a translator puts above a message to confirm the values it writes
+/// differently from the source (a number in words): `# tradui: values-ok $4 6:30 PM`.
+pub const VALUES_OK: &str = "tradui: values-ok";
+
 /// What an entry of the file is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EntryKind {
@@ -69,6 +73,9 @@ pub struct Message {
     pub was: Option<String>,
     /// The record came from the provenance sidecar, not from the file.
     pub restored: bool,
+    /// The text after `# tradui: values-ok` on the comment lines above it: the source
+    /// values a translator confirmed the translation writes differently (in words).
+    pub values_ok: Option<String>,
     /// Variables, terms and messages the value refers to (all variants).
     pub refs: BTreeSet<Ref>,
     pub selects: Vec<Select>,
@@ -282,6 +289,7 @@ fn message(
     let mut record = None;
     let mut review = false;
     let mut was = None;
+    let mut values_ok: Option<String> = None;
     if let Some(c) = &m.comment {
         for l in &c.content {
             if stub_id(l).is_some() {
@@ -293,6 +301,9 @@ fn message(
                 review = true;
             } else if let Some(w) = l.strip_prefix("was:") {
                 was = Some(normalize(w, false));
+            } else if let Some(v) = l.trim().strip_prefix(VALUES_OK) {
+                let all = values_ok.take().unwrap_or_default();
+                values_ok = Some(format!("{all} {}", v.trim()).trim().to_string());
             }
         }
     }
@@ -312,6 +323,7 @@ fn message(
         review,
         was,
         restored: false,
+        values_ok,
         refs,
         selects,
     }

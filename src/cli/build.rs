@@ -36,7 +36,7 @@ pub fn run(project: &Project, args: &Args, out: &mut Out) -> Result<ExitStatus, 
 /// Prints a build's problems and its one-line summary.
 pub fn report(summary: &BuildSummary, out_dir: &Path, out: &mut Out) {
     for d in &summary.diagnostics {
-        out.err(Out::styled(d));
+        out.problem(d);
     }
     for (slug, lang, why) in &summary.skipped {
         out.err(format!("{slug}: not published in {lang}: {why}"));
@@ -44,10 +44,15 @@ pub fn report(summary: &BuildSummary, out_dir: &Path, out: &mut Out) {
     out.line(summary_line(summary, out_dir));
 }
 
-/// "built 5 page(s) and 5 PDF(s) in public: 2 rebuilt, 8 up to date; ..."
+/// "built 5 page(s) and 5 PDF(s) in public: 2 rebuilt, 8 up to date; ..."; with ", 4
+/// kept from the last good build" when leaflets with errors kept their pages.
 pub fn summary_line(summary: &BuildSummary, out_dir: &Path) -> String {
+    let kept = match summary.kept.len() {
+        0 => String::new(),
+        n => format!("; {n} file(s) kept from the last good build (see the errors above)"),
+    };
     format!(
-        "built {} page(s) and {} PDF(s) in {}: {} rebuilt, {} up to date (skipped); {} file(s) written, {} unchanged, {} removed",
+        "built {} page(s) and {} PDF(s) in {}: {} rebuilt, {} up to date (skipped); {} file(s) written, {} unchanged, {} removed{kept}",
         summary.pages,
         summary.pdfs,
         out_dir.display(),

@@ -17,17 +17,18 @@ pub fn run(root: &Path, files: &[PathBuf], out: &mut Out) -> Result<ExitStatus, 
         let bundle = match read(path, &shown) {
             Ok(b) => b,
             Err(d) => {
-                out.err(Out::styled(&d));
+                out.problem(&d);
                 problems = true;
                 continue;
             }
         };
         // Loaded again for each file, so that a second file sees what the first wrote.
         let project = Project::load(root)?;
+        out.context = super::context(&project, "import");
         let outcome = match interchange::import(&project, &Import { file: &shown, bundle: &bundle }) {
             Ok(o) => o,
             Err(d) => {
-                out.err(Out::styled(&d));
+                out.problem(&d);
                 problems = true;
                 continue;
             }
@@ -45,7 +46,7 @@ pub fn run(root: &Path, files: &[PathBuf], out: &mut Out) -> Result<ExitStatus, 
                         format!("cannot write: {e}; the file is unchanged"),
                     )
                     .hint("check that you may write to the folder");
-                    out.err(Out::styled(&d));
+                    out.problem(&d);
                     problems = true;
                 }
             }
@@ -54,7 +55,7 @@ pub fn run(root: &Path, files: &[PathBuf], out: &mut Out) -> Result<ExitStatus, 
             same += 1;
         }
         for d in &outcome.diagnostics {
-            out.err(Out::styled(d));
+            out.problem(d);
             problems |= d.is_error();
         }
     }

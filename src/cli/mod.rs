@@ -51,18 +51,7 @@ pub enum ColorWhen {
     Never,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum CheckFormat {
-    Text,
-    Json,
-    Github,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum StatusFormat {
-    Text,
-    Json,
-}
+pub use crate::diag::format::Format;
 
 /// The file formats of `tradui export`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -98,6 +87,10 @@ pub enum Command {
         /// left), to see overflow and RTL problems before any translation exists.
         #[arg(long)]
         pseudo: bool,
+        /// How to report problems: text, or one document for CI (json, github, sarif,
+        /// junit, gitlab, markdown).
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
     },
     /// Build, serve public/ on this computer, rebuild what changes and reload the page
     /// in the browser. Stop with Ctrl-C.
@@ -126,16 +119,19 @@ pub enum Command {
     /// Report every problem, one line each with file:line:col. Exit 1 when a required
     /// language has an error.
     Check {
-        #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
-        format: CheckFormat,
+        /// How to report problems: text, or one document for CI (json, github, sarif,
+        /// junit, gitlab, markdown).
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
         /// Only these languages (repeat or separate with commas).
         #[arg(long, value_delimiter = ',')]
         lang: Vec<String>,
     },
     /// Coverage of each leaflet in each language; with --lang, what is left to do.
     Status {
-        #[arg(long, value_enum, default_value_t = StatusFormat::Text)]
-        format: StatusFormat,
+        /// text and json: the coverage table; the other formats: its problems, as `check`.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
         /// Only these languages (repeat or separate with commas).
         #[arg(long, value_delimiter = ',')]
         lang: Vec<String>,
@@ -157,6 +153,10 @@ pub enum Command {
         /// Write stubs only: do not fill missing text from translation memory.
         #[arg(long)]
         no_memory: bool,
+        /// How to report problems: text, or one document for CI (json, github, sarif,
+        /// junit, gitlab, markdown).
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
     },
     /// Write a PO or XLIFF file per language for translators' tools (Poedit, CAT tools).
     Export {
@@ -176,6 +176,10 @@ pub enum Command {
         /// The .po or .xlf files translators sent back.
         #[arg(required = true)]
         files: Vec<PathBuf>,
+        /// How to report problems: text, or one document for CI (json, github, sarif,
+        /// junit, gitlab, markdown).
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
     },
     /// Add a translation language: tradui.toml's `languages` (and `required`, when it is
     /// listed) with its comments kept, stubs for every leaflet, and the glossary.
@@ -185,11 +189,38 @@ pub enum Command {
     },
 }
 
+impl Command {
+    /// The command's name and its `--format` (text for those without one).
+    fn name_and_format(&self) -> (&'static str, Format) {
+        match self {
+            Command::Init { .. } => ("init", Format::Text),
+            Command::Build { format, .. } => ("build", *format),
+            Command::Serve { .. } => ("serve", Format::Text),
+            Command::Check { format, .. } => ("check", *format),
+            Command::Status { format, .. } => ("status", *format),
+            Command::Sync { format, .. } => ("sync", *format),
+            Command::Export { .. } => ("export", Format::Text),
+            Command::Import { format, .. } => ("import", *format),
+            Command::AddLang { .. } => ("add-lang", Format::Text),
+        }
+    }
+}
+
 /// Runs the parsed command line.
 pub fn run(cli: Cli, out: &mut Out) -> ExitStatus {
+    let (name, format) = cli.command.name_and_format();
+    out.format = format;
+    out.context.command = name.to_string();
+    out.context.repo_prefix = repo_prefix(&cli.project);
+    let status = run_command(&cli, out);
+    out.finish();
+    status
+}
+
+fn run_command(cli: &Cli, out: &mut Out) -> ExitStatus {
     let result = match &cli.command {
         Command::Init { dir } => init::run(dir.as_deref().unwrap_or(&cli.project), out),
-        Command::Build { out: dir, no_pdf, pdf_a, force, pseudo } => {
+        Command::Build { out: dir, no_pdf, pdf_a, force, pseudo, .. } => {
             let args = build::Args {
                 out: dir.clone(),
                 no_pdf: *no_pdf,
@@ -197,7 +228,7 @@ pub fn run(cli: Cli, out: &mut Out) -> ExitStatus {
                 force: *force,
                 pseudo: *pseudo,
             };
-            with_project(&cli, out, |p, out| build::run(p, &args, out))
+            with_project(cli, out, |p, out| build::run(p, &args, out))
         }
         Command::Serve { port, bind, open, no_pdf, poll, translators } => serve::run(
             &cli.project,
@@ -211,14 +242,12 @@ pub fn run(cli: Cli, out: &mut Out) -> ExitStatus {
             },
             out,
         ),
-        Command::Check { format, lang } => {
-            with_project(&cli, out, |p, out| check::run(p, *format, lang, out))
-        }
+        Command::Check { lang, .. } => with_project(cli, out, |p, out| check::run(p, lang, out)),
         Command::Status { format, lang } => {
-            with_project(&cli, out, |p, out| status::run(p, *format, lang, out))
+            with_project(cli, out, |p, out| status::run(p, *format, lang, out))
         }
-        Command::Sync { langs, check, prune, accept_source, no_memory } => {
-            with_project(&cli, out, |p, out| {
+        Command::Sync { langs, check, prune, accept_source, no_memory, .. } => {
+            with_project(cli, out, |p, out| {
                 sync::run(
                     p,
                     sync::Args {
@@ -232,14 +261,14 @@ pub fn run(cli: Cli, out: &mut Out) -> ExitStatus {
                 )
             })
         }
-        Command::Export { langs, format, leaflet, out: dir } => with_project(&cli, out, |p, out| {
+        Command::Export { langs, format, leaflet, out: dir } => with_project(cli, out, |p, out| {
             export::run(
                 p,
                 export::Args { langs, format: *format, leaflet: leaflet.as_deref(), out: dir.clone() },
                 out,
             )
         }),
-        Command::Import { files } => import::run(&cli.project, files, out),
+        Command::Import { files, .. } => import::run(&cli.project, files, out),
         Command::AddLang { tag } => add_lang::run(&cli.project, tag, out),
     };
     match result {
@@ -257,6 +286,7 @@ fn with_project(
     f: impl FnOnce(&Project, &mut Out) -> Result<ExitStatus, Fatal>,
 ) -> Result<ExitStatus, Fatal> {
     let project = Project::load(&cli.project)?;
+    out.context = context(&project, &out.context.command);
     let status = f(&project, out);
     // The process ends with the command: freeing a thousand parsed files one by one
     // would only delay the exit.
@@ -294,4 +324,35 @@ pub(crate) fn select_langs(project: &Project, wanted: &[String]) -> Result<Vec<c
         out.push(lang);
     }
     Ok(out)
+}
+
+/// What the output formats need to know of a project.
+pub(crate) fn context(project: &Project, command: &str) -> crate::diag::format::Context {
+    use crate::diag::format::{Context, LeafletInfo};
+    let tags = |langs: &[crate::lang::Lang]| langs.iter().map(|l| l.to_string()).collect::<Vec<_>>();
+    Context {
+        command: command.to_string(),
+        source: project.config.source.to_string(),
+        languages: tags(&project.config.languages),
+        required: tags(&project.config.required),
+        leaflets: project
+            .leaflets
+            .iter()
+            .map(|l| LeafletInfo {
+                slug: l.slug.clone(),
+                file: l.file.clone(),
+                required: tags(&project.required_for(&l.slug)),
+            })
+            .collect(),
+        repo_prefix: repo_prefix(&project.root),
+    }
+}
+
+/// The project folder as a path from the root of its git repository (`""` when it is
+/// the root or in no repository), with a trailing `/`.
+fn repo_prefix(root: &std::path::Path) -> String {
+    let Ok(root) = std::fs::canonicalize(root) else { return String::new() };
+    let Some(repo) = root.ancestors().find(|dir| dir.join(".git").exists()) else { return String::new() };
+    let rel = crate::diag::rel_path(repo, &root);
+    if rel.is_empty() { rel } else { format!("{rel}/") }
 }

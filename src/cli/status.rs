@@ -2,7 +2,7 @@
 //! invalid, percentage by messages and by words, totals); with `--lang`, the list of
 //! what a translator of that language has to do, with the source text of each item.
 
-use super::{ExitStatus, Out, StatusFormat, select_langs};
+use super::{ExitStatus, Format, Out, select_langs};
 use crate::diag::{Diagnostic, Fatal, Kind};
 use crate::lang::Lang;
 use crate::project::Project;
@@ -10,31 +10,34 @@ use crate::status::{self, Cell, Counts, Report};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-pub fn run(
-    project: &Project,
-    format: StatusFormat,
-    wanted: &[String],
-    out: &mut Out,
-) -> Result<ExitStatus, Fatal> {
+pub fn run(project: &Project, format: Format, wanted: &[String], out: &mut Out) -> Result<ExitStatus, Fatal> {
     let langs = select_langs(project, wanted)?;
     let report = status::report(project);
     let cells: Vec<&Cell> = report.cells.iter().filter(|c| langs.contains(&c.lang)).collect();
     let todo_langs = if wanted.is_empty() { Vec::new() } else { langs.clone() };
     let memory = memory_counts(project, &report, &langs);
     match format {
-        StatusFormat::Text => {
+        Format::Text => {
             table(&cells, &langs, out);
             memory_text(&memory, out);
             for lang in &todo_langs {
                 todo_text(&report, lang, out);
             }
         }
-        StatusFormat::Json => {
+        Format::Json => {
             let mut json = json(&report, &cells, &langs);
             json.memory = memory.iter().map(|(l, c)| (l.to_string(), *c)).collect();
+            out.rendered = true;
             out.raw(&serde_json::to_string_pretty(&json).expect("status serialises"));
             out.raw("\n");
         }
+        // The CI formats: the report's problems in the languages asked for, as `check`
+        // shows them (without the font check, which `check` does).
+        _ => report
+            .diagnostics
+            .iter()
+            .filter(|d| d.lang.as_deref().is_none_or(|l| langs.iter().any(|x| x.as_str() == l)))
+            .for_each(|d| out.problem(d)),
     }
     Ok(ExitStatus::Success)
 }

@@ -36,12 +36,12 @@ pub fn run(project: &Project, args: Args, out: &mut Out) -> Result<ExitStatus, F
     for d in
         project.diagnostics.iter().filter(|d| matches!(d.kind, Kind::UnknownLocale | Kind::Source | Kind::Io))
     {
-        out.err(Out::styled(d));
+        out.problem(d);
     }
     if !args.check {
         crate::fsx::check_writable(&project.root, &project.root.join("locales"), 1)?;
         crate::fsx::clean_and_report(&project.root, &project.root.join("locales"), 2)
-            .inspect(|d| out.err(Out::styled(d)));
+            .inspect(|d| out.problem(d));
     }
     let mut tally = Tally::default();
     for leaflet in &project.leaflets {
@@ -101,7 +101,8 @@ fn reference(project: &Project, leaflet: &Leaflet, check: bool, out: &mut Out, t
     }
     let what =
         if old.is_some() { "reference catalog updated to the leaflet" } else { "reference catalog written" };
-    write(&path, &file, old.as_deref(), &text, what, check, out, tally);
+    let rewrite = Rewrite { path: &path, file: &file, old: old.as_deref(), text: &text, what };
+    write(&rewrite, check, out, tally);
 }
 
 /// Brings one translation file (and its sidecar) in line with its leaflet.
@@ -128,7 +129,7 @@ fn translation(
         return;
     }
     if let Some(d) = catalog.and_then(|c| refuse(c, &path)) {
-        out.err(Out::styled(&d));
+        out.problem(&d);
         tally.failed += 1;
         return;
     }
@@ -141,7 +142,7 @@ fn translation(
             format!("{} piece(s) of Fluent that do not parse kept as they are", changes.junk_kept),
         )
         .hint(format!("run `tradui check --lang {lang}` to see where, and fix them"));
-        out.err(Out::styled(&d));
+        out.problem(&d);
     }
     let new = Catalog::parse(&file, text.clone(), &source);
     let old = catalog.map(|c| c.text.as_str());
@@ -156,7 +157,8 @@ fn translation(
         tally.same += 1;
     } else {
         let what = changes.describe().unwrap_or_else(|| "layout only".into());
-        if !write(&path, &file, old, &text, &what, check, out, tally) {
+        let rewrite = Rewrite { path: &path, file: &file, old, text: &text, what: &what };
+        if !write(&rewrite, check, out, tally) {
             return;
         }
     }
@@ -176,23 +178,24 @@ fn sidecar(project: &Project, leaflet: &Leaflet, lang: &Lang, catalog: &Catalog,
     if let Err(e) = crate::fsx::write_atomic(&path, &text) {
         let d = Diagnostic::warning(Kind::Io, &rel, format!("cannot write the provenance sidecar: {e}"))
             .hint("check that you may write to locales/; without it, a platform that drops comments makes translations stale");
-        out.err(Out::styled(&d));
+        out.problem(&d);
     }
 }
 
-/// Writes `text` over a file that still holds `old` (None: that does not exist), or says
-/// what would change. Returns whether the file is now as wanted.
-#[allow(clippy::too_many_arguments)]
-fn write(
-    path: &Path,
-    file: &str,
-    old: Option<&str>,
-    text: &str,
-    what: &str,
-    check: bool,
-    out: &mut Out,
-    tally: &mut Tally,
-) -> bool {
+/// A translation file sync wants to change: `text` replaces `old` (None: the file does
+/// not exist yet) at `path` (`file` as the user reads it); `what` says what changed.
+struct Rewrite<'a> {
+    path: &'a Path,
+    file: &'a str,
+    old: Option<&'a str>,
+    text: &'a str,
+    what: &'a str,
+}
+
+/// Writes the new text over a file that still holds the old, or (with `check`) says what
+/// would change. Returns whether the file is now as wanted.
+fn write(rewrite: &Rewrite, check: bool, out: &mut Out, tally: &mut Tally) -> bool {
+    let Rewrite { path, file, old, text, what } = *rewrite;
     if check {
         out.line(format!("{file}: would change: {what}"));
         tally.changed += 1;
@@ -211,14 +214,14 @@ fn write(
                 "the file changed while sync was running (an editor saved it?); sync left it as it is now",
             )
             .hint("run `tradui sync` again");
-            out.err(Out::styled(&d));
+            out.problem(&d);
             tally.failed += 1;
             false
         }
         Err(e) => {
             let d = Diagnostic::error(Kind::Io, file, format!("cannot write: {e}; the file is unchanged"))
                 .hint("check that you may write to the folder");
-            out.err(Out::styled(&d));
+            out.problem(&d);
             tally.failed += 1;
             false
         }

@@ -8,6 +8,7 @@
 //! back into [`Inline`]s, where the isolated stretches become [`Inline::Placeable`].
 //! Nothing here produces markup: every string stays text until a renderer escapes it.
 
+pub mod dates;
 pub mod pseudo;
 pub mod ui;
 
@@ -28,20 +29,58 @@ const PDI: char = '\u{2069}';
 
 /// Builds the document of `leaflet` in `lang` (the source language or a translation).
 /// `cell` is the leaflet's status in `lang` (None for the source language).
+///
+/// A pattern that cannot be completed (an unknown variable, term, message or function:
+/// fluent-bundle would print `{$name}`) is an error of the document, so the build never
+/// publishes it.
 pub fn localize(
     project: &Project,
     leaflet: &Leaflet,
     lang: &Lang,
     cell: Option<&Cell>,
 ) -> (Document, Vec<Diagnostic>) {
-    let config = &project.config;
-    let source = &config.source;
-    let policy = config.fallback(lang);
-    let mut diags = Vec::new();
+    let source = &project.config.source;
+    let translated = translated_ids(project, leaflet, lang, cell);
+    let mut filler = Filler {
+        leaflet,
+        lang,
+        translated: &translated,
+        source_bundle: source_bundle(project, leaflet),
+        target_bundle: (lang != source).then(|| target_bundle(project, leaflet, lang)),
+        args: arguments(leaflet, lang),
+        // Text shown in the source language takes the source language's values.
+        source_args: arguments(leaflet, source),
+        diags: Vec::new(),
+    };
+    let mut blocks = leaflet.blocks.clone();
+    for block in &mut blocks {
+        for text in block.texts_mut() {
+            filler.fill(text);
+        }
+    }
+    let mut title = Text::slot(leaflet.title_id.clone().unwrap_or_default());
+    if title.id.is_empty() {
+        title.inlines = vec![Inline::Text { text: leaflet.slug.clone() }];
+    } else {
+        filler.fill(&mut title);
+    }
+    let mut diags = filler.diags;
+    let shown = leaflet.units.iter().filter(|u| translated.contains_key(u.id.as_str())).count();
+    let doc = Document { title, blocks, ..document(project, leaflet, lang, shown) };
+    place(project, leaflet, lang, &mut diags);
+    (doc, diags)
+}
 
-    // Unit ID -> the ID of the message that translates it (they differ when the unit
-    // moved or was renamed: the status report pairs them).
-    let translated: HashMap<&str, &str> = match cell {
+/// Unit ID -> the ID of the message that translates it (they differ when the unit moved
+/// or was renamed: the status report pairs them), for the units shown translated.
+fn translated_ids<'a>(
+    project: &Project,
+    leaflet: &'a Leaflet,
+    lang: &Lang,
+    cell: Option<&'a Cell>,
+) -> HashMap<&'a str, &'a str> {
+    let policy = project.config.fallback(lang);
+    match cell {
         None => leaflet.units.iter().map(|u| (u.id.as_str(), u.id.as_str())).collect(),
         Some(c) => c
             .units
@@ -52,26 +91,58 @@ pub fn localize(
             })
             .filter_map(|u| Some((u.id.as_str(), u.message.as_deref()?)))
             .collect(),
-    };
-    let source_bundle = source_bundle(project, leaflet);
-    let target_bundle = if lang == source { None } else { Some(target_bundle(project, leaflet, lang)) };
-    let args = arguments(leaflet, lang);
-    // Text shown in the source language takes the source language's values.
-    let source_args = arguments(leaflet, source);
+    }
+}
 
-    let mut fill = |text: &mut Text| {
+/// Fills the text slots of one document.
+struct Filler<'a> {
+    leaflet: &'a Leaflet,
+    lang: &'a Lang,
+    translated: &'a HashMap<&'a str, &'a str>,
+    source_bundle: Bundle,
+    target_bundle: Option<Bundle>,
+    args: FluentArgs<'static>,
+    source_args: FluentArgs<'static>,
+    diags: Vec<Diagnostic>,
+}
+
+impl Filler<'_> {
+    fn fill(&mut self, text: &mut Text) {
         if text.id.is_empty() {
             return;
         }
-        let message = target_bundle.as_ref().and(translated.get(text.id.as_str()).copied());
-        let (bundle, file, is_fallback, id) = match (&target_bundle, message) {
-            (Some(b), Some(id)) => (b, Project::catalog_file(lang, &leaflet.slug), false, id.to_string()),
-            _ => (&source_bundle, leaflet.file.clone(), target_bundle.is_some(), text.id.clone()),
+        let message = self.target_bundle.as_ref().and(self.translated.get(text.id.as_str()).copied());
+        let (bundle, file, is_fallback, id) = match (&self.target_bundle, message) {
+            (Some(b), Some(id)) => {
+                (b, Project::catalog_file(self.lang, &self.leaflet.slug), false, id.to_string())
+            }
+            _ => (
+                &self.source_bundle,
+                self.leaflet.file.clone(),
+                self.target_bundle.is_some(),
+                text.id.clone(),
+            ),
         };
-        // Formatting problems of the source show once, in the source language's pass.
-        let report_to = if is_fallback { None } else { Some(&mut diags) };
-        let args = if is_fallback { &source_args } else { &args };
-        let formatted = format(bundle, &id, args, &file, report_to);
+        let args = if is_fallback { &self.source_args } else { &self.args };
+        let (formatted, errors) = format(bundle, &id, args);
+        if is_fallback {
+            // Problems of the source text show once, in the source language's pass; here
+            // only that the fallback cannot be completed either.
+            if let Some(e) = errors.first() {
+                self.diags.push(
+                    Diagnostic::error(
+                        Kind::Invalid,
+                        &file,
+                        format!("`{id}` is shown in the source language here, and its text cannot be completed: {e}"),
+                    )
+                    .id(&id)
+                    .hint("fix the source language's error for this text"),
+                );
+            }
+        } else {
+            self.diags.extend(errors.iter().map(|e| resolver_error(&file, &id, e)));
+        }
+        let diags = &mut self.diags;
         text.inlines = inlines(&formatted, &mut |url| {
             diags.push(
                 Diagnostic::warning(
@@ -84,19 +155,20 @@ pub fn localize(
             );
         });
         text.fallback = is_fallback;
-    };
-    let mut blocks = leaflet.blocks.clone();
-    for block in &mut blocks {
-        for text in block.texts_mut() {
-            fill(text);
-        }
     }
-    let mut title = Text::slot(leaflet.title_id.clone().unwrap_or_default());
-    if title.id.is_empty() {
-        title.inlines = vec![Inline::Text { text: leaflet.slug.clone() }];
-    } else {
-        fill(&mut title);
-    }
+}
+
+/// A pattern that fluent-bundle could not complete: an error, never a page with `{$name}`.
+fn resolver_error(file: &str, id: &str, error: &str) -> Diagnostic {
+    Diagnostic::error(Kind::Invalid, file, format!("`{id}`: {error}"))
+        .id(id)
+        .hint("check the placeables: variables come from the leaflet's [variables], terms from terms.ftl")
+}
+
+/// The document of `leaflet` in `lang`, but for its title and blocks (filled apart).
+fn document(project: &Project, leaflet: &Leaflet, lang: &Lang, shown: usize) -> Document {
+    let config = &project.config;
+    let source = &config.source;
     let variables = leaflet
         .variables_for(lang.as_str())
         .into_iter()
@@ -106,8 +178,7 @@ pub fn localize(
         })
         .collect();
     let total = leaflet.units.len();
-    let shown = leaflet.units.iter().filter(|u| translated.contains_key(u.id.as_str())).count();
-    let doc = Document {
+    Document {
         slug: leaflet.slug.clone(),
         lang: lang.to_string(),
         dir: lang.direction(),
@@ -115,14 +186,20 @@ pub fn localize(
         source_lang: source.to_string(),
         source_dir: source.direction(),
         paper: leaflet.paper.unwrap_or(config.paper),
-        title,
-        blocks,
+        title: Text::slot(String::new()),
+        blocks: Vec::new(),
         variables,
         translated: if lang == source { total } else { shown },
         total,
-    };
+        event_over: crate::status::expiry::is_over(leaflet, crate::status::expiry::today()),
+    }
+}
+
+/// Names the leaflet and language of each problem and puts it at its unit's or
+/// message's line; sorted, each once.
+fn place(project: &Project, leaflet: &Leaflet, lang: &Lang, diags: &mut Vec<Diagnostic>) {
     let catalog = project.catalog(lang, &leaflet.slug);
-    for d in &mut diags {
+    for d in diags.iter_mut() {
         d.leaflet = Some(leaflet.slug.clone());
         d.lang = Some(lang.to_string());
         let id = d.id.clone().unwrap_or_default();
@@ -138,7 +215,6 @@ pub fn localize(
     }
     diags.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     diags.dedup();
-    (doc, diags)
 }
 
 type Bundle = FluentBundle<FluentResource>;
@@ -150,7 +226,13 @@ fn new_bundle(lang: &Lang) -> Bundle {
     b.set_use_isolating(false);
     // Registering the built-in functions into a new bundle cannot clash with anything.
     let _ = b.add_builtins();
+    let _ = b.add_function("DATETIME", dates::datetime_function(lang.clone(), isolated));
     b
+}
+
+/// A value as a variable's text reaches the pattern: Markdown-escaped, isolated.
+fn isolated(text: &str) -> String {
+    format!("{FSI}{}{PDI}", escape_markdown(text))
 }
 
 fn add_text(bundle: &mut Bundle, text: String) {
@@ -214,33 +296,39 @@ fn arguments(leaflet: &Leaflet, lang: &Lang) -> FluentArgs<'static> {
         let v = match value {
             // Numbers stay numbers, so plural selection works; digits need no isolation.
             VarValue::Number(n) => FluentValue::from(*n),
-            other => FluentValue::from(format!("{FSI}{}{PDI}", escape_markdown(&display_value(other, lang)))),
+            // A date stays a date, so DATETIME can format it with its options.
+            VarValue::Date { year, month, day } => FluentValue::Custom(Box::new(dates::DateArg {
+                year: *year,
+                month: *month,
+                day: *day,
+                shown: isolated(&display_value(value, lang)),
+            })),
+            other => FluentValue::from(isolated(&display_value(other, lang))),
         };
         args.set(name.to_string(), v);
     }
     args
 }
 
-fn format(
-    bundle: &Bundle,
-    id: &str,
-    args: &FluentArgs,
-    file: &str,
-    diags: Option<&mut Vec<Diagnostic>>,
-) -> String {
+/// The message `id` formatted, and what fluent-bundle could not resolve in it.
+fn format(bundle: &Bundle, id: &str, args: &FluentArgs) -> (String, Vec<String>) {
     let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
-        return String::new();
+        return (String::new(), Vec::new());
     };
     let mut errors = Vec::new();
-    let out = bundle.format_pattern(pattern, Some(args), &mut errors).into_owned();
-    if let Some(diags) = diags {
-        for e in errors {
-            diags.push(Diagnostic::warning(Kind::Invalid, file, format!("`{id}`: {e}")).id(id).hint(
-                "check the placeables: variables come from the leaflet's [variables], terms from terms.ftl",
-            ));
+    let mut out = bundle.format_pattern(pattern, Some(args), &mut errors).into_owned();
+    // fluent-bundle writes a function it does not know as `{NAME()}`; that is never text
+    // for a worker to read (check reports it at its line, and the page is not built).
+    for e in &errors {
+        use fluent_bundle::resolver::{ResolverError, errors::ReferenceKind};
+        if let fluent_bundle::FluentError::ResolverError(ResolverError::Reference(
+            ReferenceKind::Function { id },
+        )) = e
+        {
+            out = out.replace(&format!("{{{id}()}}"), "");
         }
     }
-    out
+    (out, errors.iter().map(ToString::to_string).collect())
 }
 
 /// A variable's value as shown in `lang`: dates in the language's own format.

@@ -145,9 +145,34 @@ fn mirror_inlines(inlines: &mut [Inline]) {
     }
 }
 
-/// RIGHT-TO-LEFT OVERRIDE, the text, POP DIRECTIONAL FORMATTING.
+/// RIGHT-TO-LEFT OVERRIDE, the text, POP DIRECTIONAL FORMATTING; each number inside
+/// (`12`, `6:30`, `1,000`) in a LEFT-TO-RIGHT ISOLATE, so its digits keep their order
+/// as they do in Arabic, and numbers stay in the order of the text.
 pub fn mirror(text: &str) -> String {
-    format!("\u{202E}{text}\u{202C}")
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len() + 8);
+    out.push('\u{202E}');
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_numeric() {
+            out.push(chars[i]);
+            i += 1;
+            continue;
+        }
+        let mut end = i;
+        while end < chars.len()
+            && (chars[end].is_numeric()
+                || (",.:/-".contains(chars[end]) && chars.get(end + 1).is_some_and(|c| c.is_numeric())))
+        {
+            end += 1;
+        }
+        out.push('\u{2066}');
+        out.extend(&chars[i..end]);
+        out.push('\u{2069}');
+        i = end;
+    }
+    out.push('\u{202C}');
+    out
 }
 
 #[cfg(test)]
@@ -177,6 +202,7 @@ mod tests {
             variables: vec![],
             translated: 2,
             total: 2,
+            event_over: false,
         }
     }
 
@@ -228,6 +254,15 @@ mod tests {
             Inline::Link { url: "https://example.org".into(), content: vec![t("\u{202E}the union\u{202C}")] }
         );
         assert_eq!(p[2], place);
+    }
+
+    #[test]
+    fn mirrored_numbers_keep_their_digits_in_order() {
+        assert_eq!(
+            mirror("12 workers at 6:30, gate 4."),
+            "\u{202E}\u{2066}12\u{2069} workers at \u{2066}6:30\u{2069}, gate \u{2066}4\u{2069}.\u{202C}"
+        );
+        assert_eq!(mirror("no digits"), "\u{202E}no digits\u{202C}");
     }
 
     #[test]

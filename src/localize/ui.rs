@@ -11,6 +11,8 @@ pub struct Ui {
     pub pdf: &'static str,
     pub all_leaflets: &'static str,
     pub languages: &'static str,
+    /// The note on the page of a leaflet whose `valid-until` day has passed.
+    pub event_over: &'static str,
 }
 
 const EN: Ui = Ui {
@@ -19,6 +21,7 @@ const EN: Ui = Ui {
     pdf: "PDF for printing",
     all_leaflets: "All leaflets",
     languages: "Languages",
+    event_over: "This event is over.",
 };
 
 /// The interface strings for a language tag (by its primary subtag).
@@ -30,6 +33,7 @@ pub fn ui(lang: &str) -> Ui {
             pdf: "PDF para imprimir",
             all_leaflets: "Todas las hojas informativas",
             languages: "Idiomas",
+            event_over: "Este evento ya pasó.",
         },
         "ht" => Ui {
             not_translated: "poko tradui",
@@ -37,6 +41,7 @@ pub fn ui(lang: &str) -> Ui {
             pdf: "PDF pou enprime",
             all_leaflets: "Tout fèy yo",
             languages: "Lang",
+            event_over: "Evènman sa a fini.",
         },
         "ar" => Ui {
             not_translated: "لم تُترجم بعد",
@@ -44,6 +49,7 @@ pub fn ui(lang: &str) -> Ui {
             pdf: "ملف PDF للطباعة",
             all_leaflets: "كل المنشورات",
             languages: "اللغات",
+            event_over: "انتهى هذا الحدث.",
         },
         "fr" => Ui {
             not_translated: "pas encore traduit",
@@ -51,6 +57,7 @@ pub fn ui(lang: &str) -> Ui {
             pdf: "PDF à imprimer",
             all_leaflets: "Tous les tracts",
             languages: "Langues",
+            event_over: "Cet événement est passé.",
         },
         _ => EN,
     }

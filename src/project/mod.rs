@@ -82,6 +82,7 @@ impl Project {
             diagnostics,
         };
         project.check_overrides();
+        project.check_required();
         project.load_locales()?;
         Ok(project)
     }
@@ -90,6 +91,45 @@ impl Project {
     /// must not remove pages it could not rebuild.
     pub fn complete(&self) -> bool {
         !self.diagnostics.iter().any(|d| d.is_error() && matches!(d.kind, Kind::Io | Kind::Source))
+    }
+
+    /// The languages a leaflet must be complete in: its front matter's `required`, else
+    /// the project's.
+    pub fn required_for(&self, slug: &str) -> Vec<Lang> {
+        match self.leaflet(slug).and_then(|l| l.required.as_ref()) {
+            Some(own) => own.iter().map(|(l, _)| l.clone()).collect(),
+            None => self.config.required.clone(),
+        }
+    }
+
+    /// Whether errors of `lang` fail `check` for this leaflet (None: the project's rule).
+    pub fn is_required(&self, slug: Option<&str>, lang: &Lang) -> bool {
+        match slug.and_then(|s| self.leaflet(s)).and_then(|l| l.required.as_ref()) {
+            Some(own) => own.iter().any(|(l, _)| l == lang),
+            None => self.config.is_required(lang),
+        }
+    }
+
+    /// A leaflet's `required` must name translation languages of the project.
+    fn check_required(&mut self) {
+        let known = &self.config.languages;
+        for leaflet in &self.leaflets {
+            for (lang, at) in leaflet.required.iter().flatten() {
+                if !known.contains(lang) {
+                    let list: Vec<String> = known.iter().map(|l| l.to_string()).collect();
+                    self.diagnostics.push(
+                        Diagnostic::error(
+                            Kind::Source,
+                            &leaflet.file,
+                            format!("front matter: `required` names \"{lang}\", which is not a translation language of this project"),
+                        )
+                        .at(*at)
+                        .leaflet(&leaflet.slug)
+                        .hint(format!("tradui.toml's `languages` are {}; fix the tag, or add the language there", list.join(", "))),
+                    );
+                }
+            }
+        }
     }
 
     /// `[variables.<lang>]` must name a language of the project.

@@ -1,9 +1,10 @@
 //! Front matter: the TOML between `+++` lines (title, paper, `[variables]` and their
 //! per-language overrides), with the position of every problem.
 
-use super::{VarValue, is_identifier};
+use super::{Date, VarValue, is_identifier};
 use crate::diag::{Diagnostic, Kind, line_col};
 use crate::document::Paper;
+use crate::lang::Lang;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -15,6 +16,11 @@ pub(super) struct RawFront {
     pub(super) paper: Option<Paper>,
     #[serde(default)]
     pub(super) variables: BTreeMap<String, toml::Value>,
+    /// The languages this leaflet must be complete in (instead of the project's).
+    pub(super) required: Option<Vec<toml::Spanned<String>>>,
+    /// The last day the leaflet's event is on.
+    #[serde(rename = "valid-until")]
+    pub(super) valid_until: Option<toml::Spanned<toml::value::Datetime>>,
 }
 
 pub(super) struct FrontMatter {
@@ -23,6 +29,13 @@ pub(super) struct FrontMatter {
     pub(super) variables: BTreeMap<String, VarValue>,
     pub(super) overrides: BTreeMap<String, BTreeMap<String, VarValue>>,
     pub(super) override_positions: Vec<(String, (usize, usize))>,
+    pub(super) event: Event,
+}
+
+/// Who must read the leaflet, and until when: `required` and `valid-until`.
+pub(super) struct Event {
+    pub(super) required: Option<PlacedLangs>,
+    pub(super) valid_until: Option<Date>,
 }
 
 /// Finds TOML front matter between `+++` lines: returns its byte range and where the body
@@ -66,16 +79,7 @@ pub(super) fn parse_front_matter(
     range: Range<usize>,
 ) -> Result<FrontMatter, Diagnostic> {
     let front = &text[range.clone()];
-    let raw: RawFront = toml::from_str(front).map_err(|e| {
-        let offset = range.start + e.span().map_or(0, |s| s.start);
-        Diagnostic::error(
-            Kind::Source,
-            file,
-            format!("front matter: {}", e.message().trim().replace('\n', " ")),
-        )
-        .at_offset(text, offset)
-        .hint("the front matter knows `title`, `paper` (\"letter\" or \"a4\") and a [variables] table")
-    })?;
+    let raw: RawFront = toml::from_str(front).map_err(|e| toml_error(file, text, range.start, &e))?;
     let at = |name: &str| text[range.clone()].find(name).map_or(range.start, |i| range.start + i);
     let mut variables = BTreeMap::new();
     let mut by_lang = Vec::new();
@@ -110,7 +114,83 @@ pub(super) fn parse_front_matter(
         }
         overrides.insert(lang, values);
     }
-    Ok(FrontMatter { title: raw.title, paper: raw.paper, variables, overrides, override_positions })
+    let event = Event {
+        required: required_langs(file, text, range.start, raw.required)?,
+        valid_until: end_date(file, text, range.start, raw.valid_until)?,
+    };
+    Ok(FrontMatter { title: raw.title, paper: raw.paper, variables, overrides, override_positions, event })
+}
+
+/// Language tags, each with its line and column.
+type PlacedLangs = Vec<(Lang, (usize, usize))>;
+
+/// `required = ["es", "ht"]`: language tags, each with its position (the project checks
+/// that they are its languages).
+fn required_langs(
+    file: &str,
+    text: &str,
+    start: usize,
+    raw: Option<Vec<toml::Spanned<String>>>,
+) -> Result<Option<PlacedLangs>, Diagnostic> {
+    let Some(raw) = raw else { return Ok(None) };
+    let mut langs = Vec::new();
+    for tag in raw {
+        let at = line_col(text, start + tag.span().start);
+        let lang = Lang::parse(tag.get_ref()).map_err(|e| {
+            Diagnostic::error(
+                Kind::Source,
+                file,
+                format!("front matter: `required` names \"{}\": {e}", tag.get_ref()),
+            )
+            .at(at)
+            .hint("write the language tags of tradui.toml, e.g. `required = [\"es\", \"ht\"]`")
+        })?;
+        langs.push((lang, at));
+    }
+    Ok(Some(langs))
+}
+
+/// `valid-until = 2026-12-11`: a date alone.
+fn end_date(
+    file: &str,
+    text: &str,
+    start: usize,
+    value: Option<toml::Spanned<toml::value::Datetime>>,
+) -> Result<Option<Date>, Diagnostic> {
+    let Some(value) = value else { return Ok(None) };
+    let at = start + value.span().start;
+    match (value.get_ref().date, value.get_ref().time) {
+        (Some(d), None) => Ok(Some(Date { year: d.year, month: d.month, day: d.day })),
+        _ => Err(Diagnostic::error(
+            Kind::Source,
+            file,
+            format!("front matter: `valid-until` must be a date alone, not {}", value.get_ref()),
+        )
+        .at_offset(text, at)
+        .hint("write the last day of the event, e.g. `valid-until = 2026-12-11` (no quotes, no time)")),
+    }
+}
+
+/// The error of a front matter TOML cannot read, at its place; a date written in
+/// another form gets the same day as a TOML date in its hint.
+fn toml_error(file: &str, text: &str, start: usize, e: &toml::de::Error) -> Diagnostic {
+    let offset = start + e.span().map_or(0, |s| s.start);
+    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let line = text[line_start..].lines().next().unwrap_or("");
+    if let Some((name, value, iso)) = misspelt_date(line) {
+        return Diagnostic::error(
+            Kind::Source,
+            file,
+            format!("front matter: `{name} = {value}` is not a date TOML can read"),
+        )
+        .at_offset(text, offset)
+        .hint(format!(
+            "write the date as year-month-day without quotes, `{name} = {iso}`, so each language shows it its own way"
+        ));
+    }
+    Diagnostic::error(Kind::Source, file, format!("front matter: {}", e.message().trim().replace('\n', " ")))
+        .at_offset(text, offset)
+        .hint("the front matter knows `title`, `paper` (\"letter\" or \"a4\") and a [variables] table")
 }
 
 pub(super) fn var_value(
@@ -165,4 +245,56 @@ pub(super) fn var_value(
                 .hint("write the value in quotes, e.g. `place = \"Union hall, 2nd floor\"`; a table is only for one language's values, as [variables.es]"));
         }
     })
+}
+
+/// A `name = value` line whose value is a date in a form TOML does not read
+/// (`12/11/2026`, `11.12.2026`, `2026/12/11`): the name, the value, and the same day as
+/// a TOML date. Day and month read as in the United States (month first) unless the
+/// first number cannot be a month.
+pub(super) fn misspelt_date(line: &str) -> Option<(&str, &str, String)> {
+    let (name, value) = line.split_once('=')?;
+    let (name, value) = (name.trim(), value.trim());
+    let value = value.split(" #").next().unwrap_or(value).trim();
+    let parts: Vec<&str> = value.split(['/', '.', '-']).collect();
+    let sep_ok =
+        value.contains(['/', '.']) || (value.contains('-') && parts.first().is_some_and(|p| p.len() <= 2));
+    if parts.len() != 3
+        || !sep_ok
+        || !parts.iter().all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return None;
+    }
+    let n: Vec<u32> = parts.iter().filter_map(|p| p.parse().ok()).collect();
+    let (year, month, day) = match (parts[0].len(), parts[2].len()) {
+        (4, _) => (n[0], n[1], n[2]),
+        (_, 4) if n[0] > 12 => (n[2], n[1], n[0]),
+        (_, 4) => (n[2], n[0], n[1]),
+        _ => return None,
+    };
+    let valid = (1..=12).contains(&month) && (1..=31).contains(&day);
+    valid.then(|| (name, value, format!("{year:04}-{month:02}-{day:02}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::misspelt_date;
+
+    #[test]
+    fn dates_toml_cannot_read_get_the_same_day_as_a_toml_date() {
+        let iso = |line: &str| misspelt_date(line).map(|(_, _, iso)| iso);
+        assert_eq!(iso("date = 12/11/2026").as_deref(), Some("2026-12-11"));
+        assert_eq!(
+            iso("date = 25/12/2026").as_deref(),
+            Some("2026-12-25"),
+            "a day first when it cannot be a month"
+        );
+        assert_eq!(iso("date = 2026/12/11").as_deref(), Some("2026-12-11"));
+        assert_eq!(iso("date = 11.12.2026 # the meeting").as_deref(), Some("2026-11-12"));
+        assert_eq!(iso("date = 12-11-2026").as_deref(), Some("2026-12-11"));
+        assert_eq!(misspelt_date("date = 12/11/2026").map(|(n, v, _)| (n, v)), Some(("date", "12/11/2026")));
+        for not_a_date in ["time = 6:30 PM", "date = 2026-12-11", "n = 1.5", "date = 13/13/2026", "x = 1/2/3"]
+        {
+            assert_eq!(iso(not_a_date), None, "{not_a_date}");
+        }
+    }
 }

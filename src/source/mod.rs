@@ -10,10 +10,12 @@
 use crate::diag::{Diagnostic, Kind, line_col};
 use crate::document::Block;
 use crate::document::Paper;
+use crate::lang::Lang;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 mod blocks;
 mod front_matter;
+pub mod functions;
 mod ids;
 mod text;
 
@@ -102,6 +104,20 @@ impl VarValue {
     }
 }
 
+/// A calendar day (front matter `valid-until`), ordered by date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl std::fmt::Display for Date {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
 /// A source leaflet, parsed.
 #[derive(Debug, Clone)]
 pub struct Leaflet {
@@ -124,6 +140,11 @@ pub struct Leaflet {
     pub override_positions: Vec<(String, (usize, usize))>,
     /// Unit index by ID: status, sync and localize look units up once per message.
     index: HashMap<String, usize>,
+    /// Front matter `required = [...]`: the languages this leaflet must be complete in,
+    /// each with its position; None: the project's.
+    pub required: Option<Vec<(Lang, (usize, usize))>>,
+    /// Front matter `valid-until`: the last day of the leaflet's event.
+    pub valid_until: Option<Date>,
     /// A hash (BLAKE3, hex) of the text [`parse_leaflet`] read, which with the slug and
     /// path decides every other field. Empty for a leaflet made another way.
     pub digest: String,
@@ -144,6 +165,8 @@ impl Leaflet {
             blocks: Vec::new(),
             title_id: None,
             override_positions: Vec::new(),
+            required: None,
+            valid_until: None,
             index: HashMap::new(),
             digest: String::new(),
         }
@@ -184,11 +207,11 @@ pub fn parse_leaflet(slug: &str, file: &str, text: &str) -> (Leaflet, Vec<Diagno
         diags.push(d);
         return (leaflet, owned_by(slug, diags));
     }
-    let Some(body_start) = read_front_matter(&mut leaflet, file, text, &mut diags) else {
+    let Some(body) = read_front_matter(&mut leaflet, file, text, &mut diags) else {
         return (leaflet, owned_by(slug, diags));
     };
     let ids = title_unit(&mut leaflet, text);
-    let mut p = BodyParser::new(text, body_start, ids);
+    let mut p = BodyParser::new(text, body.start, ids);
     p.file = file.to_string();
     if let Err(d) = p.check_limits() {
         diags.push(d);
@@ -199,11 +222,18 @@ pub fn parse_leaflet(slug: &str, file: &str, text: &str) -> (Leaflet, Vec<Diagno
     diags.extend(p.diags);
     leaflet.index = leaflet.units.iter().enumerate().map(|(i, u)| (u.id.clone(), i)).collect();
     unit_limits(&leaflet, &mut diags);
+    functions::check_units(&leaflet, &mut diags);
     if leaflet.title_id.is_none() {
         leaflet.title_id = leaflet.units.iter().find(|u| u.kind == UnitKind::Heading).map(|u| u.id.clone());
     }
-    check_units(&leaflet, &mut diags);
+    check_units(&leaflet, body.front_ok, &mut diags);
     (leaflet, owned_by(slug, diags))
+}
+
+/// Where the Markdown body starts, and whether the front matter before it parsed.
+struct Body {
+    start: usize,
+    front_ok: bool,
 }
 
 /// Reads the front matter, if any, into `leaflet`; gives where the body starts, or
@@ -213,21 +243,27 @@ fn read_front_matter(
     file: &str,
     text: &str,
     diags: &mut Vec<Diagnostic>,
-) -> Option<usize> {
+) -> Option<Body> {
     match split_front_matter(file, text) {
-        Ok(None) => Some(0),
-        Ok(Some((front, body_start))) => {
-            match parse_front_matter(file, text, front) {
+        Ok(None) => Some(Body { start: 0, front_ok: true }),
+        Ok(Some((front, start))) => {
+            let front_ok = match parse_front_matter(file, text, front) {
                 Ok(fm) => {
                     leaflet.title = fm.title;
                     leaflet.paper = fm.paper;
                     leaflet.variables = fm.variables;
                     leaflet.variable_overrides = fm.overrides;
                     leaflet.override_positions = fm.override_positions;
+                    leaflet.required = fm.event.required;
+                    leaflet.valid_until = fm.event.valid_until;
+                    true
                 }
-                Err(d) => diags.push(d),
-            }
-            Some(body_start)
+                Err(d) => {
+                    diags.push(d);
+                    false
+                }
+            };
+            Some(Body { start, front_ok })
         }
         Err(d) => {
             diags.push(d);
@@ -254,8 +290,10 @@ fn title_unit(leaflet: &mut Leaflet, text: &str) -> IdGen {
     ids
 }
 
-/// A leaflet must have text to translate, and each `{ $variable }` it uses a value.
-fn check_units(leaflet: &Leaflet, diags: &mut Vec<Diagnostic>) {
+/// A leaflet must have text to translate, and each `{ $variable }` it uses a value. A
+/// front matter that does not parse is the one error: its variables are not reported
+/// again as without a value.
+fn check_units(leaflet: &Leaflet, front_ok: bool, diags: &mut Vec<Diagnostic>) {
     let file = leaflet.file.as_str();
     if leaflet.units.is_empty() {
         diags.push(
@@ -264,6 +302,14 @@ fn check_units(leaflet: &Leaflet, diags: &mut Vec<Diagnostic>) {
                 .hint("write the leaflet in Markdown, or delete the empty file"),
         );
     }
+    if front_ok {
+        variables_without_value(leaflet, diags);
+    }
+}
+
+/// A `{ $name }` that the front matter gives no value.
+fn variables_without_value(leaflet: &Leaflet, diags: &mut Vec<Diagnostic>) {
+    let file = leaflet.file.as_str();
     for unit in &leaflet.units {
         for r in &unit.refs {
             if let Ref::Var(v) = r
@@ -400,6 +446,13 @@ mod tests {
         let refs: Vec<Ref> = p.into_iter().map(|(_, r)| r).collect();
         assert_eq!(refs, [Ref::Var("date".into()), Ref::Var("time".into()), Ref::Term("union-name".into())]);
         assert_eq!(to_fluent("a {b} { $c }"), "a { \"{\" }b{ \"}\" } { $c }");
+        let call = "on { DATETIME($date, weekday: \"long\") }, {NOT(a call)}";
+        let refs: Vec<Ref> = placeables(call).into_iter().map(|(_, r)| r).collect();
+        assert_eq!(refs, [Ref::Var("date".into())]);
+        assert_eq!(
+            to_fluent(call),
+            "on { DATETIME($date, weekday: \"long\") }, { \"{\" }NOT(a call){ \"}\" }"
+        );
     }
 
     #[test]

@@ -70,6 +70,9 @@ pub(super) fn placeable_at(s: &str) -> Option<(usize, Ref)> {
     let inner_start = 1 + s[1..].len() - s[1..].trim_start_matches([' ', '\t']).len();
     let rest = &s[inner_start..];
     let sigil = rest.chars().next()?;
+    if sigil.is_ascii_uppercase() {
+        return call_at(rest).map(|(len, r)| (inner_start + len, r));
+    }
     if sigil != '$' && sigil != '-' {
         return None;
     }
@@ -91,13 +94,51 @@ pub(super) fn placeable_at(s: &str) -> Option<(usize, Ref)> {
     Some((len, r))
 }
 
+/// A function call placeable, `DATETIME($date, weekday: "long") }` (after the `{ `): its
+/// length up to and past the `}`, and the variable it formats. Anything else is no call.
+fn call_at(rest: &str) -> Option<(usize, Ref)> {
+    let name_len = rest.find('(')?;
+    let name = &rest[..name_len];
+    if name.is_empty()
+        || !name.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_' || c == '-')
+    {
+        return None;
+    }
+    let mut in_string = false;
+    let mut close = None;
+    for (i, c) in rest[name_len..].char_indices() {
+        match c {
+            '"' => in_string = !in_string,
+            ')' if !in_string => {
+                close = Some(name_len + i);
+                break;
+            }
+            '{' | '}' | '\n' if !in_string => return None,
+            _ => {}
+        }
+    }
+    let close = close?;
+    let after = &rest[close + 1..];
+    let spaces = after.len() - after.trim_start_matches([' ', '\t']).len();
+    if !after[spaces..].starts_with('}') {
+        return None;
+    }
+    let args = &rest[name_len + 1..close];
+    let var = args.split(',').next()?.trim().strip_prefix('$').filter(|v| is_identifier(v))?;
+    Some((close + 1 + spaces + 1, Ref::Var(var.to_string())))
+}
+
 /// A source text as a Fluent pattern: placeables kept, literal braces quoted.
 pub fn to_fluent(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     let mut last = 0;
     for (range, r) in placeables(text) {
         quote_braces(&text[last..range.start], &mut out);
-        out.push_str(&r.to_string());
+        match &text[range.clone()] {
+            // A function call stays as written (`{ DATETIME($date, weekday: "long") }`).
+            call if call.contains('(') => out.push_str(call),
+            _ => out.push_str(&r.to_string()),
+        }
         last = range.end;
     }
     quote_braces(&text[last..], &mut out);

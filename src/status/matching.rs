@@ -96,6 +96,16 @@ struct Matcher<'a> {
     skip: &'a HashSet<&'a str>,
 }
 
+/// (score, unit index, message index): the best scores are taken first.
+type Candidate = (f64, usize, usize);
+
+/// Where the free messages stood, for `renamed`.
+#[derive(Default)]
+struct Places {
+    by_place: HashMap<String, Vec<usize>>,
+    by_heading: HashMap<String, usize>,
+}
+
 impl Matcher<'_> {
     fn open_units(&self) -> Vec<usize> {
         (0..self.units.len())
@@ -134,59 +144,16 @@ impl Matcher<'_> {
     }
 
     fn renamed(&mut self, firsts: &[usize]) {
-        let sections = self.section_renames();
         let units = self.open_units();
         let messages: Vec<usize> = firsts.iter().copied().filter(|&i| !self.taken[i]).collect();
-        // Where each free message stood: its own ID, and its ID in a renamed section.
-        let mut by_place: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut by_heading: HashMap<&str, usize> = HashMap::new();
-        for &i in &messages {
-            let id = &self.catalog.messages[i].id;
-            by_place.entry(id.clone()).or_default().push(i);
-            if let Some(new) = renamed_child(id, &sections) {
-                by_place.entry(new).or_default().push(i);
-            }
-            if let Some(new) = sections.get(id) {
-                by_heading.insert(new, i);
-            }
-        }
-        let mut candidates = Vec::new();
-        // A unit or message with a similar partner at its own place needs no search.
-        let mut settled_units = HashSet::new();
-        let mut settled_messages = HashSet::new();
-        for &u in &units {
-            let unit = &self.leaflet.units[u];
-            if let Some(&i) = by_heading.get(unit.id.as_str()).filter(|_| unit.kind == UnitKind::Heading) {
-                candidates.push((3.0, u, i));
-            }
-            for &i in by_place.get(&unit.id).into_iter().flatten() {
-                // An edited unit keeps its message unless a similar one is free.
-                let sim =
-                    self.catalog.messages[i].record.as_deref().map_or(0.0, |r| similarity(r, &unit.text));
-                candidates.push((sim.max(0.5) + 0.01, u, i));
-                if sim >= SETTLED {
-                    settled_units.insert(u);
-                    settled_messages.insert(i);
-                }
-            }
-        }
+        let places = self.places(&messages);
+        let (mut candidates, settled_units, settled_messages) = self.at_their_place(&units, &places);
         let units: Vec<usize> = units.into_iter().filter(|u| !settled_units.contains(u)).collect();
         let messages: Vec<usize> = messages
             .into_iter()
             .filter(|i| !settled_messages.contains(i) && self.catalog.messages[*i].record.is_some())
             .collect();
-        if units.len().saturating_mul(messages.len()) <= PAIR_BUDGET {
-            for &u in &units {
-                let text = &self.leaflet.units[u].text;
-                for &i in &messages {
-                    let sim =
-                        similarity(self.catalog.messages[i].record.as_deref().unwrap_or_default(), text);
-                    if sim >= SIMILARITY {
-                        candidates.push((sim, u, i));
-                    }
-                }
-            }
-        }
+        candidates.extend(self.similar_anywhere(&units, &messages));
         candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
         for (_, u, i) in candidates {
             if self.units[u].is_none() && !self.taken[i] {
@@ -198,6 +165,74 @@ impl Matcher<'_> {
                 self.take(u, i, how);
             }
         }
+    }
+
+    /// Where each free message stood: its own ID and its ID in a renamed section
+    /// (`by_place`), and the new ID of a renamed section's heading (`by_heading`).
+    fn places(&self, messages: &[usize]) -> Places {
+        let sections = self.section_renames();
+        let mut places = Places::default();
+        for &i in messages {
+            let id = &self.catalog.messages[i].id;
+            places.by_place.entry(id.clone()).or_default().push(i);
+            if let Some(new) = renamed_child(id, &sections) {
+                places.by_place.entry(new).or_default().push(i);
+            }
+            if let Some(new) = sections.get(id) {
+                places.by_heading.insert(new.clone(), i);
+            }
+        }
+        places
+    }
+
+    /// Candidates at each unit's own place (score: similarity, at least 0.5, + 0.01; a
+    /// renamed section's heading: 3), and the units and messages whose partner there is
+    /// similar enough that they need no search.
+    fn at_their_place(
+        &self,
+        units: &[usize],
+        places: &Places,
+    ) -> (Vec<Candidate>, HashSet<usize>, HashSet<usize>) {
+        let mut candidates = Vec::new();
+        let mut settled_units = HashSet::new();
+        let mut settled_messages = HashSet::new();
+        for &u in units {
+            let unit = &self.leaflet.units[u];
+            if let Some(&i) =
+                places.by_heading.get(unit.id.as_str()).filter(|_| unit.kind == UnitKind::Heading)
+            {
+                candidates.push((3.0, u, i));
+            }
+            for &i in places.by_place.get(&unit.id).into_iter().flatten() {
+                // An edited unit keeps its message unless a similar one is free.
+                let sim =
+                    self.catalog.messages[i].record.as_deref().map_or(0.0, |r| similarity(r, &unit.text));
+                candidates.push((sim.max(0.5) + 0.01, u, i));
+                if sim >= SETTLED {
+                    settled_units.insert(u);
+                    settled_messages.insert(i);
+                }
+            }
+        }
+        (candidates, settled_units, settled_messages)
+    }
+
+    /// Pairs of any place at least [`SIMILARITY`] alike, while there are few enough.
+    fn similar_anywhere(&self, units: &[usize], messages: &[usize]) -> Vec<Candidate> {
+        let mut candidates = Vec::new();
+        if units.len().saturating_mul(messages.len()) > PAIR_BUDGET {
+            return candidates;
+        }
+        for &u in units {
+            let text = &self.leaflet.units[u].text;
+            for &i in messages {
+                let sim = similarity(self.catalog.messages[i].record.as_deref().unwrap_or_default(), text);
+                if sim >= SIMILARITY {
+                    candidates.push((sim, u, i));
+                }
+            }
+        }
+        candidates
     }
 
     /// Old section ID -> new section ID, where most moved children say so.

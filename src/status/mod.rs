@@ -5,6 +5,10 @@
 pub mod links;
 pub mod matching;
 pub mod references;
+pub mod expiry;
+
+pub use expiry::expired;
+pub mod values;
 
 use crate::catalog::{Catalog, Message};
 use crate::diag::{Diagnostic, Kind, Severity};
@@ -141,7 +145,7 @@ impl Report {
 /// An error counts against `check` unless it belongs to a language that is not required.
 pub fn counts_against(d: &Diagnostic, project: &Project) -> bool {
     match d.lang.as_deref().map(Lang::parse) {
-        Some(Ok(lang)) => lang == project.config.source || project.config.is_required(&lang),
+        Some(Ok(lang)) => lang == project.config.source || project.is_required(d.leaflet.as_deref(), &lang),
         _ => true,
     }
 }
@@ -150,6 +154,7 @@ pub fn counts_against(d: &Diagnostic, project: &Project) -> bool {
 pub fn report(project: &Project) -> Report {
     let mut diagnostics = project.diagnostics.clone();
     source_terms(project, &mut diagnostics);
+    literal_values(project, &mut diagnostics);
     diagnostics
         .extend(project.leaflets.iter().flat_map(|l| crate::status::references::check_source(project, l)));
     let pairs: Vec<(&Leaflet, &Lang)> = project
@@ -242,7 +247,7 @@ fn leaflet_status(project: &Project, leaflet: &Leaflet, lang: &Lang) -> (Cell, V
             message,
         });
     }
-    let required = project.config.is_required(lang);
+    let required = project.is_required(Some(&leaflet.slug), lang);
     let diags = ctx
         .diags
         .into_iter()
@@ -363,11 +368,22 @@ impl Ctx<'_> {
         let mut invalid = self.check_refs(unit, m, catalog, terms);
         invalid |= !invalid && self.check_variants(unit, m);
         invalid |= self.check_links(m, value);
+        invalid |= self.check_functions(m, value);
         self.check_plurals(m);
         if invalid {
             return State::Invalid;
         }
+        // A value the translation does not keep is never published; the text may be
+        // stale as well, which is reported too (its diff shows the changed value).
+        let mismatch = self.check_values(unit, m, value);
+        self.check_markup(unit, m, value);
         self.untranslated(unit, m, value);
+        let state = self.record_state(unit, m, how);
+        if mismatch { State::Invalid } else { state }
+    }
+
+    /// Current or stale, from the message's record and review marker.
+    fn record_state(&mut self, unit: &Unit, m: &Message, how: How) -> State {
         let Some(record) = &m.record else {
             self.no_record(unit, m);
             return State::Stale;
@@ -450,7 +466,12 @@ impl Ctx<'_> {
             "update the translation to today's text, then set its `# {source}:` line to it and delete any REVIEW line: \"{}\"",
             unit.text
         );
-        if confirmed != unit.text && matching::similarity(confirmed, &unit.text) >= MINOR_EDIT {
+        // Keeping the translation of an edit that changes a number, a link or a placeable
+        // would keep a wrong value: no such hint then.
+        if confirmed != unit.text
+            && matching::similarity(confirmed, &unit.text) >= MINOR_EDIT
+            && !values::edit_touches_values(confirmed, &unit.text)
+        {
             hint.push_str(&format!(
                 ". If the edit does not change the meaning (a typo), `tradui sync --accept-source {}:{}` keeps the translation as it is",
                 self.leaflet.slug, unit.id
@@ -463,26 +484,43 @@ impl Ctx<'_> {
     /// Placeables must match the source: no `$variable` or `-term` dropped, added or
     /// misspelt; terms must exist in the language's glossary.
     fn check_refs(&mut self, unit: &Unit, m: &Message, catalog: &Catalog, terms: Option<&Catalog>) -> bool {
-        let selectors: BTreeSet<&str> = m.selects.iter().filter_map(|s| s.var.as_deref()).collect();
-        let added: Vec<&Ref> = m.refs.difference(&unit.refs).collect();
-        let dropped: Vec<&Ref> = unit.refs.difference(&m.refs).collect();
-        if let ([a @ Ref::Var(_)], [d @ Ref::Var(_)]) | ([a @ Ref::Term(_)], [d @ Ref::Term(_)]) =
-            (&added[..], &dropped[..])
-        {
-            let diag = self
-                .at(
-                    m,
-                    Kind::Invalid,
-                    Severity::Error,
-                    format!("`{}` uses `{a}` where the source text has `{d}`", m.id),
-                )
-                .hint(format!("a misspelling? write `{d}` exactly as in the source"));
-            self.diags.push(diag);
+        if self.misspelt_ref(unit, m) {
             return true;
         }
+        let added = self.added_refs(unit, m, catalog, terms);
+        let dropped = self.dropped_refs(unit, m);
+        let unknown = self.unknown_terms(m, catalog, terms);
+        added || dropped || unknown
+    }
+
+    /// One placeable added and one of the same kind dropped: a misspelling.
+    fn misspelt_ref(&mut self, unit: &Unit, m: &Message) -> bool {
+        let added: Vec<&Ref> = m.refs.difference(&unit.refs).collect();
+        let dropped: Vec<&Ref> = unit.refs.difference(&m.refs).collect();
+        let (([a @ Ref::Var(_)], [d @ Ref::Var(_)]) | ([a @ Ref::Term(_)], [d @ Ref::Term(_)])) =
+            (&added[..], &dropped[..])
+        else {
+            return false;
+        };
+        let diag = self
+            .at(
+                m,
+                Kind::Invalid,
+                Severity::Error,
+                format!("`{}` uses `{a}` where the source text has `{d}`", m.id),
+            )
+            .hint(format!("a misspelling? write `{d}` exactly as in the source"));
+        self.diags.push(diag);
+        true
+    }
+
+    /// Placeables the translation adds: a term the glossary has and a message that
+    /// exists are fine.
+    fn added_refs(&mut self, unit: &Unit, m: &Message, catalog: &Catalog, terms: Option<&Catalog>) -> bool {
         let mut invalid = false;
         for r in m.refs.difference(&unit.refs) {
             let (what, hint) = match r {
+                Ref::Term(t) if term_known(t, catalog, terms) => continue,
                 Ref::Var(_) | Ref::Term(_) => (
                     format!("uses `{r}`, which the source text does not have"),
                     format!("check the spelling against the source: \"{}\"", unit.text),
@@ -493,22 +531,20 @@ impl Ctx<'_> {
                     "a variable is written { $name } and a term { -name }".to_string(),
                 ),
             };
-            if let Ref::Term(t) = r {
-                let known = terms.is_some_and(|c| c.terms.contains(t)) || catalog.terms.contains(t);
-                if known {
-                    // A term the translation adds (the union's name, say) is fine when the
-                    // glossary has it.
-                    continue;
-                }
-            }
             let d = self.at(m, Kind::Invalid, Severity::Error, format!("`{}` {what}", m.id)).hint(hint);
             self.diags.push(d);
             invalid = true;
         }
+        invalid
+    }
+
+    /// Placeables of the source the translation drops (a variable it selects on counts
+    /// as kept).
+    fn dropped_refs(&mut self, unit: &Unit, m: &Message) -> bool {
+        let selectors: BTreeSet<&str> = m.selects.iter().filter_map(|s| s.var.as_deref()).collect();
+        let mut invalid = false;
         for r in unit.refs.difference(&m.refs) {
-            if let Ref::Var(v) = r
-                && selectors.contains(v.as_str())
-            {
+            if matches!(r, Ref::Var(v) if selectors.contains(v.as_str())) {
                 continue;
             }
             let d = self
@@ -522,27 +558,81 @@ impl Ctx<'_> {
             self.diags.push(d);
             invalid = true;
         }
+        invalid
+    }
+
+    /// Terms the translation uses that its glossary does not define.
+    fn unknown_terms(&mut self, m: &Message, catalog: &Catalog, terms: Option<&Catalog>) -> bool {
+        let mut invalid = false;
         for r in m.refs.iter() {
-            if let Ref::Term(t) = r {
-                let known = terms.is_some_and(|c| c.terms.contains(t)) || catalog.terms.contains(t);
-                if !known {
-                    let d = self
-                        .at(
-                            m,
-                            Kind::Invalid,
-                            Severity::Error,
-                            format!(
-                                "`{}` uses `{r}`, which locales/{}/terms.ftl does not define",
-                                m.id, self.lang
-                            ),
-                        )
-                        .hint(format!("add `-{t} = ...` to locales/{}/terms.ftl", self.lang));
-                    self.diags.push(d);
-                    invalid = true;
-                }
+            let Ref::Term(t) = r else { continue };
+            if term_known(t, catalog, terms) {
+                continue;
             }
+            let lang = self.lang;
+            let d = self
+                .at(
+                    m,
+                    Kind::Invalid,
+                    Severity::Error,
+                    format!("`{}` uses `{r}`, which locales/{lang}/terms.ftl does not define", m.id),
+                )
+                .hint(format!("add `-{t} = ...` to locales/{lang}/terms.ftl"));
+            self.diags.push(d);
+            invalid = true;
         }
         invalid
+    }
+
+    /// Every number, time, phone number, link and e-mail address of the source must be
+    /// in the translation, unless a `# tradui: values-ok` line confirms it.
+    fn check_values(&mut self, unit: &Unit, m: &Message, value: &str) -> bool {
+        let source = values::source_values(&unit.text);
+        if source.is_empty() {
+            return false;
+        }
+        let confirmed = m.values_ok.as_deref().map(values::values).unwrap_or_default();
+        let found = values::compare(&source, &values::translation_values(value), &confirmed);
+        let src = self.source_name();
+        for miss in &found {
+            let (what, was) = (miss.source.shape.name(), &miss.source.text);
+            let message = match &miss.instead {
+                Some(t) => format!("`{}` has `{}` where the {src} text has the {what} `{was}`", m.id, t.text),
+                None => format!("`{}` drops the {what} `{was}`, which the {src} text has", m.id),
+            };
+            let all: Vec<&str> = source.iter().map(|v| v.text.as_str()).collect();
+            let d = self.at(m, Kind::Mismatch, Severity::Error, message).source(&unit.text).hint(format!(
+                "write `{was}` as the {src} text does (in this language's digits and format if you like); if the translation is right as it is (the number in words), confirm it with the line `# {} {}` above the message",
+                values::CONFIRM,
+                all.join(" ")
+            ));
+            self.diags.push(d);
+        }
+        !found.is_empty()
+    }
+
+    /// Emphasis, links and inline code of the source that the translation drops.
+    fn check_markup(&mut self, unit: &Unit, m: &Message, value: &str) {
+        let source = markup_counts(&unit.text);
+        if source.iter().all(|&n| n == 0) {
+            return;
+        }
+        let translation = markup_counts(&values::fluent_text(value));
+        const NAMES: [&str; 4] = ["**bold**", "*emphasis*", "link", "`code`"];
+        for ((name, s), t) in NAMES.iter().zip(source).zip(translation) {
+            if t < s {
+                let d = self
+                    .at(
+                        m,
+                        Kind::Markup,
+                        Severity::Warning,
+                        format!("`{}` has {t} {name} where the {} text has {s}", m.id, self.source_name()),
+                    )
+                    .source(&unit.text)
+                    .hint(format!("keep the markup of the source around the same words: \"{}\"", unit.text));
+                self.diags.push(d);
+            }
+        }
     }
 
     /// Each variant of a select must keep the source's placeables (but the number it
@@ -574,6 +664,23 @@ impl Ctx<'_> {
             }
         }
         bad
+    }
+
+    /// Functions must be ones tradui formats, with options it knows: anything else would
+    /// reach the page as `{FUNCTION()}`.
+    fn check_functions(&mut self, m: &Message, value: &str) -> bool {
+        if !value.contains('(') {
+            return false;
+        }
+        let vars = self.leaflet.variables_for(self.lang.as_str());
+        let found = crate::source::functions::problems(value, &vars);
+        for (message, hint) in &found {
+            let d = self
+                .at(m, Kind::Invalid, Severity::Error, format!("`{}` {message}", m.id))
+                .hint(hint.clone());
+            self.diags.push(d);
+        }
+        !found.is_empty()
     }
 
     /// Links a translation adds must be safe to publish.
@@ -644,6 +751,53 @@ impl Ctx<'_> {
                     )
                     .hint("add the variants, or make sure the default variant reads well for those numbers");
                 self.diags.push(d);
+            }
+        }
+    }
+}
+
+fn term_known(t: &str, catalog: &Catalog, terms: Option<&Catalog>) -> bool {
+    terms.is_some_and(|c| c.terms.iter().any(|x| x == t)) || catalog.terms.iter().any(|x| x == t)
+}
+
+/// How many strong, emphasis, link and code spans a Markdown text has.
+fn markup_counts(text: &str) -> [usize; 4] {
+    let mut n = [0; 4];
+    if !text.contains(['*', '_', '[', '`', '<']) {
+        return n;
+    }
+    for event in Parser::new(text) {
+        match event {
+            Event::Start(Tag::Strong) => n[0] += 1,
+            Event::Start(Tag::Emphasis) => n[1] += 1,
+            Event::Start(Tag::Link { .. }) => n[2] += 1,
+            Event::Code(_) => n[3] += 1,
+            _ => {}
+        }
+    }
+    n
+}
+
+/// Dates, times and phone numbers written into the source text: a variable would change
+/// every language at once.
+fn literal_values(project: &Project, diags: &mut Vec<Diagnostic>) {
+    for l in &project.leaflets {
+        for u in &l.units {
+            for v in values::source_values(&u.text).iter().filter(|v| values::is_fact(v)) {
+                diags.push(
+                    Diagnostic::warning(
+                        Kind::LiteralValue,
+                        &l.file,
+                        format!("`{}` writes the {} `{}` into the text", u.id, v.shape.name(), v.text),
+                    )
+                    .at((u.line, u.column))
+                    .leaflet(&l.slug)
+                    .id(&u.id)
+                    .hint(format!(
+                        "if it may change, put it in the front matter's [variables] (`name = \"{}\"`) and write `{{ $name }}` here: a new value then reaches every language without a new translation",
+                        v.text
+                    )),
+                );
             }
         }
     }

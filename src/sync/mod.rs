@@ -151,47 +151,70 @@ pub fn sync_text(
         ..Changes::default()
     };
     let junk_ids: HashSet<String> = catalog.junk_ids().into_iter().map(str::to_string).collect();
-    let units: HashSet<&str> = leaflet.units.iter().map(|u| u.id.as_str()).collect();
-
     let assignment = assign(leaflet, catalog, &parts, &junk_ids);
     let ctx = Ctx { src: source_lang, file: &leaflet.file, options };
     changes.rekeyed = assignment.values().filter(|a| a.rekeyed).count();
     let mut out: Vec<String> = parts.header.iter().map(|s| s.to_string()).collect();
+    let file = Old { catalog, parts: &parts, junk_ids: &junk_ids, assignment: &assignment };
     for unit in &leaflet.units {
-        let assigned = assignment.get(unit.id.as_str());
-        let anchor = assigned.map(|a| a.anchor);
-        let new_id = assigned.filter(|a| a.rekeyed).map(|_| unit.id.as_str());
-        match anchor {
-            Some(a) => {
-                let message = catalog.message(&a.id).expect("an anchor is a parsed message");
-                out.push(rewrite(a.text, message, unit, new_id, &ctx, &mut changes));
-                out.extend(a.followers.iter().map(|s| s.to_string()));
-            }
-            None if junk_ids.contains(unit.id.as_str()) => {}
-            None => {
-                let followers = parts.stubs.get(&unit.id);
-                if let Some(filled) = options.memory.as_deref().and_then(|m| m.fill(unit, source_lang)) {
-                    *if filled.exact { &mut changes.memory_exact } else { &mut changes.memory_near } += 1;
-                    out.push(filled.text);
-                } else {
-                    if !parts.stubs.contains_key(&unit.id) {
-                        changes.stubs += 1;
-                    }
-                    out.push(stub(unit, leaflet, source_lang));
-                }
-                out.extend(followers.into_iter().flatten().map(|s| s.to_string()));
-            }
-        }
+        out.extend(unit_entries(unit, leaflet, &file, &ctx, &mut changes));
     }
     // Followers of stubs whose unit is gone or translated are kept, never dropped.
+    let units: HashSet<&str> = leaflet.units.iter().map(|u| u.id.as_str()).collect();
     for (id, followers) in sorted(&parts.stubs) {
         if assignment.contains_key(id.as_str()) || !units.contains(id.as_str()) {
             out.extend(followers.iter().map(|s| s.to_string()));
         }
     }
-    let used: HashSet<*const Anchor> = assignment.values().map(|a| a.anchor as *const Anchor).collect();
-    let mut seen_ids: HashSet<String> = assignment.keys().cloned().collect();
-    let obsolete: Vec<(&Anchor, String)> = parts
+    out.extend(obsolete_entries(&file, options, &mut changes));
+    (joined(out, catalog), changes)
+}
+
+/// The old file, taken apart, and which of its messages goes with which unit.
+struct Old<'a> {
+    catalog: &'a Catalog,
+    parts: &'a Parts<'a>,
+    junk_ids: &'a HashSet<String>,
+    assignment: &'a HashMap<String, Assigned<'a>>,
+}
+
+/// The entries of one unit in the new file: its message brought up to date, or a
+/// translation from memory, or a stub; and the entries that followed it.
+fn unit_entries(unit: &Unit, leaflet: &Leaflet, old: &Old, ctx: &Ctx, changes: &mut Changes) -> Vec<String> {
+    let assigned = old.assignment.get(unit.id.as_str());
+    let new_id = assigned.filter(|a| a.rekeyed).map(|_| unit.id.as_str());
+    let mut out = Vec::new();
+    match assigned.map(|a| a.anchor) {
+        Some(a) => {
+            let message = old.catalog.message(&a.id).expect("an anchor is a parsed message");
+            out.push(rewrite(a.text, message, unit, new_id, ctx, changes));
+            out.extend(a.followers.iter().map(|s| s.to_string()));
+        }
+        None if old.junk_ids.contains(unit.id.as_str()) => {}
+        None => {
+            let followers = old.parts.stubs.get(&unit.id);
+            if let Some(filled) = ctx.options.memory.as_deref().and_then(|m| m.fill(unit, ctx.src)) {
+                *if filled.exact { &mut changes.memory_exact } else { &mut changes.memory_near } += 1;
+                out.push(filled.text);
+            } else {
+                if !old.parts.stubs.contains_key(&unit.id) {
+                    changes.stubs += 1;
+                }
+                out.push(stub(unit, leaflet, ctx.src));
+            }
+            out.extend(followers.into_iter().flatten().map(|s| s.to_string()));
+        }
+    }
+    out
+}
+
+/// Messages that translate no unit: under the Obsolete heading (renamed when a live
+/// message has their ID), or deleted with `--prune` (the entries after them are kept).
+fn obsolete_entries(old: &Old, options: &Options, changes: &mut Changes) -> Vec<String> {
+    let used: HashSet<*const Anchor> = old.assignment.values().map(|a| a.anchor as *const Anchor).collect();
+    let mut seen_ids: HashSet<String> = old.assignment.keys().cloned().collect();
+    let obsolete: Vec<(&Anchor, String)> = old
+        .parts
         .messages
         .iter()
         .filter(|m| !used.contains(&(*m as *const Anchor)))
@@ -206,13 +229,14 @@ pub fn sync_text(
             (m, id)
         })
         .collect();
+    let mut out = Vec::new();
     if options.prune {
         changes.pruned = obsolete.len();
         for (m, _) in &obsolete {
             out.extend(m.followers.iter().map(|s| s.to_string()));
         }
     } else if !obsolete.is_empty() {
-        let was_obsolete = catalog.obsolete_section_ids();
+        let was_obsolete = old.catalog.obsolete_section_ids();
         changes.obsolete = obsolete.iter().filter(|(m, _)| !was_obsolete.contains(m.id.as_str())).count();
         out.push(OBSOLETE_HEADING.to_string());
         for (m, id) in obsolete {
@@ -220,6 +244,11 @@ pub fn sync_text(
             out.extend(m.followers.iter().map(|s| s.to_string()));
         }
     }
+    out
+}
+
+/// The entries joined by blank lines, with the old file's line ends.
+fn joined(out: Vec<String>, catalog: &Catalog) -> String {
     let mut text = out.join("\n\n");
     if !text.is_empty() {
         text.push('\n');
@@ -227,7 +256,7 @@ pub fn sync_text(
     if catalog.text.contains("\r\n") {
         text = text.replace("\r\n", "\n").replace('\n', "\r\n");
     }
-    (text, changes)
+    text
 }
 
 /// Which message goes with which unit.

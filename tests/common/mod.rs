@@ -74,8 +74,18 @@ impl Project {
     }
 }
 
-/// Runs tradui in `dir`; returns "exit: N", stdout and stderr, paths redacted.
+/// Runs tradui in `dir`; returns "exit: N", stdout and stderr, paths redacted. After a
+/// `build`, every page and PDF it wrote is checked for unresolved placeables.
 pub fn tradui(dir: &Path, args: &[&str]) -> String {
+    let started = std::time::SystemTime::now() - std::time::Duration::from_secs(1);
+    let text = run_tradui(dir, args);
+    if args.first() == Some(&"build") {
+        assert_no_unresolved_placeable(&build_output(dir, args), started);
+    }
+    text
+}
+
+fn run_tradui(dir: &Path, args: &[&str]) -> String {
     let out = Command::cargo_bin("tradui")
         .unwrap()
         .current_dir(dir)
@@ -138,6 +148,19 @@ pub struct Summary {
     pub required: Vec<String>,
     /// Problems by kind.
     pub kinds: std::collections::BTreeMap<String, usize>,
+    /// Totals per language, per leaflet, and of problems that belong to neither.
+    pub by_language: std::collections::BTreeMap<String, Totals>,
+    pub by_leaflet: std::collections::BTreeMap<String, Totals>,
+    pub unscoped: Totals,
+}
+
+/// Errors, warnings and failing errors of one part of the project.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Totals {
+    pub errors: usize,
+    pub warnings: usize,
+    pub failing: usize,
 }
 
 /// What `check --format json` printed, with its exit code.
@@ -283,4 +306,72 @@ pub fn poppler(tool: &str, args: &[&str]) -> String {
 pub fn have_poppler() -> bool {
     let all = ["pdftotext", "pdfinfo", "pdffonts"].iter().all(|p| find_program(p).is_some());
     have(all, "poppler (pdftotext, pdfinfo, pdffonts)", POPPLER)
+}
+
+/// The output folder of `tradui build` run in `dir` with `args`.
+fn build_output(dir: &Path, args: &[&str]) -> PathBuf {
+    let value = |flag: &str| args.iter().position(|a| *a == flag).and_then(|i| args.get(i + 1));
+    match value("--out") {
+        Some(out) => dir.join(out),
+        None => dir.join(value("--project").copied().unwrap_or(".")).join("public"),
+    }
+}
+
+/// What a placeable looks like when nothing filled it: fluent-bundle's `{$name}` and
+/// `{-term}`, the source's `{ $name }`, and a brace in a link address (`%7B`).
+pub fn unresolved_placeable(text: &str) -> Option<String> {
+    let around = |i: usize| text[i..].chars().take(24).collect::<String>();
+    for (i, _) in text.match_indices('{') {
+        let rest = text[i + 1..].trim_start_matches(' ');
+        let mut chars = rest.chars();
+        if matches!(chars.next(), Some('$' | '-')) && chars.next().is_some_and(|c| c.is_ascii_alphabetic()) {
+            return Some(around(i));
+        }
+    }
+    text.to_ascii_lowercase().find("%7b").map(around)
+}
+
+/// No page or PDF under `out` written since `since` holds an unresolved placeable (PDFs
+/// are read with poppler's `pdftotext`).
+pub fn assert_no_unresolved_placeable(out: &Path, since: std::time::SystemTime) {
+    for entry in walkdir::WalkDir::new(out).into_iter().flatten() {
+        let path = entry.path();
+        let fresh = entry.metadata().ok().and_then(|m| m.modified().ok()).is_some_and(|t| t >= since);
+        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+        if !fresh || !matches!(ext, "html" | "pdf") {
+            continue;
+        }
+        let text = if ext == "html" {
+            page_text(&fs::read_to_string(path).unwrap_or_default())
+        } else {
+            pdf_text(path)
+        };
+        if let Some(found) = unresolved_placeable(&text) {
+            panic!("{} holds an unresolved placeable: {found:?}", path.display());
+        }
+    }
+}
+
+/// The text of a PDF (`pdftotext`), under [`have`]'s policy for a missing tool.
+pub fn pdf_text(path: &Path) -> String {
+    if !have_poppler() {
+        return String::new();
+    }
+    poppler("pdftotext", &[&path.display().to_string(), "-"])
+}
+
+/// A page without its style sheet and scripts (CSS has `{ -webkit-...` of its own).
+pub fn page_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("<style").into_iter().chain(rest.find("<script")).min() {
+        out.push_str(&rest[..start]);
+        let close = if rest[start..].starts_with("<style") { "</style>" } else { "</script>" };
+        match rest[start..].find(close) {
+            Some(end) => rest = &rest[start + end + close.len()..],
+            None => return out,
+        }
+    }
+    out.push_str(rest);
+    out
 }

@@ -62,6 +62,9 @@ pub fn render_page(doc: &Document, ctx: &PageContext) -> String {
     out.push_str("<main>\n<article>\n<header class=\"title-band\">\n<h1>");
     slot_inlines(&mut out, doc, &doc.title, ui.not_translated);
     out.push_str("</h1>\n</header>\n<div class=\"body\">\n");
+    if doc.event_over {
+        let _ = writeln!(out, "<p class=\"notice event-over\" role=\"note\">{}</p>", esc(ui.event_over));
+    }
     if doc.fallbacks() > 0 {
         let _ = writeln!(
             out,

@@ -263,6 +263,8 @@ struct TemplateData<'a> {
     source_lang: &'a str,
     site_title: &'a str,
     not_translated: &'a str,
+    /// The line that says the event is over (front matter `valid-until` has passed).
+    event_over: Option<&'a str>,
     /// Font families, in order of preference, for the language and the scripts it uses.
     fonts: Vec<String>,
     /// Whether emphasis is italic (Latin, Cyrillic, Greek) or bold (other scripts).
@@ -281,6 +283,7 @@ impl<'a> TemplateData<'a> {
             source_lang: primary(&doc.source_lang),
             site_title,
             not_translated: crate::localize::ui::ui(&doc.lang).not_translated,
+            event_over: doc.event_over.then(|| crate::localize::ui::ui(&doc.lang).event_over),
             fonts: Lang::parse(&doc.lang).map_or_else(
                 |_| vec!["Noto Sans".to_string()],
                 |l| families(&l, &printed_chars(doc, site_title)),

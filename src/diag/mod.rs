@@ -1,5 +1,6 @@
 //! Diagnostics: the one type every problem travels in, from the loaders and the status
-//! engine to every output format (`check` text, JSON, GitHub annotations).
+//! engine to every output format (`format/`: text, JSON, GitHub, SARIF, JUnit, GitLab,
+//! Markdown), each a view of the same list.
 //!
 //! A diagnostic names the file (relative to the project), the 1-based line and column
 //! (in characters), what is wrong and a hint of what to do next.
@@ -7,6 +8,10 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::path::Path;
+
+pub mod format;
+
+pub use format::text::Styles;
 
 /// How bad a problem is. Errors in a required language make `check` exit 1.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -16,9 +21,9 @@ pub enum Severity {
     Warning,
 }
 
-/// What kind of problem this is; the JSON `kind` field.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+/// What kind of problem this is; the JSON `kind` field, the text's `error[kind]`, the SARIF
+/// rule and the GitLab check name: every format reads its name from [`Kind::ALL`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Kind {
     /// No translation for a unit.
     Missing,
@@ -51,27 +56,178 @@ pub enum Kind {
     Config,
     /// A file that could not be read or written.
     Io,
+    /// A number, time, date, phone number, link or e-mail address of the source that the
+    /// translation does not keep.
+    Mismatch,
+    /// Emphasis, a link or inline code of the source that the translation drops.
+    Markup,
+    /// A date, time or phone number written in the source text rather than as a variable.
+    LiteralValue,
+    /// A leaflet whose `valid-until` date has passed: its event is over.
+    Expired,
+}
+
+/// One kind of problem as every output format names and explains it.
+#[derive(Debug, Clone, Copy)]
+pub struct KindInfo {
+    pub kind: Kind,
+    /// The one name of the kind, in every format.
+    pub name: &'static str,
+    /// One line: what the problem is.
+    pub summary: &'static str,
+    /// What to do about it (SARIF rule help, Markdown).
+    pub help: &'static str,
+}
+
+const fn info(kind: Kind, name: &'static str, summary: &'static str, help: &'static str) -> KindInfo {
+    KindInfo { kind, name, summary, help }
 }
 
 impl Kind {
+    /// The table of kinds, in the order of the enum: names, summaries and help texts.
+    pub const ALL: [KindInfo; 19] = [
+        info(
+            Kind::Missing,
+            "missing",
+            "A unit of the leaflet has no translation in this language.",
+            "Run `tradui sync LANG` to add a stub for it, then translate the stub and delete the `#` before it.",
+        ),
+        info(
+            Kind::Stale,
+            "stale",
+            "The translation was made from an older source text, or is marked for review.",
+            "Update the translation to today's source text (shown in the message), then delete the review marker and run `tradui sync LANG`.",
+        ),
+        info(
+            Kind::Obsolete,
+            "obsolete",
+            "A translated message whose unit no longer exists in the source.",
+            "Nothing is lost: `tradui sync LANG` moves it to the end of the file; delete it there or run `tradui sync --prune`.",
+        ),
+        info(
+            Kind::Invalid,
+            "invalid",
+            "A file or message that does not parse, or whose placeables do not match the source.",
+            "Fix the Fluent syntax or the placeables (`{ $variable }`, `{ -term }`) so they match the source text.",
+        ),
+        info(
+            Kind::Untranslated,
+            "untranslated",
+            "The translation is a copy of the source text.",
+            "Translate the text, or confirm it is meant to stay as it is.",
+        ),
+        info(
+            Kind::NoRecord,
+            "no-record",
+            "A translation without the `# en:` record of the text it was made from.",
+            "Run `tradui sync LANG` to restore the record, then check that the translation matches the source.",
+        ),
+        info(
+            Kind::Glyph,
+            "missing-glyph",
+            "A character that no available font has: the PDF would show empty boxes.",
+            "Install a font that covers the script (see the README's install step), or fix the character.",
+        ),
+        info(
+            Kind::Moved,
+            "moved",
+            "A translation found under an old message ID: its unit moved.",
+            "Run `tradui sync LANG` to re-key it; nothing needs translating again.",
+        ),
+        info(
+            Kind::OrphanFile,
+            "orphan-file",
+            "A translation file for a leaflet that does not exist.",
+            "Rename it to match a leaflet in content/, or delete it.",
+        ),
+        info(
+            Kind::UnknownLocale,
+            "unknown-locale",
+            "A locale folder for a language that tradui.toml does not list.",
+            "Add the language to `languages` in tradui.toml, or rename or delete the folder.",
+        ),
+        info(
+            Kind::Plural,
+            "plural",
+            "A select variant key that is not a plural category of the language.",
+            "Use the language's plural categories (zero, one, two, few, many, other) or a number.",
+        ),
+        info(
+            Kind::UnsafeLink,
+            "unsafe-link",
+            "A link whose address is not safe to publish (javascript:, data:...).",
+            "Link to an http(s), mailto: or tel: address, or a page of the site.",
+        ),
+        info(
+            Kind::Source,
+            "source",
+            "A problem in a source leaflet (content/*.md).",
+            "Fix the leaflet at the position given; the message says what is wrong.",
+        ),
+        info(
+            Kind::Config,
+            "config",
+            "A problem in tradui.toml or in a command-line option.",
+            "Fix the setting named in the message; the README lists every key of tradui.toml.",
+        ),
+        info(
+            Kind::Io,
+            "io",
+            "A file that could not be read or written, or is not UTF-8 text.",
+            "Check that the file exists, that you may read and write it, and that it is saved as UTF-8.",
+        ),
+        info(
+            Kind::Mismatch,
+            "mismatch",
+            "A number, amount, time, date, phone number, link or e-mail address of the source that the translation does not keep.",
+            "Write the value as the source has it (digits of the language's own script are fine), or, if the translation is right, add the `# tradui: values-ok` line the hint gives.",
+        ),
+        info(
+            Kind::Markup,
+            "markup",
+            "Emphasis, a link or inline code of the source that the translation drops.",
+            "Put the same `**`, `*`, `[text](link)` or backticks around the matching words of the translation.",
+        ),
+        info(
+            Kind::LiteralValue,
+            "literal-value",
+            "A date, time or phone number written into the source text rather than as a variable.",
+            "Move the value to the front matter's [variables] and write `{ $name }` in the text, so a change reaches every language at once.",
+        ),
+        info(
+            Kind::Expired,
+            "expired",
+            "The leaflet's `valid-until` date has passed: its event is over.",
+            "Remove the leaflet, or update the date and its text for the next event; its pages say the event is over.",
+        ),
+    ];
+
+    /// The kind's entry in [`Kind::ALL`].
+    pub fn info(self) -> &'static KindInfo {
+        &Kind::ALL[self as usize]
+    }
+
+    /// The kind's one name, in every format.
     pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Missing => "missing",
-            Kind::Stale => "stale",
-            Kind::Obsolete => "obsolete",
-            Kind::Invalid => "invalid",
-            Kind::Untranslated => "untranslated",
-            Kind::NoRecord => "no-record",
-            Kind::Moved => "moved",
-            Kind::Glyph => "missing-glyph",
-            Kind::OrphanFile => "orphan-file",
-            Kind::UnknownLocale => "unknown-locale",
-            Kind::Plural => "plural",
-            Kind::UnsafeLink => "unsafe-link",
-            Kind::Source => "source",
-            Kind::Config => "config",
-            Kind::Io => "io",
-        }
+        self.info().name
+    }
+
+    /// The kind called `name`, as [`Kind::as_str`] spells it.
+    pub fn from_name(name: &str) -> Option<Kind> {
+        Kind::ALL.iter().find(|i| i.name == name).map(|i| i.kind)
+    }
+}
+
+impl Serialize for Kind {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Kind {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Kind, D::Error> {
+        let name = String::deserialize(d)?;
+        Kind::from_name(&name).ok_or_else(|| serde::de::Error::custom(format!("unknown kind \"{name}\"")))
     }
 }
 
@@ -177,47 +333,6 @@ impl Diagnostic {
     /// The sort key that makes every report deterministic: file, position, kind, ID.
     pub fn sort_key(&self) -> (&str, usize, usize, Kind, Option<&str>, &str) {
         (&self.file, self.line, self.column, self.kind, self.id.as_deref(), &self.message)
-    }
-}
-
-/// Styles for the parts of a rendered diagnostic (all plain for `Display`).
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Styles {
-    pub location: anstyle::Style,
-    pub error: anstyle::Style,
-    pub warning: anstyle::Style,
-    pub hint: anstyle::Style,
-}
-
-impl Diagnostic {
-    /// `file:line:col: severity[kind]: message`, then `  hint: ...` on the next line.
-    pub fn render(&self, st: &Styles) -> String {
-        let mut s = format!("{}{}", st.location.render(), self.file);
-        if self.line > 0 {
-            s.push_str(&format!(":{}:{}", self.line, self.column));
-        }
-        let (sev, label) = match self.severity {
-            Severity::Error => (st.error, "error"),
-            Severity::Warning => (st.warning, "warning"),
-        };
-        s.push_str(&format!(
-            "{}: {}{label}[{}]{}: {}",
-            st.location.render_reset(),
-            sev.render(),
-            self.kind.as_str(),
-            sev.render_reset(),
-            self.message
-        ));
-        if let Some(hint) = &self.hint {
-            s.push_str(&format!("\n  {}hint{}: {hint}", st.hint.render(), st.hint.render_reset()));
-        }
-        s
-    }
-}
-
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.render(&Styles::default()))
     }
 }
 
@@ -388,6 +503,15 @@ mod tests {
         assert!(decode_text("x", "a\u{85}".as_bytes().to_vec()).is_err());
         assert!(decode_text("x", b"\x1b[31m".to_vec()).is_err());
         assert!(decode_text("x", b"tab\there\r\nok\n".to_vec()).is_ok());
+    }
+
+    #[test]
+    fn kind_table_is_in_enum_order_and_names_are_unique() {
+        for (i, info) in Kind::ALL.iter().enumerate() {
+            assert_eq!(info.kind as usize, i, "{}", info.name);
+            assert_eq!(Kind::from_name(info.name), Some(info.kind));
+        }
+        assert_eq!(serde_json::to_string(&Kind::Glyph).unwrap(), "\"missing-glyph\"");
     }
 
     #[test]
