@@ -44,8 +44,54 @@ pub struct Document {
     /// How many units show their translation (current), out of how many.
     pub translated: usize,
     pub total: usize,
+    /// The words tradui itself prints on the page and the PDF, in this language.
+    pub ui: Ui,
+    /// The message IDs of the short version (front matter `short`); empty: title and facts.
+    pub short: Vec<String>,
     /// The leaflet's `valid-until` day has passed: the page says the event is over.
     pub event_over: bool,
+}
+
+/// The interface words of one language (`project::ui` fills them from tradui's
+/// catalogs and the project's `locales/<lang>/tradui.ftl`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Default)]
+pub struct Ui {
+    pub site_title: String,
+    /// Marks a part shown in the source language.
+    pub not_translated: String,
+    /// The note at the top of a page with such parts.
+    pub notice: String,
+    pub pdf: String,
+    pub all_leaflets: String,
+    pub languages: String,
+    pub not_published: String,
+    /// The labels of the facts box (variables named date, time, place, phone).
+    pub date: String,
+    pub time: String,
+    pub place: String,
+    pub phone: String,
+    /// The note on the page of a leaflet whose `valid-until` day has passed.
+    pub event_over: String,
+}
+
+impl Ui {
+    /// Every word, for the glyph check.
+    pub fn words(&self) -> [&str; 12] {
+        [
+            &self.site_title,
+            &self.not_translated,
+            &self.notice,
+            &self.pdf,
+            &self.all_leaflets,
+            &self.languages,
+            &self.not_published,
+            &self.date,
+            &self.time,
+            &self.place,
+            &self.phone,
+            &self.event_over,
+        ]
+    }
 }
 
 impl Document {

@@ -80,12 +80,12 @@ fn builds_are_deterministic_and_incremental() {
     a.edit("locales/fr/meeting.ftl", "Amenez un collègue.", "Amenez une ou un collègue.");
     let after_edit = a.run(&["build"]);
     assert!(
-        after_edit.contains("2 rebuilt, 8 up to date (skipped); 2 file(s) written"),
-        "only the French page and PDF change: {after_edit}"
+        after_edit.contains("2 rebuilt, 8 up to date (skipped); 3 file(s) written"),
+        "only the French page, PDF and text to paste change: {after_edit}"
     );
     let forced = a.run(&["build", "--force"]);
     assert!(
-        forced.contains("10 rebuilt, 0 up to date (skipped); 0 file(s) written, 11 unchanged"),
+        forced.contains("10 rebuilt, 0 up to date (skipped); 0 file(s) written, 16 unchanged"),
         "{forced}"
     );
 }
@@ -125,8 +125,9 @@ fn languages_below_the_minimum_are_not_published_and_old_pages_go() {
     p.delete_message("locales/ar/meeting.ftl", "why-p1");
     let out = p.run(&["build"]);
     assert!(out.contains("meeting: not published in ar: 85% translated, below the 100% minimum"), "{out}");
-    assert!(out.contains("2 removed"), "{out}");
+    assert!(out.contains("3 removed"), "{out}");
     assert!(!p.root.join("public/ar/meeting.html").exists());
+    assert!(!p.root.join("public/ar/meeting.txt").exists());
     assert!(!p.root.join("public/ar/meeting.pdf").exists());
     let es = p.read("public/es/meeting.html");
     assert!(!es.contains("hreflang=\"ar\""), "the switcher only offers published languages");

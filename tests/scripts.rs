@@ -79,7 +79,8 @@ fn run(p: &Project, args: &[&str], system_fonts: bool) -> String {
 
 /// Reduces the project to one translation language.
 fn keep_only(p: &Project, lang: &str) {
-    p.write("tradui.toml", format!("source = \"en\"\nlanguages = [\"{lang}\"]\ntitle = \"Scripts\"\n"));
+    // tradui's default title, so that the interface words tradui ships need no file.
+    p.write("tradui.toml", format!("source = \"en\"\nlanguages = [\"{lang}\"]\n"));
     for dir in std::fs::read_dir(p.root.join("locales")).unwrap() {
         let dir = dir.unwrap();
         if dir.file_name() != lang {
@@ -320,7 +321,7 @@ fn without_system_fonts_bundled_scripts_render_and_the_rest_fail_clearly() {
         ),
         "{check}"
     );
-    assert!(!check.contains("locales/bn/"), "Bengali is bundled: {check}");
+    assert!(!check.contains("locales/bn/rights.ftl"), "Bengali is bundled: {check}");
 }
 
 #[test]

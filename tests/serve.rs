@@ -207,7 +207,11 @@ fn serve_rebuilds_a_translation_reports_an_error_and_stops_on_ctrl_c() {
     let pdf_before = p.bytes("public/es/meeting.pdf");
     p.edit("locales/es/meeting.ftl", "meeting = Ven a la reunión", "meeting = Ven a la asamblea");
     let event = events.until(|e| {
-        assert_eq!(changed(e), ["/es/meeting.html", "/es/meeting.pdf"], "only the Spanish page and PDF: {e}");
+        assert_eq!(
+            changed(e),
+            ["/es/meeting.html", "/es/meeting.pdf", "/es/meeting.txt"],
+            "only the Spanish page, PDF and text to paste: {e}"
+        );
         String::from_utf8(server.get("/es/meeting.html").2).unwrap().contains("Ven a la asamblea")
     });
     assert_eq!(event["errors"], serde_json::json!([]));

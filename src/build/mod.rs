@@ -164,9 +164,14 @@ fn finish_outputs(
                     l.published = out.join(&l.lang).join(format!("{}.html", entry.slug)).is_file();
                 }
             }
-            let index_html = render_index(&project.config.title, project.config.source.as_str(), &index);
+            let ui = crate::project::ui::resolve(project, &project.config.source);
+            let index_html = render_index(&ui, project.config.source.as_str(), &index);
             put(site, "index.html", index_html.as_bytes(), manifest, summary);
         }
+    }
+    if let Some(base) = &project.config.base_url {
+        let xml = crate::render::sitemap::sitemap(base, &plan.index);
+        put(site, "sitemap.xml", xml.as_bytes(), manifest, summary);
     }
     copy_media(site, manifest, summary);
     if project.complete() {
@@ -183,15 +188,17 @@ fn record(site: &Site, d: Done, manifest: &mut Manifest, summary: &mut BuildSumm
         kept::keep_document(site, d, manifest, summary);
         return;
     }
+    // The text to paste and the share image go with their page: counted as files only.
+    let page_or_pdf = !d.rel.ends_with(".txt") && !d.rel.ends_with(".png");
     if d.pdf {
         summary.pdfs += usize::from(!d.failed);
-    } else {
+    } else if page_or_pdf {
         summary.pages += 1;
     }
     summary.failed |= d.failed;
-    if d.reused {
+    if d.reused && page_or_pdf {
         summary.reused += 1;
-    } else if !d.failed {
+    } else if !d.failed && page_or_pdf {
         summary.rebuilt += 1;
     }
     match d.written {
@@ -354,7 +361,8 @@ fn remove_unpublished(out: &Path, expected: &HashSet<String>, summary: &mut Buil
         let before = summary.removed;
         for f in files.flatten() {
             let path = f.path();
-            let ours = path.extension().is_some_and(|e| e == "html" || e == "pdf");
+            let ours =
+                path.extension().is_some_and(|e| e == "html" || e == "pdf" || e == "txt" || e == "png");
             let rel = format!("{name}/{}", f.file_name().to_string_lossy());
             if ours && !expected.contains(&rel) && std::fs::remove_file(&path).is_ok() {
                 summary.removed += 1;

@@ -189,11 +189,7 @@ fn render_jobs(
     let done: Vec<Vec<Done>> = in_parallel(docs, |(i, doc)| {
         let job = &jobs[i];
         let Some(doc) = doc else {
-            return [Some(&job.html), job.pdf.as_ref()]
-                .into_iter()
-                .flatten()
-                .map(|o| reused(o, o.rel.ends_with(".pdf")))
-                .collect();
+            return job.outputs().map(|o| reused(o, o.rel.ends_with(".pdf"))).collect();
         };
         let result = render_job(site, plan, job, doc, renderer);
         bar.inc(1);
@@ -247,15 +243,21 @@ fn render_job(
 ) -> Vec<Done> {
     if diags.iter().any(Diagnostic::is_error) {
         let mut done = vec![kept(&job.html, diags)];
-        done.extend(job.pdf.as_ref().map(|p| kept(p, Vec::new())));
+        done.extend(job.outputs().skip(1).map(|o| kept(o, Vec::new())));
         return done;
     }
-    let mut done = Vec::with_capacity(2);
+    let mut done = Vec::with_capacity(4);
     if job.html.fresh.is_some() {
         done.push(reused(&job.html, false));
     } else {
         let alternates = plan.published.get(doc.slug.as_str()).map_or(&[][..], Vec::as_slice);
-        let ctx = PageContext { site_title: &site.project.config.title, alternates, pdf: job.pdf.is_some() };
+        let ctx = PageContext {
+            site_title: &site.project.config.title,
+            alternates,
+            pdf: job.pdf.is_some(),
+            base_url: site.project.config.base_url.as_deref(),
+            image: job.image.is_some(),
+        };
         let html = render_page(&doc, &ctx);
         let r = Rendered {
             bytes: html.as_bytes(),
@@ -266,6 +268,8 @@ fn render_job(
         };
         done.push(written(site, &job.html, r));
     }
+    done.extend(job.paste.as_ref().map(|o| paste_text(site, o, &doc)));
+    done.extend(job.image.as_ref().map(|o| share_image(site, o, &doc, renderer)));
     let (Some(pdf), Some(renderer)) = (&job.pdf, renderer) else {
         done.extend(job.pdf.as_ref().map(|p| reused(p, true)));
         return done;
@@ -302,6 +306,51 @@ fn render_pdf(site: &Site, job: &Job, pdf: &Output, doc: &Document, renderer: &P
             );
             failed(pdf, d)
         }
+    }
+}
+
+/// The text to paste (`render::text`), written when it changed.
+fn paste_text(site: &Site, o: &Output, doc: &Document) -> Done {
+    if o.fresh.is_some() {
+        return reused(o, false);
+    }
+    let text = crate::render::text::whatsapp_text(doc, site.project.config.base_url.as_deref());
+    let r = Rendered {
+        bytes: text.as_bytes(),
+        pdf: false,
+        reusable: true,
+        diagnostics: Vec::new(),
+        chars: String::new(),
+    };
+    written(site, o, r)
+}
+
+/// The share image (`render::share`), when its fonts have every character (else the
+/// PDF's error says what to install, and no image is written).
+fn share_image(site: &Site, o: &Output, doc: &Document, renderer: Option<&PdfRenderer>) -> Done {
+    match renderer {
+        _ if o.fresh.is_some() => reused(o, false),
+        Some(r) if r.missing_glyphs(doc).is_empty() => match crate::render::share::share_image(r, doc) {
+            Ok(png) => written(
+                site,
+                o,
+                Rendered {
+                    bytes: &png,
+                    pdf: false,
+                    reusable: true,
+                    diagnostics: Vec::new(),
+                    chars: String::new(),
+                },
+            ),
+            Err(e) => failed(
+                o,
+                Diagnostic::error(Kind::Io, format!("public/{}", o.rel), e.to_string())
+                    .leaflet(&doc.slug)
+                    .lang(&doc.lang)
+                    .hint("the page and PDF were written; report this with the leaflet attached"),
+            ),
+        },
+        _ => Done { failed: true, ..unwritten(o) },
     }
 }
 

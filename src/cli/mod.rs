@@ -9,6 +9,7 @@ mod import;
 mod init;
 mod output;
 mod serve;
+mod sms;
 mod status;
 mod sync;
 
@@ -218,7 +219,18 @@ pub fn run(cli: Cli, out: &mut Out) -> ExitStatus {
 }
 
 fn run_command(cli: &Cli, out: &mut Out) -> ExitStatus {
-    let result = match &cli.command {
+    match dispatch(cli, out) {
+        Ok(status) => status,
+        Err(fatal) => {
+            out.fatal(&fatal);
+            ExitStatus::Error
+        }
+    }
+}
+
+/// Runs the command the arguments name.
+fn dispatch(cli: &Cli, out: &mut Out) -> Result<ExitStatus, Fatal> {
+    match &cli.command {
         Command::Init { dir } => init::run(dir.as_deref().unwrap_or(&cli.project), out),
         Command::Build { out: dir, no_pdf, pdf_a, force, pseudo, .. } => {
             let args = build::Args {
@@ -270,13 +282,6 @@ fn run_command(cli: &Cli, out: &mut Out) -> ExitStatus {
         }),
         Command::Import { files, .. } => import::run(&cli.project, files, out),
         Command::AddLang { tag } => add_lang::run(&cli.project, tag, out),
-    };
-    match result {
-        Ok(status) => status,
-        Err(fatal) => {
-            out.fatal(&fatal);
-            ExitStatus::Error
-        }
     }
 }
 

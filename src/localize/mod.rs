@@ -10,7 +10,6 @@
 
 pub mod dates;
 pub mod pseudo;
-pub mod ui;
 
 use crate::catalog::Catalog;
 use crate::diag::{Diagnostic, Kind};
@@ -191,6 +190,8 @@ fn document(project: &Project, leaflet: &Leaflet, lang: &Lang, shown: usize) -> 
         variables,
         translated: if lang == source { total } else { shown },
         total,
+        ui: crate::project::ui::resolve(project, lang),
+        short: leaflet.short.clone(),
         event_over: crate::status::expiry::is_over(leaflet, crate::status::expiry::today()),
     }
 }

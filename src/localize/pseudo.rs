@@ -202,6 +202,8 @@ mod tests {
             variables: vec![],
             translated: 2,
             total: 2,
+            ui: Default::default(),
+            short: Vec::new(),
             event_over: false,
         }
     }

@@ -50,6 +50,9 @@ pub struct Config {
     pub template: Option<String>,
     /// Languages that also get a two-language PDF (source beside translation).
     pub bilingual: Vec<Lang>,
+    /// Where `public/` is served (`https://example.org/leaflets/`, always ending in `/`):
+    /// link previews and the sitemap need absolute addresses.
+    pub base_url: Option<String>,
     fallback: Fallback,
     fallback_by_lang: BTreeMap<Lang, Fallback>,
 }
@@ -78,6 +81,7 @@ impl Config {
             paper: Paper::Letter,
             template: None,
             bilingual: Vec::new(),
+            base_url: None,
             fallback: Fallback::default(),
             fallback_by_lang: BTreeMap::new(),
         }
@@ -141,6 +145,7 @@ impl Config {
         problems.members("fallback.languages", fallback_spans, &languages);
         problems.language_list(source.as_ref(), &languages, &raw);
         problems.template(raw.template.as_ref());
+        let base_url = raw.base_url.as_ref().and_then(|u| base_url(text, u, &mut problems.list));
         if !problems.list.is_empty() {
             return Err(Fatal(problems.list));
         }
@@ -153,6 +158,7 @@ impl Config {
             paper: raw.paper.unwrap_or_default(),
             template: raw.template.map(toml::Spanned::into_inner),
             bilingual,
+            base_url,
             fallback,
             fallback_by_lang,
         })
@@ -282,6 +288,31 @@ fn template_problem(path: &str) -> Option<&'static str> {
     None
 }
 
+/// `base_url`, checked and ending in `/`: an `https:` or `http:` address with a host,
+/// no query or fragment, nothing that would need escaping.
+fn base_url(text: &str, value: &toml::Spanned<String>, problems: &mut Vec<Diagnostic>) -> Option<String> {
+    let url = value.get_ref().trim();
+    let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"));
+    let why = match rest {
+        None => Some("must start with https:// (or http://)"),
+        Some(r) if r.is_empty() || r.starts_with('/') => Some("has no host name"),
+        Some(r) if r.contains(['?', '#']) => Some("must not have a query (`?`) or fragment (`#`)"),
+        Some(r) if r.chars().any(|c| !c.is_ascii_graphic() || matches!(c, '"' | '<' | '>' | '\\' | '`')) => {
+            Some("has a space or a character that needs escaping; percent-encode it")
+        }
+        Some(_) => None,
+    };
+    if let Some(why) = why {
+        problems.push(
+            Diagnostic::error(Kind::Config, CONFIG_FILE, format!("`base_url` = \"{url}\" {why}"))
+                .at(line_col(text, value.span().start))
+                .hint("give the address where public/ is served, e.g. `base_url = \"https://union.example.org/leaflets/\"`"),
+        );
+        return None;
+    }
+    Some(if url.ends_with('/') { url.to_string() } else { format!("{url}/") })
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawConfig {
@@ -294,6 +325,7 @@ struct RawConfig {
     #[serde(default)]
     bilingual: Vec<toml::Spanned<String>>,
     fallback: Option<RawFallbackTable>,
+    base_url: Option<toml::Spanned<String>>,
 }
 
 impl RawConfig {
@@ -330,6 +362,30 @@ impl RawFallback {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn base_url_is_an_absolute_web_address_ending_in_a_slash() {
+        let parse =
+            |u: &str| Config::parse(&format!("source = \"en\"\nlanguages = [\"es\"]\nbase_url = \"{u}\"\n"));
+        assert_eq!(
+            parse("https://u.org/leaflets").unwrap().base_url.as_deref(),
+            Some("https://u.org/leaflets/")
+        );
+        assert_eq!(parse("http://u.org/").unwrap().base_url.as_deref(), Some("http://u.org/"));
+        for (bad, why) in [
+            ("u.org", "must start with https://"),
+            ("javascript:alert(1)", "must start with https://"),
+            ("https://", "has no host name"),
+            ("https://u.org/?a=1", "query"),
+            ("https://u.org/a b", "space"),
+            ("https://u.org/\\\"><script>", "escaping"),
+        ] {
+            let e = parse(bad).unwrap_err().0.remove(0);
+            assert!(e.message.contains(why), "{bad}: {}", e.message);
+            assert_eq!(e.line, 3, "{bad}");
+        }
+        assert_eq!(Config::parse("source = \"en\"\nlanguages = [\"es\"]\n").unwrap().base_url, None);
+    }
 
     #[test]
     fn minimal_config_is_valid() {

@@ -4,3 +4,6 @@
 pub mod escape;
 pub mod html;
 pub mod pdf;
+pub mod share;
+pub mod sitemap;
+pub mod text;

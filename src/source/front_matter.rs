@@ -14,6 +14,11 @@ use std::ops::Range;
 pub(super) struct RawFront {
     pub(super) title: Option<String>,
     pub(super) paper: Option<Paper>,
+    /// Where the leaflet stands in the index: lower first (as Hugo's and Zola's `weight`).
+    pub(super) weight: Option<i64>,
+    /// The units of the short version (an SMS), by message ID; default: title and facts.
+    #[serde(default)]
+    pub(super) short: Vec<String>,
     #[serde(default)]
     pub(super) variables: BTreeMap<String, toml::Value>,
     /// The languages this leaflet must be complete in (instead of the project's).
@@ -26,6 +31,8 @@ pub(super) struct RawFront {
 pub(super) struct FrontMatter {
     pub(super) title: Option<String>,
     pub(super) paper: Option<Paper>,
+    pub(super) weight: Option<i64>,
+    pub(super) short: Vec<String>,
     pub(super) variables: BTreeMap<String, VarValue>,
     pub(super) overrides: BTreeMap<String, BTreeMap<String, VarValue>>,
     pub(super) override_positions: Vec<(String, (usize, usize))>,
@@ -118,7 +125,16 @@ pub(super) fn parse_front_matter(
         required: required_langs(file, text, range.start, raw.required)?,
         valid_until: end_date(file, text, range.start, raw.valid_until)?,
     };
-    Ok(FrontMatter { title: raw.title, paper: raw.paper, variables, overrides, override_positions, event })
+    Ok(FrontMatter {
+        title: raw.title,
+        paper: raw.paper,
+        weight: raw.weight,
+        short: raw.short,
+        variables,
+        overrides,
+        override_positions,
+        event,
+    })
 }
 
 /// Language tags, each with its line and column.
@@ -190,7 +206,7 @@ fn toml_error(file: &str, text: &str, start: usize, e: &toml::de::Error) -> Diag
     }
     Diagnostic::error(Kind::Source, file, format!("front matter: {}", e.message().trim().replace('\n', " ")))
         .at_offset(text, offset)
-        .hint("the front matter knows `title`, `paper` (\"letter\" or \"a4\") and a [variables] table")
+        .hint("the front matter knows `title`, `paper` (\"letter\" or \"a4\"), `weight`, `short`, `required`, `valid-until` and a [variables] table")
 }
 
 pub(super) fn var_value(

@@ -4,11 +4,13 @@
 //! print CSS. Every string goes through [`super::escape`].
 
 use super::escape::{attr, href, text};
-use crate::document::{Align, Block, Document, Inline, Text};
+use crate::document::{Align, Block, Document, Inline, Text, Ui};
 use crate::fonts::discovery::{css_stack, has_italics};
 use crate::lang::{Direction, Lang};
-use crate::localize::ui::ui;
 use std::fmt::Write as _;
+
+pub mod facts;
+pub mod preview;
 
 /// A language a leaflet is published in, for the switcher and the alternates.
 #[derive(Debug, Clone)]
@@ -26,6 +28,10 @@ pub struct PageContext<'a> {
     pub alternates: &'a [Alternate],
     /// Whether a PDF sits next to the page.
     pub pdf: bool,
+    /// `base_url` of `tradui.toml` (ending in `/`): the absolute links of link previews.
+    pub base_url: Option<&'a str>,
+    /// Whether a share image (`<slug>.png`) sits next to the page.
+    pub image: bool,
 }
 
 const CSS: &str = include_str!("leaflet.css");
@@ -33,15 +39,16 @@ const CSS: &str = include_str!("leaflet.css");
 /// Renders one page.
 pub fn render_page(doc: &Document, ctx: &PageContext) -> String {
     let mut out = String::with_capacity(8 * 1024);
-    let ui = ui(&doc.lang);
+    let ui = &doc.ui;
     out.push_str("<!doctype html>\n<html lang=\"");
     attr(&mut out, &doc.lang);
     let _ = write!(out, "\" dir=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n", doc.dir.as_str());
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
     text(&mut out, &doc.title.plain());
     out.push_str(" · ");
-    text(&mut out, ctx.site_title);
+    text(&mut out, &ui.site_title);
     out.push_str("</title>\n");
+    preview::preview_tags(&mut out, doc, ctx);
     for alt in ctx.alternates {
         out.push_str("<link rel=\"alternate\" hreflang=\"");
         attr(&mut out, &alt.lang);
@@ -58,37 +65,44 @@ pub fn render_page(doc: &Document, ctx: &PageContext) -> String {
         lang_styles(langs),
         page_size(doc)
     );
-    switcher(&mut out, doc, ctx, ui.languages);
+    switcher(&mut out, doc, ctx, &ui.languages);
     out.push_str("<main>\n<article>\n<header class=\"title-band\">\n<h1>");
-    slot_inlines(&mut out, doc, &doc.title, ui.not_translated);
-    out.push_str("</h1>\n</header>\n<div class=\"body\">\n");
-    if doc.event_over {
-        let _ = writeln!(out, "<p class=\"notice event-over\" role=\"note\">{}</p>", esc(ui.event_over));
-    }
-    if doc.fallbacks() > 0 {
-        let _ = writeln!(
-            out,
-            "<p class=\"notice\" role=\"note\">{} ({}/{})</p>",
-            esc(ui.notice),
-            doc.fallbacks(),
-            doc.total
-        );
-    }
+    slot_inlines(&mut out, doc, &doc.title, &ui.not_translated);
+    out.push_str("</h1>\n</header>\n");
+    facts::facts(&mut out, doc, ui);
+    out.push_str("<div class=\"body\">\n");
+    notices(&mut out, doc);
     for block in &doc.blocks {
-        render_block(&mut out, doc, block, ui.not_translated);
+        render_block(&mut out, doc, block, &ui.not_translated);
     }
     out.push_str("</div>\n<footer class=\"leaflet-links\">\n");
     if ctx.pdf {
         out.push_str("<a href=\"");
         href(&mut out, &format!("{}.pdf", doc.slug));
-        let _ = writeln!(out, "\" type=\"application/pdf\">{}</a>", esc(ui.pdf));
+        let _ = writeln!(out, "\" type=\"application/pdf\">{}</a>", esc(&ui.pdf));
     }
     let _ = write!(
         out,
         "<a href=\"../index.html\">{}</a>\n</footer>\n</article>\n</main>\n</body>\n</html>\n",
-        esc(ui.all_leaflets)
+        esc(&ui.all_leaflets)
     );
     out
+}
+
+/// The notes above the text: the event is over, some parts are not yet translated.
+fn notices(out: &mut String, doc: &Document) {
+    if doc.event_over {
+        let _ = writeln!(out, "<p class=\"notice event-over\" role=\"note\">{}</p>", esc(&doc.ui.event_over));
+    }
+    if doc.fallbacks() > 0 {
+        let _ = writeln!(
+            out,
+            "<p class=\"notice\" role=\"note\">{} ({}/{})</p>",
+            esc(&doc.ui.notice),
+            doc.fallbacks(),
+            doc.total
+        );
+    }
 }
 
 /// Font stacks per language, in the PDF's order of preference (see [`crate::fonts`]),
@@ -377,6 +391,10 @@ pub struct IndexEntry {
     pub slug: String,
     /// The title in the source language.
     pub title: String,
+    /// Front matter `weight` (lower first) and the `date` variable (`2026-12-10`): the
+    /// index's order, then the title.
+    pub weight: Option<i64>,
+    pub date: Option<String>,
     /// (language, native name, dir, percent current, published, has PDF)
     pub langs: Vec<IndexLang>,
 }
@@ -392,7 +410,8 @@ pub struct IndexLang {
 }
 
 /// `public/index.html`: every leaflet in every language with its coverage.
-pub fn render_index(site_title: &str, source_lang: &str, entries: &[IndexEntry]) -> String {
+pub fn render_index(ui: &Ui, source_lang: &str, entries: &[IndexEntry]) -> String {
+    let site_title = ui.site_title.as_str();
     let mut out = String::with_capacity(4096);
     out.push_str("<!doctype html>\n<html lang=\"");
     attr(&mut out, source_lang);
@@ -407,12 +426,19 @@ pub fn render_index(site_title: &str, source_lang: &str, entries: &[IndexEntry])
     );
     text(&mut out, site_title);
     out.push_str("</h1>\n</header>\n<div class=\"body\">\n");
+    let mut entries: Vec<&IndexEntry> = entries.iter().collect();
+    entries.sort_by(|a, b| {
+        let key = |e: &IndexEntry| (e.weight.map_or((1, 0), |w| (0, w)), e.date.is_none(), e.date.clone());
+        key(a).cmp(&key(b)).then_with(|| a.title.cmp(&b.title)).then_with(|| a.slug.cmp(&b.slug))
+    });
     for e in entries {
         out.push_str("<section class=\"index-entry\">\n<h2>");
         text(&mut out, &e.title);
         out.push_str("</h2>\n<ul class=\"index-langs\">\n");
         for l in &e.langs {
-            out.push_str("<li><span lang=\"");
+            out.push_str("<li data-lang=\"");
+            attr(&mut out, &l.lang);
+            out.push_str("\"><span lang=\"");
             attr(&mut out, &l.lang);
             let _ = write!(out, "\" dir=\"{}\">", l.dir.as_str());
             text(&mut out, &l.name);
@@ -427,15 +453,23 @@ pub fn render_index(site_title: &str, source_lang: &str, entries: &[IndexEntry])
                     out.push_str("\">PDF</a>");
                 }
             } else {
-                out.push_str("<em>not published</em>");
+                out.push_str("<em>");
+                text(&mut out, &ui.not_published);
+                out.push_str("</em>");
             }
             let _ = writeln!(out, " <span class=\"coverage\">{}%</span></li>", l.percent);
         }
         out.push_str("</ul>\n</section>\n");
     }
-    out.push_str("</div>\n</article>\n</main>\n</body>\n</html>\n");
+    out.push_str("</div>\n</article>\n</main>\n<script>\n");
+    out.push_str(READER_FIRST);
+    out.push_str("</script>\n</body>\n</html>\n");
     out
 }
+
+/// The index's only script: puts the languages of the browser's list first in each
+/// leaflet's list (no request anywhere); without it, the full list in config order.
+const READER_FIRST: &str = include_str!("reader_first.js");
 
 #[cfg(test)]
 mod tests {

@@ -91,12 +91,12 @@ impl PdfRenderer {
 
     /// Characters the PDF of `doc` prints that no available font has.
     pub fn missing_glyphs(&self, doc: &Document) -> BTreeSet<char> {
-        self.fonts.missing(&printed_chars(doc, &self.options.site_title))
+        self.fonts.missing(&printed_chars(doc, &doc.ui.site_title))
     }
 
     /// Typesets one document.
     pub fn render(&self, doc: &Document) -> Result<Vec<u8>, PdfError> {
-        let data = TemplateData::new(doc, &self.options.site_title);
+        let data = TemplateData::new(doc, &doc.ui.site_title);
         let template = self.options.template.clone().unwrap_or_else(|| TEMPLATE.to_string());
         self.compile(template, &data, &format!("tradui/{}/{}", doc.lang, doc.slug))
     }
@@ -108,15 +108,24 @@ impl PdfRenderer {
             a: TemplateData<'a>,
             b: TemplateData<'a>,
         }
-        let pair = Pair {
-            a: TemplateData::new(a, &self.options.site_title),
-            b: TemplateData::new(b, &self.options.site_title),
-        };
+        let pair =
+            Pair { a: TemplateData::new(a, &a.ui.site_title), b: TemplateData::new(b, &b.ui.site_title) };
         self.compile(
             BILINGUAL_TEMPLATE.to_string(),
             &pair,
             &format!("tradui/{}+{}/{}", a.lang, b.lang, a.slug),
         )
+    }
+
+    /// Lays one document out with another template of tradui's (the share image's), for
+    /// a renderer other than PDF: the same data, fonts and World as the PDF.
+    pub fn typeset(&self, doc: &Document, template: &str) -> Result<PagedDocument, PdfError> {
+        let data = TemplateData::new(doc, &doc.ui.site_title);
+        let json = serde_json::to_vec(&data).map_err(|e| PdfError::Export(e.to_string()))?;
+        let world = LeafletWorld::new(self, template.to_string(), json);
+        typst::compile::<PagedDocument>(&world)
+            .output
+            .map_err(|errors| PdfError::Template(describe(&world, &errors)))
     }
 
     fn compile(&self, template: String, data: &impl Serialize, ident: &str) -> Result<Vec<u8>, PdfError> {
@@ -210,23 +219,10 @@ fn has_mark(text: &str) -> bool {
 fn timestamp(secs: i64) -> Option<typst_pdf::Timestamp> {
     let days = secs.div_euclid(86_400);
     let rem = secs.rem_euclid(86_400);
-    let (y, m, d) = civil_from_days(days);
+    let (y, m, d) = crate::civil::from_days(days);
+    let y = y as i32;
     let dt = Datetime::from_ymd_hms(y, m, d, (rem / 3600) as u8, (rem % 3600 / 60) as u8, (rem % 60) as u8)?;
     Some(typst_pdf::Timestamp::new_utc(dt))
-}
-
-/// Days since 1970-01-01 -> (year, month, day), proleptic Gregorian.
-fn civil_from_days(z: i64) -> (i32, u8, u8) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u8;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    (y as i32, m, d)
 }
 
 fn describe(world: &LeafletWorld, errors: &[typst::diag::SourceDiagnostic]) -> String {
@@ -282,8 +278,8 @@ impl<'a> TemplateData<'a> {
             lang: primary(&doc.lang),
             source_lang: primary(&doc.source_lang),
             site_title,
-            not_translated: crate::localize::ui::ui(&doc.lang).not_translated,
-            event_over: doc.event_over.then(|| crate::localize::ui::ui(&doc.lang).event_over),
+            not_translated: &doc.ui.not_translated,
+            event_over: doc.event_over.then_some(doc.ui.event_over.as_str()),
             fonts: Lang::parse(&doc.lang).map_or_else(
                 |_| vec!["Noto Sans".to_string()],
                 |l| families(&l, &printed_chars(doc, site_title)),
@@ -360,17 +356,5 @@ impl World for LeafletWorld<'_> {
     fn today(&self, _offset: Option<typst::foundations::Duration>) -> Option<Datetime> {
         // No wall-clock time: output must be reproducible.
         None
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn civil_dates() {
-        assert_eq!(civil_from_days(0), (1970, 1, 1));
-        assert_eq!(civil_from_days(20_000), (2024, 10, 4));
-        assert_eq!(civil_from_days(-1), (1969, 12, 31));
     }
 }

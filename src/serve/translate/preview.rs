@@ -30,11 +30,18 @@ pub fn draft(project: &Project, lang: &Lang, slug: &str, form: &[(String, String
         leaflets: project.leaflets.clone(),
         catalogs,
         terms: project.terms.clone(),
+        ui: project.ui.clone(),
         diagnostics: Vec::new(),
     };
     let report = crate::status::report(&draft);
     let leaflet = draft.leaflet(slug)?;
     let (doc, _) = crate::localize::localize(&draft, leaflet, lang, report.cell(slug, lang));
-    let ctx = PageContext { site_title: &draft.config.title, alternates: &[], pdf: false };
+    let ctx = PageContext {
+        site_title: &draft.config.title,
+        alternates: &[],
+        pdf: false,
+        base_url: None,
+        image: false,
+    };
     Some(render_page(&doc, &ctx))
 }
