@@ -150,7 +150,7 @@ fn every_language_fits_a_360_pixel_phone() {
     let md = p.read("content/meeting.md");
     p.write(
         "content/meeting.md",
-        &format!("{md}\n| Shift | Meeting | Auditorium | Interpretation |\n|---|---|---|---|\n| Overnight | Wednesday | Headquarters | Kreyòl |\n"),
+        format!("{md}\n| Shift | Meeting | Auditorium | Interpretation |\n|---|---|---|---|\n| Overnight | Wednesday | Headquarters | Kreyòl |\n"),
     );
     let out = p.run(&["build", "--no-pdf"]);
     assert!(out.starts_with("exit: 0"), "{out}");

@@ -4,10 +4,10 @@
 mod common;
 
 use common::Project;
-use std::io::{BufRead, BufReader, Read, Write};
+use common::devtools::{Browser, PAGE_TEXT, lines, wait_line};
+use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
-use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
 
 /// A running `tradui serve --no-pdf`, and the link it printed on its `Translate:` line.
@@ -35,7 +35,7 @@ impl Server {
             .spawn()
             .unwrap();
         let stdout = lines(child.stdout.take().unwrap());
-        let line = wait_line(&stdout, "Translate: ");
+        let line = wait_line(&stdout, "Translate: ", "tradui serve's output");
         let link = line.split(' ').nth(1).unwrap().to_string();
         assert!(link.starts_with("http://127.0.0.1:") && link.contains("/translate/?key="), "{line}");
         let port = link.split(':').nth(2).unwrap().split('/').next().unwrap().parse().unwrap();
@@ -93,31 +93,6 @@ impl Drop for Server {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
-}
-
-fn lines(r: impl Read + Send + 'static) -> Receiver<String> {
-    let (tx, rx) = channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(r).lines().map_while(Result::ok) {
-            if tx.send(line).is_err() {
-                break;
-            }
-        }
-    });
-    rx
-}
-
-fn wait_line(rx: &Receiver<String>, prefix: &str) -> String {
-    let deadline = Instant::now() + Duration::from_secs(60);
-    let mut seen = Vec::new();
-    while let Some(left) = deadline.checked_duration_since(Instant::now()) {
-        match rx.recv_timeout(left) {
-            Ok(line) if line.starts_with(prefix) => return line,
-            Ok(line) => seen.push(line),
-            Err(_) => break,
-        }
-    }
-    panic!("no line starting with {prefix:?}; saw:\n{}", seen.join("\n"));
 }
 
 fn encode(form: &[(String, String)]) -> String {
@@ -391,7 +366,7 @@ fn translators_on_the_network_get_a_link_at_its_address_and_a_qr_code() {
         .spawn()
         .unwrap();
     let stdout = lines(child.stdout.take().unwrap());
-    let line = wait_line(&stdout, "Translate: ");
+    let line = wait_line(&stdout, "Translate: ", "tradui serve's output");
     let qr = stdout.recv_timeout(Duration::from_secs(10)).unwrap();
     assert!(qr.chars().count() > 20 && qr.chars().all(|c| "▀▄█ ".contains(c)), "a QR code follows: {qr}");
     let link = line.split(' ').nth(1).unwrap();
@@ -408,106 +383,6 @@ fn translators_on_the_network_get_a_link_at_its_address_and_a_qr_code() {
     assert!(answer.starts_with("HTTP/1.1 303"), "{answer}");
 }
 
-/// Headless Chromium driven through the DevTools protocol (a websocket), as in
-/// tests/serve.rs, here on whichever page the only tab shows (the link redirects).
-struct Browser {
-    child: Child,
-    _profile: tempfile::TempDir,
-    ws: tungstenite::WebSocket<tungstenite::stream::MaybeTlsStream<TcpStream>>,
-    next: u64,
-}
-
-impl Browser {
-    fn open(bin: &std::path::Path, url: &str) -> Browser {
-        let profile = tempfile::TempDir::new().unwrap();
-        let mut child = Command::new(bin)
-            .args(["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"])
-            .args(["--disable-background-networking", "--disable-component-update", "--disable-sync"])
-            .args(["--remote-debugging-port=0", "--window-size=360,740"])
-            .arg(format!("--user-data-dir={}", profile.path().display()))
-            .arg(url)
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let stderr = lines(child.stderr.take().unwrap());
-        let listening = wait_line(&stderr, "DevTools listening on ws://");
-        let port: u16 = listening.split(':').nth(2).unwrap().split('/').next().unwrap().parse().unwrap();
-        let (ws, _) = tungstenite::connect(Self::page_socket(port).as_str()).unwrap();
-        if let tungstenite::stream::MaybeTlsStream::Plain(s) = ws.get_ref() {
-            s.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
-        }
-        Browser { child, _profile: profile, ws, next: 0 }
-    }
-
-    /// The DevTools socket of the tab.
-    fn page_socket(port: u16) -> String {
-        let deadline = Instant::now() + Duration::from_secs(30);
-        loop {
-            let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
-            write!(s, "GET /json/list HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n").unwrap();
-            let mut r = BufReader::new(s);
-            let (mut line, mut length) = (String::new(), 0);
-            while r.read_line(&mut line).unwrap() > 0 && line != "\r\n" {
-                if let Some(n) = line.to_ascii_lowercase().strip_prefix("content-length:") {
-                    length = n.trim().parse().unwrap();
-                }
-                line.clear();
-            }
-            let mut body = vec![0; length];
-            r.read_exact(&mut body).unwrap();
-            let tabs: serde_json::Value = serde_json::from_slice(&body).unwrap();
-            let tab = tabs.as_array().unwrap().iter().find(|t| t["type"] == "page");
-            if let Some(ws) = tab.and_then(|t| t["webSocketDebuggerUrl"].as_str()) {
-                return ws.to_string();
-            }
-            assert!(Instant::now() < deadline, "Chromium opened no tab: {tabs}");
-            std::thread::sleep(Duration::from_millis(100));
-        }
-    }
-
-    fn call(&mut self, method: &str, params: serde_json::Value) -> serde_json::Value {
-        self.next += 1;
-        let id = self.next;
-        let msg = serde_json::json!({ "id": id, "method": method, "params": params });
-        self.ws.send(tungstenite::Message::text(msg.to_string())).unwrap();
-        loop {
-            let reply = self.ws.read().unwrap();
-            let Ok(text) = reply.to_text() else { continue };
-            let v: serde_json::Value = serde_json::from_str(text).unwrap();
-            if v["id"] == id {
-                return v["result"].clone();
-            }
-        }
-    }
-
-    fn eval(&mut self, js: &str) -> serde_json::Value {
-        self.call("Runtime.evaluate", serde_json::json!({ "expression": js, "returnByValue": true }))["result"]["value"].clone()
-    }
-
-    fn wait_for(&mut self, js: &str) {
-        let deadline = Instant::now() + Duration::from_secs(60);
-        while self.eval(js) != serde_json::Value::Bool(true) {
-            let shows = self.eval("location.href + '\\n' + (document.body ? document.body.innerText : '')");
-            assert!(Instant::now() < deadline, "the page never came to {js}; it shows: {shows}");
-            std::thread::sleep(Duration::from_millis(100));
-        }
-    }
-
-    /// Whether the page fits its 360 px width (nothing wider than the screen).
-    fn fits(&mut self) -> bool {
-        self.eval("document.documentElement.scrollWidth <= window.innerWidth && window.innerWidth <= 360")
-            == serde_json::Value::Bool(true)
-    }
-}
-
-impl Drop for Browser {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
 #[test]
 #[ignore = "slow: Chromium; run with cargo test -- --include-ignored"]
 fn a_translator_types_into_a_missing_unit_and_saves_in_chromium_on_a_phone() {
@@ -516,15 +391,16 @@ fn a_translator_types_into_a_missing_unit_and_saves_in_chromium_on_a_phone() {
     p.delete_message(ES, "why-p1");
     let server = Server::start(&p);
     let key = server.link.split("?key=").nth(1).unwrap();
-    let mut b = Browser::open(&bin, &format!("http://127.0.0.1:{}{PAGE}?key={key}", server.port));
+    let mut b =
+        Browser::open(&bin, &format!("http://127.0.0.1:{}{PAGE}?key={key}", server.port), "360,740", true);
     b.call(
         "Emulation.setDeviceMetricsOverride",
         serde_json::json!({ "width": 360, "height": 740, "deviceScaleFactor": 2, "mobile": true }),
     );
-    b.wait_for("location.pathname === '/translate/es/meeting' && location.search === '' && document.readyState === 'complete'");
+    b.wait_for("location.pathname === '/translate/es/meeting' && location.search === '' && document.readyState === 'complete'", PAGE_TEXT);
     let style = "getComputedStyle(document.querySelector('textarea[name=\"why-p1\"]')).boxSizing";
     assert_eq!(b.eval(style), "border-box", "the policy lets the stylesheet in");
-    assert!(b.fits(), "the form fits a 360 px phone");
+    assert!(b.fits(360), "the form fits a 360 px phone");
     // With script: the source's placeables as chips that insert themselves.
     let chips = "Array.from(document.querySelectorAll('#unit-meeting-li1 .chip')).map(c => c.textContent + (c.classList.contains('absent') ? '!' : '')).join(' ')";
     assert_eq!(b.eval(chips), "{ $place }");
@@ -537,10 +413,10 @@ fn a_translator_types_into_a_missing_unit_and_saves_in_chromium_on_a_phone() {
     b.call("Input.insertText", serde_json::json!({ "text": "Cuando hablamos juntas, la gerencia escucha." }));
     // The live preview shows the text before it is saved.
     let frame = "document.querySelector('.preview iframe')";
-    b.wait_for(&format!("{frame}.contentWindow.location.pathname.endsWith('/preview') && ({frame}.contentDocument.body || {{innerText: ''}}).innerText.includes('Cuando hablamos juntas')"));
+    b.wait_for(&format!("{frame}.contentWindow.location.pathname.endsWith('/preview') && ({frame}.contentDocument.body || {{innerText: ''}}).innerText.includes('Cuando hablamos juntas')"), PAGE_TEXT);
     assert!(!p.read(ES).contains("juntas"), "a preview writes nothing");
     b.eval("document.querySelector('button[type=submit]').click()");
-    b.wait_for("document.body.innerText.includes('Saved locales/es/meeting.ftl')");
+    b.wait_for("document.body.innerText.includes('Saved locales/es/meeting.ftl')", PAGE_TEXT);
     let text = p.read(ES);
     assert!(
         text.contains("# en: When we speak *together*, management listens.\nwhy-p1 = Cuando hablamos juntas, la gerencia escucha.\n"),
@@ -557,10 +433,10 @@ fn a_translator_types_into_a_missing_unit_and_saves_in_chromium_on_a_phone() {
         "Emulation.setDeviceMetricsOverride",
         serde_json::json!({ "width": 1300, "height": 800, "deviceScaleFactor": 1, "mobile": false }),
     );
-    b.wait_for("getComputedStyle(document.querySelector('.preview')).position === 'sticky'");
+    b.wait_for("getComputedStyle(document.querySelector('.preview')).position === 'sticky'", PAGE_TEXT);
     // (The page is rebuilt by now; its frame may have loaded just before.)
     b.eval("document.querySelector('.preview iframe').contentWindow.location.reload()");
-    b.wait_for("(document.querySelector('.preview iframe').contentDocument.body || {innerText: ''}).innerText.includes('Cuando hablamos juntas')");
+    b.wait_for("(document.querySelector('.preview iframe').contentDocument.body || {innerText: ''}).innerText.includes('Cuando hablamos juntas')", PAGE_TEXT);
     b.call(
         "Emulation.setDeviceMetricsOverride",
         serde_json::json!({ "width": 360, "height": 740, "deviceScaleFactor": 2, "mobile": true }),
@@ -570,7 +446,10 @@ fn a_translator_types_into_a_missing_unit_and_saves_in_chromium_on_a_phone() {
         "Page.navigate",
         serde_json::json!({ "url": format!("http://127.0.0.1:{}/translate/ar/meeting", server.port) }),
     );
-    b.wait_for("location.pathname === '/translate/ar/meeting' && document.readyState === 'complete'");
+    b.wait_for(
+        "location.pathname === '/translate/ar/meeting' && document.readyState === 'complete'",
+        PAGE_TEXT,
+    );
     assert_eq!(b.eval("getComputedStyle(document.querySelector('textarea[name=\"why\"]')).direction"), "rtl");
-    assert!(b.fits(), "the Arabic form fits a 360 px phone");
+    assert!(b.fits(360), "the Arabic form fits a 360 px phone");
 }
