@@ -119,11 +119,20 @@ document.getElementById('probe').textContent = JSON.stringify({
   overflow: document.documentElement.scrollWidth - window.innerWidth,
   facts: document.querySelectorAll('.facts dd').length,
   tel: (document.querySelector('.facts a[href^="tel:"]') || {}).href || null,
+  // Table cells of one word laid out on more than one line: a word broken inside.
+  broken: Array.from(document.querySelectorAll('th, td')).filter(function (c) {
+    var t = c.textContent.trim();
+    if (!t || /\s/.test(t)) return false;
+    var r = document.createRange(); r.selectNodeContents(c);
+    return new Set(Array.from(r.getClientRects()).map(function (x) { return Math.round(x.top); })).size > 1;
+  }).map(function (c) { return c.textContent.trim(); }),
+  cells: document.querySelectorAll('th, td').length,
 });
 </script>"#;
 
 /// A phone is 360 pixels wide: no page may scroll sideways there, in any language, even
-/// with a place name far longer than a line; the facts box shows every fact.
+/// with a place name far longer than a line; the facts box shows every fact; no word of
+/// a table is broken inside to fit (a wide table scrolls in its own box).
 #[test]
 fn every_language_fits_a_360_pixel_phone() {
     let Some(bin) = common::chromium() else { return };
@@ -137,6 +146,12 @@ fn every_language_fits_a_360_pixel_phone() {
         "place = \"Union hall, 2nd floor\"",
         "place = \"Amalgamated Transit Workers Union Local 1181-1061 Headquarters Auditorium, 101-49 Woodhaven Boulevard, Ozone Park, Queens, NewYorkCityWithoutAnySpacesAtAllInThisVeryLongWord\"\nphone = \"+1 (718) 555-0100\"",
     );
+    // A table too wide for a phone, of long single words.
+    let md = p.read("content/meeting.md");
+    p.write(
+        "content/meeting.md",
+        format!("{md}\n| Shift | Meeting | Auditorium | Interpretation |\n|---|---|---|---|\n| Overnight | Wednesday | Headquarters | Kreyòl |\n"),
+    );
     let out = p.run(&["build", "--no-pdf"]);
     assert!(out.starts_with("exit: 0"), "{out}");
     for lang in std::iter::once("en").chain(langs) {
@@ -148,6 +163,12 @@ fn every_language_fits_a_360_pixel_phone() {
         assert!(json["overflow"].as_f64().unwrap() <= 0.0, "{lang} scrolls sideways at 360 px: {json}");
         assert_eq!(json["facts"], 4, "{lang}: date, time, place, phone: {json}");
         assert_eq!(json["tel"], "tel:+17185550100", "{lang}: {json}");
+        assert!(json["cells"].as_u64().unwrap() > 0, "{lang}: the table is on the page: {json}");
+        assert_eq!(
+            json["broken"],
+            serde_json::json!([]),
+            "{lang}: a word of the table broken inside: {json}"
+        );
     }
 }
 

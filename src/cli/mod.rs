@@ -116,6 +116,10 @@ pub enum Command {
         /// events, such as some network or container folders).
         #[arg(long)]
         poll: bool,
+        /// With `--bind 0.0.0.0`: print the translators' link with this computer's network
+        /// address, and a QR code of it for phones on the same network.
+        #[arg(long)]
+        translators: bool,
     },
     /// Report every problem, one line each with file:line:col. Exit 1 when a required
     /// language has an error.
@@ -219,7 +223,18 @@ pub fn run(cli: Cli, out: &mut Out) -> ExitStatus {
 }
 
 fn run_command(cli: &Cli, out: &mut Out) -> ExitStatus {
-    let result = match &cli.command {
+    match dispatch(cli, out) {
+        Ok(status) => status,
+        Err(fatal) => {
+            out.fatal(&fatal);
+            ExitStatus::Error
+        }
+    }
+}
+
+/// Runs the command the arguments name.
+fn dispatch(cli: &Cli, out: &mut Out) -> Result<ExitStatus, Fatal> {
+    match &cli.command {
         Command::Init { dir } => init::run(dir.as_deref().unwrap_or(&cli.project), out),
         Command::Build { out: dir, no_pdf, pdf_a, pdf_ua, force, pseudo, .. } => {
             let args = build::Args {
@@ -232,9 +247,16 @@ fn run_command(cli: &Cli, out: &mut Out) -> ExitStatus {
             };
             with_project(cli, out, |p, out| build::run(p, &args, out))
         }
-        Command::Serve { port, bind, open, no_pdf, poll } => serve::run(
+        Command::Serve { port, bind, open, no_pdf, poll, translators } => serve::run(
             &cli.project,
-            serve::Args { port: *port, bind: *bind, open: *open, no_pdf: *no_pdf, poll: *poll },
+            serve::Args {
+                port: *port,
+                bind: *bind,
+                open: *open,
+                no_pdf: *no_pdf,
+                poll: *poll,
+                translators: *translators,
+            },
             out,
         ),
         Command::Check { lang, .. } => with_project(cli, out, |p, out| check::run(p, lang, out)),
@@ -265,13 +287,6 @@ fn run_command(cli: &Cli, out: &mut Out) -> ExitStatus {
         }),
         Command::Import { files, .. } => import::run(&cli.project, files, out),
         Command::AddLang { tag } => add_lang::run(&cli.project, tag, out),
-    };
-    match result {
-        Ok(status) => status,
-        Err(fatal) => {
-            out.fatal(&fatal);
-            ExitStatus::Error
-        }
     }
 }
 
