@@ -72,11 +72,16 @@ pub struct Ui {
     pub phone: String,
     /// The note on the page of a leaflet whose `valid-until` day has passed.
     pub event_over: String,
+    /// The union's footer line (`[theme] footer`), empty without one: its translation
+    /// (the word `footer` of `locales/<lang>/tradui.ftl`), else the source text.
+    pub footer: String,
+    /// Whether `footer` is in this language (else it is in the source language).
+    pub footer_translated: bool,
 }
 
 impl Ui {
     /// Every word, for the glyph check.
-    pub fn words(&self) -> [&str; 12] {
+    pub fn words(&self) -> [&str; 13] {
         [
             &self.site_title,
             &self.not_translated,
@@ -90,6 +95,7 @@ impl Ui {
             &self.place,
             &self.phone,
             &self.event_over,
+            &self.footer,
         ]
     }
 }

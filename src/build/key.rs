@@ -119,7 +119,14 @@ fn settings_key(config: &crate::project::config::Config, lang: &Lang) -> Key {
     KeyHasher::new("settings")
         .text(&format!(
             "{:?}",
-            (&config.title, &config.source, config.paper, config.fallback(lang), &config.base_url)
+            (
+                &config.title,
+                &config.source,
+                config.paper,
+                config.fallback(lang),
+                &config.base_url,
+                &config.theme
+            )
         ))
         .finish()
 }

@@ -22,7 +22,7 @@ mod render;
 
 use crate::diag::{Diagnostic, Fatal, Kind, Severity};
 use crate::project::Project;
-use crate::render::html::{media_path, render_index};
+use crate::render::html::{IndexContext, media_path, render_index};
 use crate::render::pdf::{PdfOptions, PdfRenderer};
 use crate::status::{self, Report};
 use key::Key;
@@ -88,6 +88,8 @@ struct Site<'a> {
     out: &'a Path,
     old: Manifest,
     pdf: Option<PdfOptions>,
+    /// The web pages' templates: tradui's and the project's `templates/`.
+    templates: crate::render::html::Templates,
 }
 
 /// Builds the project into `options.out`.
@@ -104,7 +106,10 @@ pub fn build(project: &Project, options: &BuildOptions) -> Result<BuildSummary, 
         Manifest::load(&project.root, out)
     };
     let pdf = options.pdf.as_ref().map(|o| pdf_options(project, o, &mut summary));
-    let site = Site { project, report: &report, options, out, old, pdf };
+    let (templates, problems) = crate::render::html::Templates::load(&project.root);
+    summary.failed |= !problems.is_empty();
+    summary.diagnostics.extend(problems);
+    let site = Site { project, report: &report, options, out, old, pdf, templates };
     let plan = plan::plan(&site, &mut summary);
     let (done, fonts) = render::render(&site, &plan);
     let mut manifest = Manifest::empty(out);
@@ -165,8 +170,19 @@ fn finish_outputs(
                 }
             }
             let ui = crate::project::ui::resolve(project, &project.config.source);
-            let index_html = render_index(&ui, project.config.source.as_str(), &index);
-            put(site, "index.html", index_html.as_bytes(), manifest, summary);
+            let ctx = IndexContext {
+                ui: &ui,
+                source_lang: project.config.source.as_str(),
+                templates: &site.templates,
+                theme: &project.config.theme,
+            };
+            match render_index(&ctx, &index) {
+                Ok(html) => put(site, "index.html", html.as_bytes(), manifest, summary),
+                Err(d) => {
+                    summary.failed = true;
+                    summary.diagnostics.push(d);
+                }
+            }
         }
     }
     if let Some(base) = &project.config.base_url {
@@ -271,6 +287,7 @@ fn sync_all(site: &Site, summary: &mut BuildSummary) {
 fn pdf_options(project: &Project, options: &PdfOptions, summary: &mut BuildSummary) -> PdfOptions {
     let mut options = options.clone();
     options.site_title = project.config.title.clone();
+    options.theme = project.config.theme.clone();
     options.fonts_dir = Some(crate::fonts::coverage::project_fonts(project));
     if options.template.is_none() {
         options.template = project_template(project, summary);

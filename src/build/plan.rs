@@ -168,9 +168,12 @@ fn keyed_jobs<'p>(site: &Site, plan: &Plan<'p>) -> Vec<Job<'p>> {
     let pdf = site.pdf.as_ref();
     let pdf_settings = pdf.map(|o| {
         KeyHasher::new("pdf settings")
-            .text(&format!("{:?}", (&o.template, o.timestamp, o.pdf_a, &o.site_title)))
+            .text(&format!("{:?}", (&o.template, o.timestamp, o.pdf_a, o.pdf_ua, &o.site_title)))
             .finish()
     });
+    // The project's templates/ decide every page.
+    let templates =
+        KeyHasher::new("templates").text(&format!("{:?}", site.templates.project_sources())).finish();
     plan.jobs
         .par_iter()
         .map(|&Planned { leaflet, ref lang }| {
@@ -184,6 +187,7 @@ fn keyed_jobs<'p>(site: &Site, plan: &Plan<'p>) -> Vec<Job<'p>> {
             let html_key = doc
                 .clone()
                 .text("html")
+                .text(&templates)
                 .text(&alternates)
                 .text(if pdf.is_some() { "with pdf" } else { "no pdf" })
                 .finish();

@@ -105,7 +105,9 @@ fn needed_chars(site: &Site, work: &Work) -> BTreeSet<char> {
     let mut all = BTreeSet::new();
     for (i, job) in work.jobs.iter().enumerate() {
         match work.docs.get(&i) {
-            Some(Localized { doc, .. }) => all.extend(printed_chars(doc, &site.project.config.title)),
+            Some(Localized { doc, .. }) => {
+                all.extend(printed_chars(doc, &site.project.config.printed_words()))
+            }
             None => all.extend(
                 job.pdf
                     .as_ref()
@@ -255,18 +257,25 @@ fn render_job(
             site_title: &site.project.config.title,
             alternates,
             pdf: job.pdf.is_some(),
+            templates: &site.templates,
+            theme: &site.project.config.theme,
             base_url: site.project.config.base_url.as_deref(),
             image: job.image.is_some(),
         };
-        let html = render_page(&doc, &ctx);
-        let r = Rendered {
-            bytes: html.as_bytes(),
-            pdf: false,
-            reusable: true,
-            diagnostics: diags,
-            chars: String::new(),
-        };
-        done.push(written(site, &job.html, r));
+        match render_page(&doc, &ctx) {
+            Ok(html) => {
+                let r = Rendered {
+                    bytes: html.as_bytes(),
+                    pdf: false,
+                    reusable: true,
+                    diagnostics: diags,
+                    chars: String::new(),
+                };
+                done.push(written(site, &job.html, r));
+            }
+            // A template error: the last good page stays, as for an error in the text.
+            Err(d) => done.push(kept(&job.html, vec![d])),
+        }
     }
     done.extend(job.paste.as_ref().map(|o| paste_text(site, o, &doc)));
     done.extend(job.image.as_ref().map(|o| share_image(site, o, &doc, renderer)));
@@ -290,7 +299,12 @@ fn render_pdf(site: &Site, job: &Job, pdf: &Output, doc: &Document, renderer: &P
         // No PDF full of empty boxes: the build fails and says what to install.
         return failed(pdf, crate::fonts::coverage::error(project, doc, &missing));
     }
-    let chars: String = printed_chars(doc, &project.config.title).into_iter().collect();
+    if site.pdf.as_ref().is_some_and(|o| o.pdf_ua)
+        && let Some(d) = image_without_alt(site, job, doc)
+    {
+        return failed(pdf, d);
+    }
+    let chars: String = printed_chars(doc, &project.config.printed_words()).into_iter().collect();
     match renderer.render(doc) {
         Ok(bytes) => written(
             site,
@@ -307,6 +321,35 @@ fn render_pdf(site: &Site, job: &Job, pdf: &Output, doc: &Document, renderer: &P
             failed(pdf, d)
         }
     }
+}
+
+/// PDF/UA-1 needs an alternative text for every image: the first image of `doc` with
+/// none, as an error at its line in the leaflet.
+fn image_without_alt(site: &Site, job: &Job, doc: &Document) -> Option<Diagnostic> {
+    fn find(blocks: &[crate::document::Block]) -> Option<&str> {
+        use crate::document::Block;
+        blocks.iter().find_map(|b| match b {
+            Block::Image { src, alt } if alt.plain().trim().is_empty() => Some(src.as_str()),
+            Block::Quote { blocks } => find(blocks),
+            Block::List { items, .. } => items.iter().find_map(|i| find(i)),
+            _ => None,
+        })
+    }
+    let src = find(&doc.blocks)?;
+    let file = &job.leaflet.file;
+    let text = std::fs::read_to_string(site.project.root.join(file)).unwrap_or_default();
+    let at = text.find(&format!("]({src}")).map_or((1, 1), |o| crate::diag::line_col(&text, o));
+    Some(
+        Diagnostic::error(
+            Kind::Source,
+            file.clone(),
+            format!("the image `{src}` has no alt text, and a PDF/UA file needs one for every image"),
+        )
+        .at(at)
+        .leaflet(&job.leaflet.slug)
+        .lang(job.lang.as_str())
+        .hint("describe the image between the brackets, e.g. `![Workers on the picket line](picket.jpg)`, then run `tradui sync`"),
+    )
 }
 
 /// The text to paste (`render::text`), written when it changed.

@@ -81,6 +81,10 @@ pub enum Command {
         /// Write PDF/A-2b (for archiving) instead of plain PDF.
         #[arg(long)]
         pdf_a: bool,
+        /// Write PDF/UA-1 (accessible: tagged, with title and language); every image
+        /// needs its alt text.
+        #[arg(long)]
+        pdf_ua: bool,
         /// Render every page and PDF again, even those whose inputs did not change.
         #[arg(long)]
         force: bool,
@@ -232,11 +236,12 @@ fn run_command(cli: &Cli, out: &mut Out) -> ExitStatus {
 fn dispatch(cli: &Cli, out: &mut Out) -> Result<ExitStatus, Fatal> {
     match &cli.command {
         Command::Init { dir } => init::run(dir.as_deref().unwrap_or(&cli.project), out),
-        Command::Build { out: dir, no_pdf, pdf_a, force, pseudo, .. } => {
+        Command::Build { out: dir, no_pdf, pdf_a, pdf_ua, force, pseudo, .. } => {
             let args = build::Args {
                 out: dir.clone(),
                 no_pdf: *no_pdf,
                 pdf_a: *pdf_a,
+                pdf_ua: *pdf_ua,
                 force: *force,
                 pseudo: *pseudo,
             };

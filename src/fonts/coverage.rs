@@ -29,7 +29,7 @@ pub fn check(project: &Project, report: &Report, langs: &[Lang]) -> Vec<Diagnost
     let written: Vec<BTreeSet<char>> = all.par_iter().map(|lang| written_chars(project, lang)).collect();
     let needed: BTreeSet<char> = written.iter().flatten().copied().collect();
     let fonts = FontSet::load(Some(&project_fonts(project)), &needed);
-    let title = &project.config.title;
+    let title = &project.config.printed_words();
     let suspects: Vec<&Lang> = all
         .iter()
         .zip(&written)
@@ -60,7 +60,7 @@ pub fn check(project: &Project, report: &Report, langs: &[Lang]) -> Vec<Diagnost
 fn written_chars(project: &Project, lang: &Lang) -> BTreeSet<char> {
     let mut chars = CharSet::default();
     chars.add(&lang.native_name());
-    chars.add(&project.config.title);
+    chars.add(&project.config.printed_words());
     crate::project::ui::resolve(project, lang).words().iter().for_each(|w| chars.add(w));
     for leaflet in &project.leaflets {
         chars.add(&leaflet.slug);

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 
 pub const CONFIG_FILE: &str = "tradui.toml";
 
+pub use super::theme::Theme;
 pub use crate::document::Paper;
 
 /// What a page shows for a unit whose translation is out of date.
@@ -50,6 +51,11 @@ pub struct Config {
     pub template: Option<String>,
     /// Languages that also get a two-language PDF (source beside translation).
     pub bilingual: Vec<Lang>,
+    /// `[theme]`: colours and footer.
+    pub theme: Theme,
+    /// Warnings about the settings (a colour below WCAG AA contrast); `Project::load`
+    /// reports them with the project's other problems.
+    pub warnings: Vec<Diagnostic>,
     /// Where `public/` is served (`https://example.org/leaflets/`, always ending in `/`):
     /// link previews and the sitemap need absolute addresses.
     pub base_url: Option<String>,
@@ -58,6 +64,15 @@ pub struct Config {
 }
 
 impl Config {
+    /// What tradui prints on every PDF besides the document: the site title and the
+    /// theme's footer (for the glyph check and the choice of fonts).
+    pub fn printed_words(&self) -> String {
+        let footer = self.theme.footer.as_ref();
+        let text = footer.map_or("", |f| f.text.as_str());
+        let phone = footer.and_then(|f| f.phone.as_deref()).unwrap_or("");
+        format!("{} {text} {phone}", self.title)
+    }
+
     pub fn is_required(&self, lang: &Lang) -> bool {
         self.required.contains(lang)
     }
@@ -81,6 +96,8 @@ impl Config {
             paper: Paper::Letter,
             template: None,
             bilingual: Vec::new(),
+            theme: Theme::default(),
+            warnings: Vec::new(),
             base_url: None,
             fallback: Fallback::default(),
             fallback_by_lang: BTreeMap::new(),
@@ -145,6 +162,12 @@ impl Config {
         problems.members("fallback.languages", fallback_spans, &languages);
         problems.language_list(source.as_ref(), &languages, &raw);
         problems.template(raw.template.as_ref());
+        let theme = raw.theme.as_ref().map(|t| t.check(text)).unwrap_or_else(|| super::theme::Checked {
+            theme: Theme::default(),
+            errors: Vec::new(),
+            warnings: Vec::new(),
+        });
+        problems.list.extend(theme.errors);
         let base_url = raw.base_url.as_ref().and_then(|u| base_url(text, u, &mut problems.list));
         if !problems.list.is_empty() {
             return Err(Fatal(problems.list));
@@ -158,6 +181,8 @@ impl Config {
             paper: raw.paper.unwrap_or_default(),
             template: raw.template.map(toml::Spanned::into_inner),
             bilingual,
+            theme: theme.theme,
+            warnings: theme.warnings,
             base_url,
             fallback,
             fallback_by_lang,
@@ -325,6 +350,7 @@ struct RawConfig {
     #[serde(default)]
     bilingual: Vec<toml::Spanned<String>>,
     fallback: Option<RawFallbackTable>,
+    theme: Option<super::theme::RawTheme>,
     base_url: Option<toml::Spanned<String>>,
 }
 

@@ -6,6 +6,7 @@
 //! `tradui.toml`, a broken one, no `content/`) is [`Fatal`] (exit code 2).
 
 pub mod config;
+pub mod theme;
 pub mod ui;
 
 use crate::catalog::Catalog;
@@ -74,7 +75,7 @@ impl Project {
             .hint("content/ must be a folder holding one <name>.md per leaflet")
             .into());
         }
-        let mut diagnostics = Vec::new();
+        let mut diagnostics = config.warnings.clone();
         let leaflets = load_leaflets(root, &content, &mut diagnostics)?;
         let mut project = Project {
             root: root.to_path_buf(),

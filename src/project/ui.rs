@@ -107,7 +107,48 @@ pub fn resolve(project: &Project, lang: &Lang) -> Ui {
         place: get("fact-place"),
         phone: get("fact-phone"),
         event_over: get("event-over"),
+        footer: footer(project, lang).unwrap_or_else(|| source_footer(project)),
+        footer_translated: *lang == project.config.source || footer(project, lang).is_some(),
     }
+}
+
+/// The message ID of the union's footer line in `locales/<lang>/tradui.ftl`.
+pub const FOOTER: &str = "footer";
+
+/// The footer line of `[theme]` in the source language, or "" without one.
+fn source_footer(project: &Project) -> String {
+    project.config.theme.footer.as_ref().map_or_else(String::new, |f| f.text.clone())
+}
+
+/// The footer's translation into `lang`, when the project has one.
+fn footer(project: &Project, lang: &Lang) -> Option<String> {
+    project.config.theme.footer.as_ref()?;
+    if *lang == project.config.source {
+        return Some(source_footer(project));
+    }
+    value(project.ui.get(lang), FOOTER)
+}
+
+/// The footer line has no translation into a language: a `missing` problem, as for
+/// tradui's own words.
+fn missing_footer(project: &Project, lang: &Lang, file: &str) -> Option<Diagnostic> {
+    let text = source_footer(project);
+    if text.is_empty() || footer(project, lang).is_some() {
+        return None;
+    }
+    let source = &project.config.source;
+    Some(
+        Diagnostic::error(
+            Kind::Missing,
+            file,
+            format!("the footer (\"{text}\", `[theme] footer` in tradui.toml) has no translation into {lang}; pages and PDFs show it in {source}"),
+        )
+        .at((1, 1))
+        .lang(lang.as_str())
+        .id(FOOTER)
+        .source(text)
+        .hint(format!("add `{FOOTER} = ...` in {lang} to {file}")),
+    )
 }
 
 /// Every interface word a language of the project has no translation for, as a
@@ -117,6 +158,7 @@ pub fn missing(project: &Project) -> Vec<Diagnostic> {
         project.ui.iter().flat_map(|(l, c)| c.errors.iter().cloned().map(|d| d.lang(l.as_str()))).collect();
     for lang in project.config.all_languages() {
         let file = format!("locales/{lang}/{UI_FILE}.ftl");
+        out.extend(missing_footer(project, &lang, &file));
         for id in WORDS {
             if word(project, &lang, id).is_some() {
                 continue;

@@ -41,13 +41,25 @@ pub struct PdfOptions {
     pub timestamp: Option<i64>,
     /// Write PDF/A-2b.
     pub pdf_a: bool,
+    /// Write PDF/UA-1 (tagged, with title, language and alternative texts).
+    pub pdf_ua: bool,
     /// The site title printed in the footer.
     pub site_title: String,
+    /// `[theme]`: the accent colours and the footer.
+    pub theme: crate::project::theme::Theme,
     /// The project's own `fonts/` folder, searched before the system's fonts.
     pub fonts_dir: Option<PathBuf>,
 }
 
 impl PdfOptions {
+    /// The site title and the theme's footer: what every PDF prints besides the document.
+    pub fn printed_words(&self, site_title: &str) -> String {
+        let footer = self.theme.footer.as_ref();
+        let text = footer.map_or("", |f| f.text.as_str());
+        let phone = footer.and_then(|f| f.phone.as_deref()).unwrap_or("");
+        format!("{site_title} {text} {phone}")
+    }
+
     /// Options from the environment: SOURCE_DATE_EPOCH if set.
     pub fn from_env() -> PdfOptions {
         let timestamp = std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|s| s.trim().parse().ok());
@@ -91,12 +103,12 @@ impl PdfRenderer {
 
     /// Characters the PDF of `doc` prints that no available font has.
     pub fn missing_glyphs(&self, doc: &Document) -> BTreeSet<char> {
-        self.fonts.missing(&printed_chars(doc, &doc.ui.site_title))
+        self.fonts.missing(&printed_chars(doc, &self.options.printed_words(&doc.ui.site_title)))
     }
 
     /// Typesets one document.
     pub fn render(&self, doc: &Document) -> Result<Vec<u8>, PdfError> {
-        let data = TemplateData::new(doc, &doc.ui.site_title);
+        let data = TemplateData::new(doc, &self.options);
         let template = self.options.template.clone().unwrap_or_else(|| TEMPLATE.to_string());
         self.compile(template, &data, &format!("tradui/{}/{}", doc.lang, doc.slug))
     }
@@ -108,8 +120,7 @@ impl PdfRenderer {
             a: TemplateData<'a>,
             b: TemplateData<'a>,
         }
-        let pair =
-            Pair { a: TemplateData::new(a, &a.ui.site_title), b: TemplateData::new(b, &b.ui.site_title) };
+        let pair = Pair { a: TemplateData::new(a, &self.options), b: TemplateData::new(b, &self.options) };
         self.compile(
             BILINGUAL_TEMPLATE.to_string(),
             &pair,
@@ -120,7 +131,7 @@ impl PdfRenderer {
     /// Lays one document out with another template of tradui's (the share image's), for
     /// a renderer other than PDF: the same data, fonts and World as the PDF.
     pub fn typeset(&self, doc: &Document, template: &str) -> Result<PagedDocument, PdfError> {
-        let data = TemplateData::new(doc, &doc.ui.site_title);
+        let data = TemplateData::new(doc, &self.options);
         let json = serde_json::to_vec(&data).map_err(|e| PdfError::Export(e.to_string()))?;
         let world = LeafletWorld::new(self, template.to_string(), json);
         typst::compile::<PagedDocument>(&world)
@@ -133,7 +144,9 @@ impl PdfRenderer {
         let world = LeafletWorld::new(self, template, json);
         let warned = typst::compile::<PagedDocument>(&world);
         let document = warned.output.map_err(|errors| PdfError::Template(describe(&world, &errors)))?;
-        let document = one_text_per_cluster(&document);
+        // PDF/UA wants every glyph mapped to text, so there the continuation glyphs keep
+        // their cluster's text (copying repeats such a cluster's marks, typst#8767).
+        let document = if self.options.pdf_ua { document } else { one_text_per_cluster(&document) };
         let mut standards = Vec::new();
         if self.options.pdf_a {
             if self.options.timestamp.is_none() {
@@ -142,6 +155,9 @@ impl PdfRenderer {
                 ));
             }
             standards.push(typst_pdf::PdfStandard::A_2b);
+        }
+        if self.options.pdf_ua {
+            standards.push(typst_pdf::PdfStandard::Ua_1);
         }
         let options = typst_pdf::PdfOptions {
             ident: typst::foundations::Smart::Custom(ident.to_string()),
@@ -265,10 +281,13 @@ struct TemplateData<'a> {
     fonts: Vec<String>,
     /// Whether emphasis is italic (Latin, Cyrillic, Greek) or bold (other scripts).
     italic: bool,
+    /// The accent colours and the footer (`[theme]`).
+    theme: &'a crate::project::theme::Theme,
 }
 
 impl<'a> TemplateData<'a> {
-    fn new(doc: &'a Document, site_title: &'a str) -> Self {
+    fn new(doc: &'a Document, options: &'a PdfOptions) -> Self {
+        let site_title = doc.ui.site_title.as_str();
         fn primary(tag: &str) -> &str {
             tag.split('-').next().unwrap_or(tag)
         }
@@ -282,9 +301,10 @@ impl<'a> TemplateData<'a> {
             event_over: doc.event_over.then_some(doc.ui.event_over.as_str()),
             fonts: Lang::parse(&doc.lang).map_or_else(
                 |_| vec!["Noto Sans".to_string()],
-                |l| families(&l, &printed_chars(doc, site_title)),
+                |l| families(&l, &printed_chars(doc, &options.printed_words(site_title))),
             ),
             italic: Lang::parse(&doc.lang).is_ok_and(|l| has_italics(&l)),
+            theme: &options.theme,
         }
     }
 }

@@ -8,7 +8,7 @@ use crate::catalog::Catalog;
 use crate::interchange::{Bundle, Import, import};
 use crate::lang::Lang;
 use crate::project::Project;
-use crate::render::html::{PageContext, render_page};
+use crate::render::html::{PageContext, Templates, render_page};
 
 /// The page of `slug` in `lang` as it would be with the form saved; None when there is no
 /// such leaflet.
@@ -42,6 +42,14 @@ pub fn draft(project: &Project, lang: &Lang, slug: &str, form: &[(String, String
         pdf: false,
         base_url: None,
         image: false,
+        templates: &Templates::load(&draft.root).0,
+        theme: &draft.config.theme,
     };
-    Some(render_page(&doc, &ctx))
+    // A project template with an error: the preview says so where the page would be.
+    Some(render_page(&doc, &ctx).unwrap_or_else(|d| {
+        let mut out = String::from("<!doctype html>\n<p>");
+        crate::render::escape::text(&mut out, &format!("{}:{}: {}", d.file, d.line, d.message));
+        out.push_str("</p>\n");
+        out
+    }))
 }
