@@ -140,7 +140,15 @@ fn a_template_cannot_reach_outside_the_project_nor_loop() {
             "{out}"
         );
         assert_eq!(p.read("public/es/meeting.html"), good);
+        // check finds it too, before any build.
+        let check = p.run(&["check"]);
+        assert!(check.starts_with("exit: 1"), "{check}");
+        assert!(check.contains("templates/base.html:1:1: error[config]: this template is a link"), "{check}");
     }
+    // So does a template that does not parse, at its line.
+    p.write("templates/footer.html", "{% extends \"tradui/base.html\" %}\n{% block footer %}{{ oops\n");
+    let check = p.run(&["check"]);
+    assert!(check.starts_with("exit: 1") && check.contains("templates/footer.html:"), "{check}");
 }
 
 #[test]
