@@ -24,6 +24,60 @@ impl Paper {
     }
 }
 
+/// How the PDF uses its page (`fit` in the front matter or `tradui.toml`): `"page"` sets
+/// a leaflet that fits one page at the body size as large as still fits it, `"none"`
+/// flows at the body size, a number of pages sets it as large as fits that many (and a
+/// leaflet longer than that at the body size is an error).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Fit {
+    #[default]
+    Page,
+    None,
+    Pages(u8),
+}
+
+impl Fit {
+    /// The most pages a `fit` may ask for.
+    pub const MAX_PAGES: u8 = 50;
+}
+
+impl Serialize for Fit {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Fit::Page => s.serialize_str("page"),
+            Fit::None => s.serialize_str("none"),
+            Fit::Pages(n) => s.serialize_u8(*n),
+        }
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Fit {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Fit, D::Error> {
+        #[derive(serde::Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Word(String),
+            Pages(i64),
+        }
+        let bad = || {
+            serde::de::Error::custom(format!(
+                "`fit` is \"page\", \"none\" or a number of pages from 1 to {}",
+                Fit::MAX_PAGES
+            ))
+        };
+        match Raw::deserialize(d)? {
+            Raw::Word(w) if w == "page" => Ok(Fit::Page),
+            Raw::Word(w) if w == "none" => Ok(Fit::None),
+            Raw::Pages(n) => u8::try_from(n)
+                .ok()
+                .filter(|n| (1..=Fit::MAX_PAGES).contains(n))
+                .map(Fit::Pages)
+                .ok_or_else(bad),
+            Raw::Word(_) => Err(bad()),
+        }
+    }
+}
+
 /// One leaflet in one language, ready to render.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Document {
@@ -37,6 +91,8 @@ pub struct Document {
     pub source_lang: String,
     pub source_dir: Direction,
     pub paper: Paper,
+    /// How the PDF uses its pages.
+    pub fit: Fit,
     pub title: Text,
     pub blocks: Vec<Block>,
     /// The leaflet's `[variables]`, formatted for this language, in name order.

@@ -123,6 +123,7 @@ fn settings_key(config: &crate::project::config::Config, lang: &Lang) -> Key {
                 &config.title,
                 &config.source,
                 config.paper,
+                config.fit,
                 config.fallback(lang),
                 &config.base_url,
                 &config.theme
@@ -139,7 +140,7 @@ fn leaflet_key(l: &Leaflet) -> Key {
         return KeyHasher::new("leaflet source").text(&l.slug).text(&l.file).text(&l.digest).finish();
     }
     let fields = (
-        (&l.slug, &l.file, &l.title, &l.paper),
+        (&l.slug, &l.file, &l.title, &l.paper, &l.fit),
         (&l.weight, &l.short),
         &l.variables,
         &l.variable_overrides,
@@ -157,11 +158,12 @@ fn leaflet_key(l: &Leaflet) -> Key {
 /// (what they all derive from, when the leaflet was parsed). A field
 /// added to `Leaflet` fails the test below until it is considered here.
 #[cfg(test)]
-const LEAFLET_FIELDS: [&str; 16] = [
+const LEAFLET_FIELDS: [&str; 17] = [
     "slug",
     "file",
     "title",
     "paper",
+    "fit",
     "weight",
     "short",
     "variables",

@@ -311,6 +311,18 @@ fn render_pdf(site: &Site, job: &Job, pdf: &Output, doc: &Document, renderer: &P
             pdf,
             Rendered { bytes: &bytes, pdf: true, reusable: true, diagnostics: Vec::new(), chars },
         ),
+        Err(e @ crate::render::pdf::PdfError::Overflow { .. }) => {
+            let d = Diagnostic::error(
+                Kind::Source,
+                &job.leaflet.file,
+                format!("`{}` in {} does not fit its pages: {e}", job.leaflet.slug, job.lang),
+            )
+            .at((1, 1))
+            .leaflet(&job.leaflet.slug)
+            .lang(job.lang.as_str())
+            .hint("shorten the text, or let it run longer (`fit = 2`, or `fit = \"none\"` in the front matter); no PDF is written");
+            failed(pdf, d)
+        }
         Err(e) => {
             let d = pdf_error(
                 &pdf.rel,

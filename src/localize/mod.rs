@@ -185,6 +185,7 @@ fn document(project: &Project, leaflet: &Leaflet, lang: &Lang, shown: usize) -> 
         source_lang: source.to_string(),
         source_dir: source.direction(),
         paper: leaflet.paper.unwrap_or(config.paper),
+        fit: leaflet.fit.unwrap_or(config.fit),
         title: Text::slot(String::new()),
         blocks: Vec::new(),
         variables,

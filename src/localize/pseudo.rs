@@ -190,6 +190,7 @@ mod tests {
             source_lang: "en".into(),
             source_dir: Direction::Ltr,
             paper: Paper::default(),
+            fit: Default::default(),
             title: Text {
                 id: "title".into(),
                 fallback: false,

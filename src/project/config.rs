@@ -47,6 +47,8 @@ pub struct Config {
     pub required: Vec<Lang>,
     pub title: String,
     pub paper: Paper,
+    /// How a PDF uses its page, unless a leaflet's front matter says (`fit`).
+    pub fit: crate::document::Fit,
     /// A Typst template that replaces the built-in one, relative to the project.
     pub template: Option<String>,
     /// Languages that also get a two-language PDF (source beside translation).
@@ -94,6 +96,7 @@ impl Config {
             languages,
             title: "Leaflets".into(),
             paper: Paper::Letter,
+            fit: crate::document::Fit::Page,
             template: None,
             bilingual: Vec::new(),
             theme: Theme::default(),
@@ -179,6 +182,7 @@ impl Config {
             languages,
             title: raw.title.unwrap_or_else(|| "Leaflets".into()),
             paper: raw.paper.unwrap_or_default(),
+            fit: raw.fit.unwrap_or_default(),
             template: raw.template.map(toml::Spanned::into_inner),
             bilingual,
             theme: theme.theme,
@@ -346,6 +350,7 @@ struct RawConfig {
     required: Option<Vec<toml::Spanned<String>>>,
     title: Option<String>,
     paper: Option<Paper>,
+    fit: Option<crate::document::Fit>,
     template: Option<toml::Spanned<String>>,
     #[serde(default)]
     bilingual: Vec<toml::Spanned<String>>,

@@ -14,6 +14,8 @@ use std::ops::Range;
 pub(super) struct RawFront {
     pub(super) title: Option<String>,
     pub(super) paper: Option<Paper>,
+    /// How the PDF uses its page: "page", "none" or a number of pages.
+    pub(super) fit: Option<crate::document::Fit>,
     /// Where the leaflet stands in the index: lower first (as Hugo's and Zola's `weight`).
     pub(super) weight: Option<i64>,
     /// The units of the short version (an SMS), by message ID; default: title and facts.
@@ -31,6 +33,7 @@ pub(super) struct RawFront {
 pub(super) struct FrontMatter {
     pub(super) title: Option<String>,
     pub(super) paper: Option<Paper>,
+    pub(super) fit: Option<crate::document::Fit>,
     pub(super) weight: Option<i64>,
     pub(super) short: Vec<String>,
     pub(super) variables: BTreeMap<String, VarValue>,
@@ -128,6 +131,7 @@ pub(super) fn parse_front_matter(
     Ok(FrontMatter {
         title: raw.title,
         paper: raw.paper,
+        fit: raw.fit,
         weight: raw.weight,
         short: raw.short,
         variables,
@@ -206,7 +210,7 @@ fn toml_error(file: &str, text: &str, start: usize, e: &toml::de::Error) -> Diag
     }
     Diagnostic::error(Kind::Source, file, format!("front matter: {}", e.message().trim().replace('\n', " ")))
         .at_offset(text, offset)
-        .hint("the front matter knows `title`, `paper` (\"letter\" or \"a4\"), `weight`, `short`, `required`, `valid-until` and a [variables] table")
+        .hint("the front matter knows `title`, `paper` (\"letter\" or \"a4\"), `fit`, `weight`, `short`, `required`, `valid-until` and a [variables] table")
 }
 
 pub(super) fn var_value(

@@ -126,6 +126,8 @@ pub struct Leaflet {
     pub file: String,
     pub title: Option<String>,
     pub paper: Option<Paper>,
+    /// Front matter `fit`: how the PDF uses its page (else `tradui.toml`'s).
+    pub fit: Option<crate::document::Fit>,
     /// Front matter `weight`: the index lists lower weights first.
     pub weight: Option<i64>,
     /// Front matter `short`: the units of the short version (an SMS), by message ID.
@@ -163,6 +165,7 @@ impl Leaflet {
             file: file.to_string(),
             title: None,
             paper: None,
+            fit: None,
             weight: None,
             short: Vec::new(),
             variables: BTreeMap::new(),
@@ -275,6 +278,7 @@ fn read_front_matter(
                 Ok(fm) => {
                     leaflet.title = fm.title;
                     leaflet.paper = fm.paper;
+                    leaflet.fit = fm.fit;
                     leaflet.weight = fm.weight;
                     leaflet.short = fm.short;
                     leaflet.variables = fm.variables;

@@ -7,6 +7,7 @@
 //! the template gets the family list for the document's language and scripts.
 
 use crate::document::Document;
+use crate::document::Fit;
 use crate::fonts::discovery::{FontSet, families, has_italics};
 use crate::lang::Lang;
 use serde::Serialize;
@@ -74,6 +75,9 @@ pub enum PdfError {
     Template(String),
     #[error("the PDF could not be written: {0}")]
     Export(String),
+    /// A leaflet longer than the pages its `fit` asks for, at the smallest size.
+    #[error("it runs to {pages} pages at the smallest body size (12.5 pt), {} more than `fit = {allowed}` allows", pages - allowed)]
+    Overflow { pages: usize, allowed: usize },
 }
 
 /// Renders documents to PDF; create one per build and share it between threads.
@@ -110,7 +114,18 @@ impl PdfRenderer {
     pub fn render(&self, doc: &Document) -> Result<Vec<u8>, PdfError> {
         let data = TemplateData::new(doc, &self.options);
         let template = self.options.template.clone().unwrap_or_else(|| TEMPLATE.to_string());
-        self.compile(template, &data, &format!("tradui/{}/{}", doc.lang, doc.slug))
+        let ident = format!("tradui/{}/{}", doc.lang, doc.slug);
+        let Fit::Pages(n) = doc.fit else { return self.compile(template, &data, &ident, None) };
+        match self.compile(template.clone(), &data, &ident, Some(usize::from(n))) {
+            // The fitted size ran over its pages after all: set at the body size again,
+            // which is an error only if it runs over there too.
+            Err(PdfError::Overflow { .. }) => {
+                let flowing = Document { fit: Fit::None, ..doc.clone() };
+                let data = TemplateData::new(&flowing, &self.options);
+                self.compile(template, &data, &ident, Some(usize::from(n)))
+            }
+            other => other,
+        }
     }
 
     /// Typesets two languages of a leaflet side by side on one sheet.
@@ -125,6 +140,7 @@ impl PdfRenderer {
             BILINGUAL_TEMPLATE.to_string(),
             &pair,
             &format!("tradui/{}+{}/{}", a.lang, b.lang, a.slug),
+            None,
         )
     }
 
@@ -139,11 +155,22 @@ impl PdfRenderer {
             .map_err(|errors| PdfError::Template(describe(&world, &errors)))
     }
 
-    fn compile(&self, template: String, data: &impl Serialize, ident: &str) -> Result<Vec<u8>, PdfError> {
+    /// Typesets `data` with `template` into PDF bytes; with `max_pages`, a document
+    /// longer than that is an error, not a PDF.
+    fn compile(
+        &self,
+        template: String,
+        data: &impl Serialize,
+        ident: &str,
+        max_pages: Option<usize>,
+    ) -> Result<Vec<u8>, PdfError> {
         let json = serde_json::to_vec(data).map_err(|e| PdfError::Export(e.to_string()))?;
         let world = LeafletWorld::new(self, template, json);
         let warned = typst::compile::<PagedDocument>(&world);
         let document = warned.output.map_err(|errors| PdfError::Template(describe(&world, &errors)))?;
+        if let Some(allowed) = max_pages.filter(|n| document.pages().len() > *n) {
+            return Err(PdfError::Overflow { pages: document.pages().len(), allowed });
+        }
         // PDF/UA wants every glyph mapped to text, so there the continuation glyphs keep
         // their cluster's text (copying repeats such a cluster's marks, typst#8767).
         let document = if self.options.pdf_ua { document } else { one_text_per_cluster(&document) };
