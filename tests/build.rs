@@ -225,14 +225,16 @@ fn pdfs_embed_fonts_and_give_text_back_in_logical_order() {
             assert!(row.contains(" yes yes yes "), "font not embedded: {row}");
         }
     }
-    let ar = words(&common::poppler("pdftotext", &[p.root.join("public/ar/meeting.pdf").to_str().unwrap(), "-"]));
+    let ar =
+        words(&common::poppler("pdftotext", &[p.root.join("public/ar/meeting.pdf").to_str().unwrap(), "-"]));
     // pdftotext spells out the lam-alef ligature in reverse (a poppler limitation), so
     // the phrases checked here avoid it.
     assert!(ar.contains("اجتماع النقابة هذا"), "{ar}");
     assert!(ar.contains("جميع العمال مدعوون"), "{ar}");
     assert!(ar.contains("Warehouse Workers Union"), "{ar}");
     assert!(ar.contains("عندما نتحدث"), "{ar}");
-    let ht = words(&common::poppler("pdftotext", &[p.root.join("public/ht/meeting.pdf").to_str().unwrap(), "-"]));
+    let ht =
+        words(&common::poppler("pdftotext", &[p.root.join("public/ht/meeting.pdf").to_str().unwrap(), "-"]));
     assert!(ht.contains("Reyinyon sendika a semèn sa a"), "{ht}");
     assert!(ht.contains("Lè nou pale ansanm, direksyon an koute."), "{ht}");
     assert!(

@@ -94,3 +94,35 @@ fn a_leaflet_longer_than_its_fit_is_an_error_not_a_clipped_page() {
         "{out}"
     );
 }
+
+#[test]
+#[ignore = "slow: renders PDFs; run with cargo test -- --include-ignored"]
+fn each_pdf_carries_a_qr_code_of_its_own_page() {
+    if !common::have_poppler() || !common::have_program("zbarimg", "apt-get install zbar-tools") {
+        return;
+    }
+    let p = Project::init();
+    let out = p.run(&["build"]);
+    assert!(out.contains("the PDFs have no QR code of their page"), "without base_url, build says so: {out}");
+    let text = common::poppler("pdftotext", &[p.root.join("public/ht/meeting.pdf").to_str().unwrap(), "-"]);
+    assert!(!text.contains("https://"), "no code, no address: {text}");
+    p.edit(
+        "tradui.toml",
+        "source = \"en\"",
+        "source = \"en\"\nbase_url = \"https://union.example.org/leaflets\"",
+    );
+    let out = p.run(&["build"]);
+    assert!(out.starts_with("exit: 0") && !out.contains("QR code"), "{out}");
+    for lang in ["en", "ht", "ar"] {
+        let pdf = p.root.join(format!("public/{lang}/meeting.pdf"));
+        let png = p.root.join(format!("page-{lang}"));
+        common::poppler(
+            "pdftoppm",
+            &["-png", "-r", "150", "-f", "1", "-l", "1", pdf.to_str().unwrap(), png.to_str().unwrap()],
+        );
+        let page = p.root.join(format!("page-{lang}-1.png"));
+        let scan = std::process::Command::new("zbarimg").args(["-q", "--raw"]).arg(&page).output().unwrap();
+        let url = String::from_utf8_lossy(&scan.stdout);
+        assert_eq!(url.trim(), format!("https://union.example.org/leaflets/{lang}/meeting.html"), "{lang}");
+    }
+}

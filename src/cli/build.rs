@@ -36,7 +36,7 @@ pub fn run(project: &Project, args: &Args, out: &mut Out) -> Result<ExitStatus, 
     let summary = build(project, &options)?;
     report(&summary, &options.out, out);
     if project.config.base_url.is_none() {
-        out.err("note: no `base_url` in tradui.toml, so the pages have no absolute links: link previews lack og:url and og:image, and no sitemap.xml is written; add `base_url = \"https://...\"` (where public/ is served) to get them");
+        out.err("note: no `base_url` in tradui.toml, so the pages have no absolute links: link previews lack og:url and og:image, the PDFs have no QR code of their page, and no sitemap.xml is written; add `base_url = \"https://...\"` (where public/ is served) to get them");
     }
     Ok(if summary.failed { ExitStatus::Problems } else { ExitStatus::Success })
 }

@@ -50,6 +50,8 @@ pub struct PdfOptions {
     pub theme: crate::project::theme::Theme,
     /// The project's own `fonts/` folder, searched before the system's fonts.
     pub fonts_dir: Option<PathBuf>,
+    /// `base_url` of `tradui.toml`: each PDF carries a QR code of its page's address.
+    pub base_url: Option<String>,
 }
 
 impl PdfOptions {
@@ -310,6 +312,9 @@ struct TemplateData<'a> {
     italic: bool,
     /// The accent colours and the footer (`[theme]`).
     theme: &'a crate::project::theme::Theme,
+    /// The page's address (with `base_url`) and its QR code as SVG.
+    page_url: Option<String>,
+    qr: Option<String>,
 }
 
 impl<'a> TemplateData<'a> {
@@ -318,6 +323,10 @@ impl<'a> TemplateData<'a> {
         fn primary(tag: &str) -> &str {
             tag.split('-').next().unwrap_or(tag)
         }
+        let page_url = options
+            .base_url
+            .as_deref()
+            .map(|b| crate::render::html::preview::page_url(b, &doc.lang, &doc.slug));
         TemplateData {
             doc,
             title: doc.title.plain(),
@@ -332,6 +341,8 @@ impl<'a> TemplateData<'a> {
             ),
             italic: Lang::parse(&doc.lang).is_ok_and(|l| has_italics(&l)),
             theme: &options.theme,
+            qr: page_url.as_deref().and_then(crate::render::qr::svg),
+            page_url,
         }
     }
 }
