@@ -136,6 +136,17 @@ pub struct Ui {
 }
 
 impl Ui {
+    /// The label of a variable tradui knows by name.
+    pub fn label(&self, name: &str) -> Option<&str> {
+        match name {
+            "date" => Some(&self.date),
+            "time" => Some(&self.time),
+            "place" | "location" | "where" => Some(&self.place),
+            _ if is_phone(name) => Some(&self.phone),
+            _ => None,
+        }
+    }
+
     /// Every word, for the glyph check.
     pub fn words(&self) -> [&str; 13] {
         [
@@ -174,6 +185,16 @@ pub struct Variable {
     pub name: String,
     pub value: String,
     pub dir: Direction,
+    /// Its label in the document's language, for the names tradui knows (date, time,
+    /// place, phone); other variables show their value alone.
+    pub label: Option<String>,
+}
+
+/// Whether a variable holds a phone number, by its name.
+pub fn is_phone(name: &str) -> bool {
+    matches!(name, "phone" | "tel" | "telephone" | "hotline")
+        || name.starts_with("phone-")
+        || name.starts_with("phone_")
 }
 
 /// A translatable slot: the text of one unit.

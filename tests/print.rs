@@ -126,3 +126,38 @@ fn each_pdf_carries_a_qr_code_of_its_own_page() {
         assert_eq!(url.trim(), format!("https://union.example.org/leaflets/{lang}/meeting.html"), "{lang}");
     }
 }
+
+#[test]
+fn the_facts_stand_in_the_front_matters_order_with_their_labels() {
+    let p = Project::init();
+    p.edit(
+        "content/meeting.md",
+        "date = 2026-12-10\ntime = \"6:30 PM\"\nplace = \"Union hall, 2nd floor\"",
+        "place = \"Union hall, 2nd floor\"\nhotline = \"(718) 555-0142\"\ndate = 2026-12-10\ntime = \"6:30 PM\"",
+    );
+    let out = p.run(&["build", "--no-pdf"]);
+    assert!(out.starts_with("exit: 0"), "{out}");
+    let ht = p.read("public/ht/meeting.html");
+    let at = |s: &str| ht.find(s).unwrap_or_else(|| panic!("{s} not in {ht}"));
+    assert!(at("<dt>Kote</dt>") < at("<dt>Telefòn</dt>"), "place, then the hotline");
+    assert!(
+        at("<dt>Telefòn</dt>") < at("<dt>Dat</dt>") && at("<dt>Dat</dt>") < at("<dt>Lè</dt>"),
+        "then date, time"
+    );
+    let txt = p.read("public/ht/meeting.txt");
+    assert!(txt.find("Kote: ").unwrap() < txt.find("Dat: ").unwrap(), "{txt}");
+}
+
+#[test]
+#[ignore = "slow: renders PDFs; run with cargo test -- --include-ignored"]
+fn the_pdf_labels_its_facts_in_its_language() {
+    if !common::have_poppler() {
+        return;
+    }
+    let p = Project::init();
+    let out = p.run(&["build"]);
+    assert!(out.starts_with("exit: 0"), "{out}");
+    let text = common::poppler("pdftotext", &[p.root.join("public/ht/meeting.pdf").to_str().unwrap(), "-"]);
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("Dat: 10 desanm 2026") && flat.contains("Kote: Union hall"), "{flat}");
+}

@@ -143,6 +143,7 @@ fn leaflet_key(l: &Leaflet) -> Key {
         (&l.slug, &l.file, &l.title, &l.paper, &l.fit),
         (&l.weight, &l.short),
         &l.variables,
+        &l.variable_order,
         &l.variable_overrides,
         &l.units,
         &l.blocks,
@@ -158,7 +159,7 @@ fn leaflet_key(l: &Leaflet) -> Key {
 /// (what they all derive from, when the leaflet was parsed). A field
 /// added to `Leaflet` fails the test below until it is considered here.
 #[cfg(test)]
-const LEAFLET_FIELDS: [&str; 17] = [
+const LEAFLET_FIELDS: [&str; 18] = [
     "slug",
     "file",
     "title",
@@ -167,6 +168,7 @@ const LEAFLET_FIELDS: [&str; 17] = [
     "weight",
     "short",
     "variables",
+    "variable_order",
     "variable_overrides",
     "units",
     "blocks",

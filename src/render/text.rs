@@ -4,7 +4,6 @@
 //! [`super::escape::whatsapp`].
 
 use super::escape::whatsapp;
-use super::html::facts::label;
 use super::html::preview::page_url;
 use crate::document::{Block, Document, Inline, Text};
 
@@ -39,10 +38,8 @@ pub fn short_text(doc: &Document, plain: bool, base_url: Option<&str>) -> String
         out.push('*');
     }
     out.push('\n');
-    let mut vars: Vec<_> = doc.variables.iter().collect();
-    vars.sort_by_key(|v| super::html::facts::rank(&v.name));
-    for v in vars {
-        if let Some(l) = label(&doc.ui, &v.name) {
+    for v in &doc.variables {
+        if let Some(l) = &v.label {
             push(&mut out, l, plain);
             out.push_str(": ");
         }

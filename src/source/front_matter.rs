@@ -37,6 +37,8 @@ pub(super) struct FrontMatter {
     pub(super) weight: Option<i64>,
     pub(super) short: Vec<String>,
     pub(super) variables: BTreeMap<String, VarValue>,
+    /// The names of `[variables]` in the order the front matter gives them.
+    pub(super) variable_order: Vec<String>,
     pub(super) overrides: BTreeMap<String, BTreeMap<String, VarValue>>,
     pub(super) override_positions: Vec<(String, (usize, usize))>,
     pub(super) event: Event,
@@ -105,6 +107,7 @@ pub(super) fn parse_front_matter(
             }
         }
     }
+    let variable_order = written_order(front, variables.keys());
     let mut overrides = BTreeMap::new();
     let mut override_positions = Vec::new();
     for (tag, table) in by_lang {
@@ -135,10 +138,25 @@ pub(super) fn parse_front_matter(
         weight: raw.weight,
         short: raw.short,
         variables,
+        variable_order,
         overrides,
         override_positions,
         event,
     })
+}
+
+/// Names in the order their `name = ...` lines stand in `front` (a name whose line is
+/// not found, as in an inline table, last).
+fn written_order<'a>(front: &str, names: impl Iterator<Item = &'a String>) -> Vec<String> {
+    let line_of = |name: &str| {
+        front.lines().position(|l| {
+            let l = l.trim_start().trim_start_matches('"');
+            l.strip_prefix(name).is_some_and(|r| r.trim_start_matches('"').trim_start().starts_with('='))
+        })
+    };
+    let mut names: Vec<(Option<usize>, String)> = names.map(|n| (line_of(n), n.clone())).collect();
+    names.sort_by_key(|(line, _)| line.unwrap_or(usize::MAX));
+    names.into_iter().map(|(_, n)| n).collect()
 }
 
 /// Language tags, each with its line and column.

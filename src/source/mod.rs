@@ -133,6 +133,8 @@ pub struct Leaflet {
     /// Front matter `short`: the units of the short version (an SMS), by message ID.
     pub short: Vec<String>,
     pub variables: BTreeMap<String, VarValue>,
+    /// The names of `variables` in the order the front matter gives them (the facts box).
+    pub variable_order: Vec<String>,
     /// `[variables.<lang>]`: values that differ in one language (a place name, say),
     /// by canonical language tag.
     pub variable_overrides: BTreeMap<String, BTreeMap<String, VarValue>>,
@@ -169,6 +171,7 @@ impl Leaflet {
             weight: None,
             short: Vec::new(),
             variables: BTreeMap::new(),
+            variable_order: Vec::new(),
             variable_overrides: BTreeMap::new(),
             units: Vec::new(),
             blocks: Vec::new(),
@@ -282,6 +285,7 @@ fn read_front_matter(
                     leaflet.weight = fm.weight;
                     leaflet.short = fm.short;
                     leaflet.variables = fm.variables;
+                    leaflet.variable_order = fm.variable_order;
                     leaflet.variable_overrides = fm.overrides;
                     leaflet.override_positions = fm.override_positions;
                     leaflet.required = fm.event.required;

@@ -1,29 +1,21 @@
-//! The facts box at the top of a page (the PDF's grey band): the leaflet's variables
-//! (date, time, place, phone...) in the order the PDF shows them, each value isolated in
-//! `<bdi>`, a phone number as a `tel:` link. Known names get a label in the page's
+//! The facts box at the top of a page (the PDF's grey band): the leaflet's variables in
+//! the order the front matter gives them, each value isolated in `<bdi>`, a phone number
+//! as a `tel:` link. Known names (date, time, place, phone) get a label in the page's
 //! language; other variables show their value alone, as in the PDF.
 
-use crate::document::{Document, Ui, Variable};
+use crate::document::{Document, Variable, is_phone};
 use crate::render::escape::{href, text};
 use std::fmt::Write as _;
 
 /// Writes the facts box, or nothing when the leaflet has no variables.
-pub fn facts(out: &mut String, doc: &Document, ui: &Ui) {
+pub fn facts(out: &mut String, doc: &Document) {
     if doc.variables.is_empty() {
         return;
     }
     out.push_str("<dl class=\"facts\">\n");
-    let mut vars: Vec<&Variable> = doc.variables.iter().collect();
-    // Date, time, place, phone first, as people say them; the rest in name order.
-    vars.sort_by_key(|v| {
-        ["date", "time", "place"]
-            .iter()
-            .position(|n| *n == v.name)
-            .unwrap_or(3 + usize::from(!is_phone(&v.name)))
-    });
-    for v in vars {
+    for v in &doc.variables {
         out.push_str("<div>");
-        if let Some(label) = label(ui, &v.name) {
+        if let Some(label) = &v.label {
             out.push_str("<dt>");
             text(out, label);
             out.push_str("</dt>");
@@ -33,30 +25,6 @@ pub fn facts(out: &mut String, doc: &Document, ui: &Ui) {
         out.push_str("</dd></div>\n");
     }
     out.push_str("</dl>\n");
-}
-
-/// Date, time, place, phone first, as people say them; the rest in name order (a
-/// stable sort keeps the document's order).
-pub fn rank(name: &str) -> usize {
-    ["date", "time", "place"].iter().position(|n| *n == name).unwrap_or(3 + usize::from(!is_phone(name)))
-}
-
-/// The label of a variable tradui knows by name.
-pub fn label<'u>(ui: &'u Ui, name: &str) -> Option<&'u str> {
-    match name {
-        "date" => Some(&ui.date),
-        "time" => Some(&ui.time),
-        "place" | "location" | "where" => Some(&ui.place),
-        _ if is_phone(name) => Some(&ui.phone),
-        _ => None,
-    }
-}
-
-/// Whether a variable holds a phone number, by its name.
-pub fn is_phone(name: &str) -> bool {
-    matches!(name, "phone" | "tel" | "telephone" | "hotline")
-        || name.starts_with("phone-")
-        || name.starts_with("phone_")
 }
 
 fn value(out: &mut String, v: &Variable) {

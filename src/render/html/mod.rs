@@ -72,7 +72,7 @@ pub fn render_page(doc: &Document, ctx: &PageContext) -> Result<String, Diagnost
     let mut heading = String::new();
     slot_inlines(&mut heading, doc, &doc.title, &ui.not_translated);
     let mut facts = String::new();
-    facts::facts(&mut facts, doc, ui);
+    facts::facts(&mut facts, doc);
     let mut body = String::new();
     for block in &doc.blocks {
         render_block(&mut body, doc, block, &ui.not_translated);
