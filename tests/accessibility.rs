@@ -223,7 +223,12 @@ fn pdf_ua_files_have_structure_language_and_title() {
 fn pdf_ua_refuses_an_image_without_alt_text() {
     let p = Project::init();
     p.write("content/picket.md", "# On the line\n\nWe picket at noon.\n\n![](img/picket.png)\n");
-    p.write("content/img/picket.png", b"\x89PNG\r\n\x1a\n".as_slice());
+    // An 8 x 8 red PNG (the PDF prints it).
+    let png = "iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEUlEQVR4nGPYIK2HFTEMLQkAc7A+Qfu6ja8AAAAASUVORK5CYII=";
+    p.write(
+        "content/img/picket.png",
+        base64::Engine::decode(&base64::engine::general_purpose::STANDARD, png).unwrap(),
+    );
     let out = p.run(&["build", "--pdf-ua"]);
     assert!(out.starts_with("exit: 1"), "{out}");
     assert!(

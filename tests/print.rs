@@ -161,3 +161,36 @@ fn the_pdf_labels_its_facts_in_its_language() {
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(flat.contains("Dat: 10 desanm 2026") && flat.contains("Kote: Union hall"), "{flat}");
 }
+
+/// An 8 x 8 red PNG.
+const PNG: &str =
+    "iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEUlEQVR4nGPYIK2HFTEMLQkAc7A+Qfu6ja8AAAAASUVORK5CYII=";
+
+#[test]
+#[ignore = "slow: renders PDFs; run with cargo test -- --include-ignored"]
+fn an_image_of_the_project_prints_and_one_outside_it_does_not() {
+    use base64::Engine;
+    if !common::have_poppler() || !common::have_program("pdfimages", "apt-get install poppler-utils") {
+        return;
+    }
+    let p = Project::init();
+    p.write("content/logo.png", base64::engine::general_purpose::STANDARD.decode(PNG).unwrap());
+    p.write("secret.png", base64::engine::general_purpose::STANDARD.decode(PNG).unwrap());
+    let md = p.read("content/meeting.md");
+    p.write("content/meeting.md", format!("{md}\n![Union logo](logo.png)\n"));
+    let out = p.run(&["build"]);
+    assert!(out.starts_with("exit: 0"), "{out}");
+    let pdf = p.root.join("public/en/meeting.pdf");
+    let list = common::poppler("pdfimages", &["-list", pdf.to_str().unwrap()]);
+    assert_eq!(list.lines().skip(2).count(), 1, "the logo is an image of the PDF: {list}");
+    assert!(list.contains(" image       8     8 "), "{list}");
+    // Outside the project's content/ folder, or on the web: the alt text, never the file.
+    for src in ["../secret.png", "https://example.org/logo.png", "/etc/hostname"] {
+        p.write("content/meeting.md", format!("{md}\n![Union logo]({src})\n"));
+        p.run(&["build"]);
+        let list = common::poppler("pdfimages", &["-list", pdf.to_str().unwrap()]);
+        assert_eq!(list.lines().skip(2).count(), 0, "{src}: {list}");
+        let text = common::poppler("pdftotext", &[pdf.to_str().unwrap(), "-"]);
+        assert!(text.contains("Union logo"), "{src}: the alt text prints instead: {text}");
+    }
+}

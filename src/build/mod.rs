@@ -289,6 +289,7 @@ fn pdf_options(project: &Project, options: &PdfOptions, summary: &mut BuildSumma
     options.site_title = project.config.title.clone();
     options.theme = project.config.theme.clone();
     options.base_url = project.config.base_url.clone();
+    options.media_dir = Some(project.root.join("content"));
     options.fonts_dir = Some(crate::fonts::coverage::project_fonts(project));
     if options.template.is_none() {
         options.template = project_template(project, summary);

@@ -12,7 +12,7 @@ use crate::fonts::discovery::{FontSet, families, has_italics};
 use crate::lang::Lang;
 use serde::Serialize;
 use std::collections::BTreeSet;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 pub use crate::fonts::coverage::printed_chars;
@@ -52,6 +52,9 @@ pub struct PdfOptions {
     pub fonts_dir: Option<PathBuf>,
     /// `base_url` of `tradui.toml`: each PDF carries a QR code of its page's address.
     pub base_url: Option<String>,
+    /// The project's `content/` folder: the images leaflets use are read from it (as
+    /// `/media/<path>` in the World), nothing outside it.
+    pub media_dir: Option<PathBuf>,
 }
 
 impl PdfOptions {
@@ -315,6 +318,36 @@ struct TemplateData<'a> {
     /// The page's address (with `base_url`) and its QR code as SVG.
     page_url: Option<String>,
     qr: Option<String>,
+    /// The images of the document that can be printed (in `content/`), with their
+    /// alternative text as plain text; the others print their alt text.
+    images: Vec<ImageRef>,
+}
+
+#[derive(Serialize)]
+struct ImageRef {
+    src: String,
+    alt: String,
+}
+
+/// The images of `blocks` that `content/` has, in order, each once.
+fn images(blocks: &[crate::document::Block], media: Option<&Path>, out: &mut Vec<ImageRef>) {
+    use crate::document::Block;
+    for b in blocks {
+        match b {
+            Block::Image { src, alt } => {
+                let readable = media.zip(crate::render::html::media_path(src)).is_some_and(|(dir, rel)| {
+                    let (root, file) = (dir.canonicalize(), dir.join(rel).canonicalize());
+                    matches!((root, file), (Ok(r), Ok(f)) if f.starts_with(&r) && f.is_file())
+                });
+                if readable && !out.iter().any(|i| i.src == *src) {
+                    out.push(ImageRef { src: src.clone(), alt: alt.plain() });
+                }
+            }
+            Block::List { items, .. } => items.iter().for_each(|i| images(i, media, out)),
+            Block::Quote { blocks } => images(blocks, media, out),
+            _ => {}
+        }
+    }
 }
 
 impl<'a> TemplateData<'a> {
@@ -343,6 +376,11 @@ impl<'a> TemplateData<'a> {
             theme: &options.theme,
             qr: page_url.as_deref().and_then(crate::render::qr::svg),
             page_url,
+            images: {
+                let mut found = Vec::new();
+                images(&doc.blocks, options.media_dir.as_deref(), &mut found);
+                found
+            },
         }
     }
 }
@@ -374,6 +412,22 @@ impl<'a> LeafletWorld<'a> {
     }
 }
 
+impl LeafletWorld<'_> {
+    /// An image of `content/` a leaflet uses: a path inside the folder (no `..`, no
+    /// address, no absolute path) to a file that is there, not a link out of it.
+    fn media(&self, rel: &str) -> FileResult<Bytes> {
+        let dir = self.renderer.options.media_dir.as_deref().ok_or(FileError::AccessDenied)?;
+        let rel = crate::render::html::media_path(rel).ok_or(FileError::AccessDenied)?;
+        let root = dir.canonicalize().map_err(|_| FileError::AccessDenied)?;
+        let path = dir.join(&rel);
+        let real = path.canonicalize().map_err(|e| FileError::from_io(e, &path))?;
+        if !real.starts_with(&root) || !real.is_file() {
+            return Err(FileError::AccessDenied);
+        }
+        std::fs::read(&real).map(Bytes::new).map_err(|e| FileError::from_io(e, &path))
+    }
+}
+
 impl World for LeafletWorld<'_> {
     fn library(&self) -> &LazyHash<Library> {
         &self.renderer.library
@@ -402,6 +456,8 @@ impl World for LeafletWorld<'_> {
             Ok(self.json.clone())
         } else if id == self.library.id() {
             Ok(Bytes::from_string(self.library.clone()))
+        } else if let Some(rel) = id.vpath().get_with_slash().strip_prefix("/media/") {
+            self.media(rel)
         } else {
             Err(FileError::AccessDenied)
         }
