@@ -8,35 +8,9 @@
 # builds over the number of documents is the cost of one PDF, or of one image.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-target="${CARGO_TARGET_DIR:-target}"
-profile="${PROFILE:-release}"
-if [ "$profile" = release ]; then
-    cargo build --release --quiet --bin tradui --example gen_corpus
-    dir="$target/release"
-else
-    cargo build --quiet --bin tradui --example gen_corpus
-    dir="$target/debug"
-fi
-bin="$dir/tradui"
 work="${TMPDIR:-/tmp}/tradui-bench-share"
-rm -rf "$work" && mkdir -p "$work"
-leaflets=40
-"$dir/examples/gen_corpus" --out "$work/p" --leaflets "$leaflets" --units 14 --langs es,ht,ar,fr >/dev/null
-docs=$((leaflets * 5))
-
-# The fastest of three builds from scratch, in seconds.
-fastest() {
-    local best=""
-    for _ in 1 2 3; do
-        rm -rf "$work/out"
-        local s e
-        s=$(date +%s.%N)
-        "$bin" --project "$work/p" build --out "$work/out" "$@" >/dev/null 2>&1 || true
-        e=$(date +%s.%N)
-        best=$(echo "$s $e $best" | awk '{ t = $2 - $1; if ($3 == "" || t < $3) print t; else print $3 }')
-    done
-    echo "$best"
-}
+# shellcheck source=bench/one-page.sh
+. bench/one-page.sh
 
 html=$(fastest --no-pdf)
 pdf=$(fastest)
