@@ -184,6 +184,14 @@ fn an_image_of_the_project_prints_and_one_outside_it_does_not() {
     let list = common::poppler("pdfimages", &["-list", pdf.to_str().unwrap()]);
     assert_eq!(list.lines().skip(2).count(), 1, "the logo is an image of the PDF: {list}");
     assert!(list.contains(" image       8     8 "), "{list}");
+    // A new logo.png, the same Markdown: the PDF shows the new one (the incremental
+    // build keys the image's bytes).
+    let blue = "iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAIAAAAmkwkpAAAAEElEQVR4nGMQUDgARwzEcQB7Qw8BKDAaeQAAAABJRU5ErkJggg==";
+    p.write("content/logo.png", base64::engine::general_purpose::STANDARD.decode(blue).unwrap());
+    let out = p.run(&["build"]);
+    assert!(out.starts_with("exit: 0"), "{out}");
+    let list = common::poppler("pdfimages", &["-list", pdf.to_str().unwrap()]);
+    assert!(list.contains(" image       4     4 "), "the new image: {list}");
     // Outside the project's content/ folder, or on the web: the alt text, never the file.
     for src in ["../secret.png", "https://example.org/logo.png", "/etc/hostname"] {
         p.write("content/meeting.md", format!("{md}\n![Union logo]({src})\n"));

@@ -87,6 +87,12 @@ impl Inputs {
         // A page says its event is over once `valid-until` has passed: today decides it.
         let over = crate::status::expiry::is_over(leaflet, crate::status::expiry::today());
         h.field(&[u8::from(over)]);
+        // The images the PDF prints: a new logo.png renders the PDFs that show it again.
+        for src in super::image_sources(&leaflet.blocks) {
+            let bytes = crate::render::html::media_path(&src)
+                .and_then(|rel| std::fs::read(project.root.join("content").join(rel)).ok());
+            h.text(&src).text(&bytes.map_or_else(|| "\u{0}unreadable".to_string(), |b| content_hash(&b)));
+        }
         let source = &config.source;
         let catalog = (lang != source).then(|| project.catalog(lang, &leaflet.slug)).flatten();
         h.text(catalog.map_or("", |c| c.file.as_str())).text(catalog.map_or("", |c| c.text.as_str()));

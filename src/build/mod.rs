@@ -354,6 +354,7 @@ fn copy_media(site: &Site, manifest: &mut Manifest, summary: &mut BuildSummary) 
     }
 }
 
+/// The image paths of `blocks`, in order (with repeats).
 fn image_sources(blocks: &[crate::document::Block]) -> Vec<String> {
     use crate::document::Block;
     let mut out = Vec::new();
