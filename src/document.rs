@@ -24,6 +24,60 @@ impl Paper {
     }
 }
 
+/// How the PDF uses its page (`fit` in the front matter or `tradui.toml`): `"page"` sets
+/// a leaflet that fits one page at the body size as large as still fits it, `"none"`
+/// flows at the body size, a number of pages sets it as large as fits that many (and a
+/// leaflet longer than that at the body size is an error).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Fit {
+    #[default]
+    Page,
+    None,
+    Pages(u8),
+}
+
+impl Fit {
+    /// The most pages a `fit` may ask for.
+    pub const MAX_PAGES: u8 = 50;
+}
+
+impl Serialize for Fit {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Fit::Page => s.serialize_str("page"),
+            Fit::None => s.serialize_str("none"),
+            Fit::Pages(n) => s.serialize_u8(*n),
+        }
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Fit {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Fit, D::Error> {
+        #[derive(serde::Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Word(String),
+            Pages(i64),
+        }
+        let bad = || {
+            serde::de::Error::custom(format!(
+                "`fit` is \"page\", \"none\" or a number of pages from 1 to {}",
+                Fit::MAX_PAGES
+            ))
+        };
+        match Raw::deserialize(d)? {
+            Raw::Word(w) if w == "page" => Ok(Fit::Page),
+            Raw::Word(w) if w == "none" => Ok(Fit::None),
+            Raw::Pages(n) => u8::try_from(n)
+                .ok()
+                .filter(|n| (1..=Fit::MAX_PAGES).contains(n))
+                .map(Fit::Pages)
+                .ok_or_else(bad),
+            Raw::Word(_) => Err(bad()),
+        }
+    }
+}
+
 /// One leaflet in one language, ready to render.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Document {
@@ -37,6 +91,8 @@ pub struct Document {
     pub source_lang: String,
     pub source_dir: Direction,
     pub paper: Paper,
+    /// How the PDF uses its pages.
+    pub fit: Fit,
     pub title: Text,
     pub blocks: Vec<Block>,
     /// The leaflet's `[variables]`, formatted for this language, in name order.
@@ -44,8 +100,71 @@ pub struct Document {
     /// How many units show their translation (current), out of how many.
     pub translated: usize,
     pub total: usize,
+    /// The words tradui itself prints on the page and the PDF, in this language.
+    pub ui: Ui,
+    /// The message IDs of the short version (front matter `short`); empty: title and facts.
+    pub short: Vec<String>,
     /// The leaflet's `valid-until` day has passed: the page says the event is over.
     pub event_over: bool,
+}
+
+/// The interface words of one language (`project::ui` fills them from tradui's
+/// catalogs and the project's `locales/<lang>/tradui.ftl`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Default)]
+pub struct Ui {
+    pub site_title: String,
+    /// Marks a part shown in the source language.
+    pub not_translated: String,
+    /// The note at the top of a page with such parts.
+    pub notice: String,
+    pub pdf: String,
+    pub all_leaflets: String,
+    pub languages: String,
+    pub not_published: String,
+    /// The labels of the facts box (variables named date, time, place, phone).
+    pub date: String,
+    pub time: String,
+    pub place: String,
+    pub phone: String,
+    /// The note on the page of a leaflet whose `valid-until` day has passed.
+    pub event_over: String,
+    /// The union's footer line (`[theme] footer`), empty without one: its translation
+    /// (the word `footer` of `locales/<lang>/tradui.ftl`), else the source text.
+    pub footer: String,
+    /// Whether `footer` is in this language (else it is in the source language).
+    pub footer_translated: bool,
+}
+
+impl Ui {
+    /// The label of a variable tradui knows by name.
+    pub fn label(&self, name: &str) -> Option<&str> {
+        match name {
+            "date" => Some(&self.date),
+            "time" => Some(&self.time),
+            "place" | "location" | "where" => Some(&self.place),
+            _ if is_phone(name) => Some(&self.phone),
+            _ => None,
+        }
+    }
+
+    /// Every word, for the glyph check.
+    pub fn words(&self) -> [&str; 13] {
+        [
+            &self.site_title,
+            &self.not_translated,
+            &self.notice,
+            &self.pdf,
+            &self.all_leaflets,
+            &self.languages,
+            &self.not_published,
+            &self.date,
+            &self.time,
+            &self.place,
+            &self.phone,
+            &self.event_over,
+            &self.footer,
+        ]
+    }
 }
 
 impl Document {
@@ -66,6 +185,16 @@ pub struct Variable {
     pub name: String,
     pub value: String,
     pub dir: Direction,
+    /// Its label in the document's language, for the names tradui knows (date, time,
+    /// place, phone); other variables show their value alone.
+    pub label: Option<String>,
+}
+
+/// Whether a variable holds a phone number, by its name.
+pub fn is_phone(name: &str) -> bool {
+    matches!(name, "phone" | "tel" | "telephone" | "hotline")
+        || name.starts_with("phone-")
+        || name.starts_with("phone_")
 }
 
 /// A translatable slot: the text of one unit.

@@ -55,13 +55,16 @@ impl fmt::Display for BadTag {
 
 /// The autonyms of languages for which CLDR (as compiled into ICU4X) has no name. A
 /// test checks that ICU4X still lacks each one, so this list can only fill gaps.
-const AUTONYMS_CLDR_LACKS: [(&str, &str); 6] = [
+const AUTONYMS_CLDR_LACKS: [(&str, &str); 9] = [
     ("ht", "Kreyòl ayisyen"),
     ("vai", "ꕙꔤ"),
     ("ff", "Pulaar"),
     ("yi", "ייִדיש"),
     ("pa-Arab", "پنجابی"),
     ("lah", "پنجابی"),
+    ("bo", "བོད་སྐད་"),
+    ("dv", "ދިވެހިބަސް"),
+    ("ckb-Latn", "Kurdîy nawendî"),
 ];
 
 impl Lang {
@@ -386,6 +389,9 @@ mod tests {
         assert_eq!(name("fil"), "Filipino");
         assert_eq!(name("iw"), "עברית");
         assert_eq!(name("ka"), "ქართული", "Georgian names take no capital");
+        assert_eq!(name("bo"), "བོད་སྐད་");
+        assert_eq!(name("dv"), "ދިވެހިބަސް");
+        assert_eq!(name("ckb-Latn"), "Kurdîy nawendî");
     }
 
     #[test]

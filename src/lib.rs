@@ -12,6 +12,8 @@ pub mod lang;
 pub mod limits;
 /// Atomic writes and the cleaning of what an interrupted run left.
 pub mod fsx;
+/// Days since 1970-01-01 as civil dates, without a clock.
+pub mod civil;
 /// The localized document model the renderers read.
 pub mod document;
 

@@ -70,6 +70,7 @@ fn every_problem() -> Project {
     ); // plural, unsafe-link
     p.write("content/note.md", "+++\nrequired = [\"es\"]\n+++\n\n# Weekly note\n\nSee you Friday.\n");
     p.write("locales/es/note.ftl", "# en: Weekly note\ntitle = Weekly note\n"); // untranslated
+    p.write("tradui.toml", p.read("tradui.toml") + "\n[theme]\naccent = \"#f5c400\"\n"); // contrast
     p
 }
 
@@ -91,6 +92,7 @@ fn every_format_on_every_kind_of_problem() {
         "plural",
         "unsafe-link",
         "expired",
+        "contrast",
     ] {
         assert!(text.contains(&format!("[{kind}]")), "no {kind}:\n{text}");
     }

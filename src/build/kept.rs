@@ -88,8 +88,8 @@ fn keep_output(site: &Site, rel: &str, manifest: &mut Manifest, summary: &mut Bu
     true
 }
 
-/// Every file a build may have published for `slug`: its page and PDF in each language,
-/// and its two-language PDFs.
+/// Every file a build may have published for `slug`: its page, PDF, text to paste and
+/// share image in each language, and its two-language PDFs.
 fn published_files(site: &Site, slug: &str) -> Vec<String> {
     let config = &site.project.config;
     let source = &config.source;
@@ -97,6 +97,8 @@ fn published_files(site: &Site, slug: &str) -> Vec<String> {
     for lang in config.all_languages() {
         files.push(format!("{lang}/{slug}.html"));
         files.push(format!("{lang}/{slug}.pdf"));
+        files.push(format!("{lang}/{slug}.txt"));
+        files.push(format!("{lang}/{slug}.png"));
         files.push(format!("{lang}/{slug}.{source}-{lang}.pdf"));
     }
     files

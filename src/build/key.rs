@@ -109,6 +109,7 @@ impl Inputs {
         for glossary in [source, lang] {
             glossary_part(&mut h, project.terms.get(glossary), &used);
         }
+        h.text(&format!("{:?}", crate::project::ui::resolve(project, lang)));
         h
     }
 }
@@ -116,7 +117,18 @@ impl Inputs {
 /// The settings of `tradui.toml` that reach a page in `lang`.
 fn settings_key(config: &crate::project::config::Config, lang: &Lang) -> Key {
     KeyHasher::new("settings")
-        .text(&format!("{:?}", (&config.title, &config.source, config.paper, config.fallback(lang))))
+        .text(&format!(
+            "{:?}",
+            (
+                &config.title,
+                &config.source,
+                config.paper,
+                config.fit,
+                config.fallback(lang),
+                &config.base_url,
+                &config.theme
+            )
+        ))
         .finish()
 }
 
@@ -128,11 +140,10 @@ fn leaflet_key(l: &Leaflet) -> Key {
         return KeyHasher::new("leaflet source").text(&l.slug).text(&l.file).text(&l.digest).finish();
     }
     let fields = (
-        &l.slug,
-        &l.file,
-        &l.title,
-        &l.paper,
+        (&l.slug, &l.file, &l.title, &l.paper, &l.fit),
+        (&l.weight, &l.short),
         &l.variables,
+        &l.variable_order,
         &l.variable_overrides,
         &l.units,
         &l.blocks,
@@ -148,12 +159,16 @@ fn leaflet_key(l: &Leaflet) -> Key {
 /// (what they all derive from, when the leaflet was parsed). A field
 /// added to `Leaflet` fails the test below until it is considered here.
 #[cfg(test)]
-const LEAFLET_FIELDS: [&str; 14] = [
+const LEAFLET_FIELDS: [&str; 18] = [
     "slug",
     "file",
     "title",
     "paper",
+    "fit",
+    "weight",
+    "short",
     "variables",
+    "variable_order",
     "variable_overrides",
     "units",
     "blocks",

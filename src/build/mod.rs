@@ -22,7 +22,7 @@ mod render;
 
 use crate::diag::{Diagnostic, Fatal, Kind, Severity};
 use crate::project::Project;
-use crate::render::html::{media_path, render_index};
+use crate::render::html::{IndexContext, media_path, render_index};
 use crate::render::pdf::{PdfOptions, PdfRenderer};
 use crate::status::{self, Report};
 use key::Key;
@@ -88,6 +88,8 @@ struct Site<'a> {
     out: &'a Path,
     old: Manifest,
     pdf: Option<PdfOptions>,
+    /// The web pages' templates: tradui's and the project's `templates/`.
+    templates: crate::render::html::Templates,
 }
 
 /// Builds the project into `options.out`.
@@ -104,7 +106,10 @@ pub fn build(project: &Project, options: &BuildOptions) -> Result<BuildSummary, 
         Manifest::load(&project.root, out)
     };
     let pdf = options.pdf.as_ref().map(|o| pdf_options(project, o, &mut summary));
-    let site = Site { project, report: &report, options, out, old, pdf };
+    let (templates, problems) = crate::render::html::Templates::load(&project.root);
+    summary.failed |= !problems.is_empty();
+    summary.diagnostics.extend(problems);
+    let site = Site { project, report: &report, options, out, old, pdf, templates };
     let plan = plan::plan(&site, &mut summary);
     let (done, fonts) = render::render(&site, &plan);
     let mut manifest = Manifest::empty(out);
@@ -164,9 +169,25 @@ fn finish_outputs(
                     l.published = out.join(&l.lang).join(format!("{}.html", entry.slug)).is_file();
                 }
             }
-            let index_html = render_index(&project.config.title, project.config.source.as_str(), &index);
-            put(site, "index.html", index_html.as_bytes(), manifest, summary);
+            let ui = crate::project::ui::resolve(project, &project.config.source);
+            let ctx = IndexContext {
+                ui: &ui,
+                source_lang: project.config.source.as_str(),
+                templates: &site.templates,
+                theme: &project.config.theme,
+            };
+            match render_index(&ctx, &index) {
+                Ok(html) => put(site, "index.html", html.as_bytes(), manifest, summary),
+                Err(d) => {
+                    summary.failed = true;
+                    summary.diagnostics.push(d);
+                }
+            }
         }
+    }
+    if let Some(base) = &project.config.base_url {
+        let xml = crate::render::sitemap::sitemap(base, &plan.index);
+        put(site, "sitemap.xml", xml.as_bytes(), manifest, summary);
     }
     copy_media(site, manifest, summary);
     if project.complete() {
@@ -183,15 +204,17 @@ fn record(site: &Site, d: Done, manifest: &mut Manifest, summary: &mut BuildSumm
         kept::keep_document(site, d, manifest, summary);
         return;
     }
+    // The text to paste and the share image go with their page: counted as files only.
+    let page_or_pdf = !d.rel.ends_with(".txt") && !d.rel.ends_with(".png");
     if d.pdf {
         summary.pdfs += usize::from(!d.failed);
-    } else {
+    } else if page_or_pdf {
         summary.pages += 1;
     }
     summary.failed |= d.failed;
-    if d.reused {
+    if d.reused && page_or_pdf {
         summary.reused += 1;
-    } else if !d.failed {
+    } else if !d.failed && page_or_pdf {
         summary.rebuilt += 1;
     }
     match d.written {
@@ -264,6 +287,8 @@ fn sync_all(site: &Site, summary: &mut BuildSummary) {
 fn pdf_options(project: &Project, options: &PdfOptions, summary: &mut BuildSummary) -> PdfOptions {
     let mut options = options.clone();
     options.site_title = project.config.title.clone();
+    options.theme = project.config.theme.clone();
+    options.base_url = project.config.base_url.clone();
     options.fonts_dir = Some(crate::fonts::coverage::project_fonts(project));
     if options.template.is_none() {
         options.template = project_template(project, summary);
@@ -354,7 +379,8 @@ fn remove_unpublished(out: &Path, expected: &HashSet<String>, summary: &mut Buil
         let before = summary.removed;
         for f in files.flatten() {
             let path = f.path();
-            let ours = path.extension().is_some_and(|e| e == "html" || e == "pdf");
+            let ours =
+                path.extension().is_some_and(|e| e == "html" || e == "pdf" || e == "txt" || e == "png");
             let rel = format!("{name}/{}", f.file_name().to_string_lossy());
             if ours && !expected.contains(&rel) && std::fs::remove_file(&path).is_ok() {
                 summary.removed += 1;

@@ -26,11 +26,20 @@ pub(super) struct Job<'a> {
     pub lang: Lang,
     pub html: Output,
     pub pdf: Option<Output>,
+    /// `<slug>.txt`, the text to paste (not for pseudo-locales).
+    pub paste: Option<Output>,
+    /// `<slug>.png`, the share image (with PDFs and `base_url`; not for pseudo-locales).
+    pub image: Option<Output>,
 }
 
 impl Job<'_> {
     fn dirty(&self) -> bool {
-        self.html.fresh.is_none() || self.pdf.as_ref().is_some_and(|p| p.fresh.is_none())
+        self.outputs().any(|o| o.fresh.is_none())
+    }
+
+    /// Every output of the job: page, PDF, text to paste, share image.
+    pub fn outputs(&self) -> impl Iterator<Item = &Output> {
+        [Some(&self.html), self.pdf.as_ref(), self.paste.as_ref(), self.image.as_ref()].into_iter().flatten()
     }
 }
 
@@ -108,7 +117,14 @@ fn plan_leaflet(site: &Site, leaflet: &Leaflet, langs: &[Lang], summary: &mut Bu
         .as_deref()
         .and_then(|id| leaflet.unit(id))
         .map_or_else(|| leaflet.slug.clone(), |u| u.text.clone());
-    let mut entry = IndexEntry { slug: leaflet.slug.clone(), title, langs: Vec::new() };
+    let date = match leaflet.variables.get("date") {
+        Some(crate::source::VarValue::Date { year, month, day }) => {
+            Some(format!("{year:04}-{month:02}-{day:02}"))
+        }
+        _ => None,
+    };
+    let mut entry =
+        IndexEntry { slug: leaflet.slug.clone(), title, weight: leaflet.weight, date, langs: Vec::new() };
     for lang in langs {
         let percent = site.report.cell(&leaflet.slug, lang).map_or(100, |c| c.counts().percent());
         let min = project.config.fallback(lang).min_coverage;
@@ -152,9 +168,12 @@ fn keyed_jobs<'p>(site: &Site, plan: &Plan<'p>) -> Vec<Job<'p>> {
     let pdf = site.pdf.as_ref();
     let pdf_settings = pdf.map(|o| {
         KeyHasher::new("pdf settings")
-            .text(&format!("{:?}", (&o.template, o.timestamp, o.pdf_a, &o.site_title)))
+            .text(&format!("{:?}", (&o.template, o.timestamp, o.pdf_a, o.pdf_ua, &o.site_title)))
             .finish()
     });
+    // The project's templates/ decide every page.
+    let templates =
+        KeyHasher::new("templates").text(&format!("{:?}", site.templates.project_sources())).finish();
     plan.jobs
         .par_iter()
         .map(|&Planned { leaflet, ref lang }| {
@@ -168,6 +187,7 @@ fn keyed_jobs<'p>(site: &Site, plan: &Plan<'p>) -> Vec<Job<'p>> {
             let html_key = doc
                 .clone()
                 .text("html")
+                .text(&templates)
                 .text(&alternates)
                 .text(if pdf.is_some() { "with pdf" } else { "no pdf" })
                 .finish();
@@ -175,7 +195,12 @@ fn keyed_jobs<'p>(site: &Site, plan: &Plan<'p>) -> Vec<Job<'p>> {
             let pdf = pdf_settings.as_ref().map(|s| {
                 output(format!("{lang}/{}.pdf", leaflet.slug), doc.clone().text("pdf").text(s).finish())
             });
-            Job { leaflet, lang: lang.clone(), html, pdf }
+            let paste =
+                Some(output(format!("{lang}/{}.txt", leaflet.slug), doc.clone().text("txt").finish()));
+            let image = pdf_settings.as_ref().filter(|_| project.config.base_url.is_some()).map(|s| {
+                output(format!("{lang}/{}.png", leaflet.slug), doc.clone().text("png").text(s).finish())
+            });
+            Job { leaflet, lang: lang.clone(), html, pdf, paste, image }
         })
         .collect()
 }
@@ -200,6 +225,8 @@ fn add_pseudo(site: &Site, work: &mut Work) {
                 lang: lang.clone(),
                 html: output("html"),
                 pdf: work.jobs[i].pdf.as_ref().map(|_| output("pdf")),
+                paste: None,
+                image: None,
             };
             work.docs.insert(work.jobs.len(), Localized { doc: pseudo, diagnostics: Vec::new() });
             work.jobs.push(job);

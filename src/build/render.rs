@@ -105,7 +105,9 @@ fn needed_chars(site: &Site, work: &Work) -> BTreeSet<char> {
     let mut all = BTreeSet::new();
     for (i, job) in work.jobs.iter().enumerate() {
         match work.docs.get(&i) {
-            Some(Localized { doc, .. }) => all.extend(printed_chars(doc, &site.project.config.title)),
+            Some(Localized { doc, .. }) => {
+                all.extend(printed_chars(doc, &site.project.config.printed_words()))
+            }
             None => all.extend(
                 job.pdf
                     .as_ref()
@@ -189,11 +191,7 @@ fn render_jobs(
     let done: Vec<Vec<Done>> = in_parallel(docs, |(i, doc)| {
         let job = &jobs[i];
         let Some(doc) = doc else {
-            return [Some(&job.html), job.pdf.as_ref()]
-                .into_iter()
-                .flatten()
-                .map(|o| reused(o, o.rel.ends_with(".pdf")))
-                .collect();
+            return job.outputs().map(|o| reused(o, o.rel.ends_with(".pdf"))).collect();
         };
         let result = render_job(site, plan, job, doc, renderer);
         bar.inc(1);
@@ -247,25 +245,40 @@ fn render_job(
 ) -> Vec<Done> {
     if diags.iter().any(Diagnostic::is_error) {
         let mut done = vec![kept(&job.html, diags)];
-        done.extend(job.pdf.as_ref().map(|p| kept(p, Vec::new())));
+        done.extend(job.outputs().skip(1).map(|o| kept(o, Vec::new())));
         return done;
     }
-    let mut done = Vec::with_capacity(2);
+    let mut done = Vec::with_capacity(4);
     if job.html.fresh.is_some() {
         done.push(reused(&job.html, false));
     } else {
         let alternates = plan.published.get(doc.slug.as_str()).map_or(&[][..], Vec::as_slice);
-        let ctx = PageContext { site_title: &site.project.config.title, alternates, pdf: job.pdf.is_some() };
-        let html = render_page(&doc, &ctx);
-        let r = Rendered {
-            bytes: html.as_bytes(),
-            pdf: false,
-            reusable: true,
-            diagnostics: diags,
-            chars: String::new(),
+        let ctx = PageContext {
+            site_title: &site.project.config.title,
+            alternates,
+            pdf: job.pdf.is_some(),
+            templates: &site.templates,
+            theme: &site.project.config.theme,
+            base_url: site.project.config.base_url.as_deref(),
+            image: job.image.is_some(),
         };
-        done.push(written(site, &job.html, r));
+        match render_page(&doc, &ctx) {
+            Ok(html) => {
+                let r = Rendered {
+                    bytes: html.as_bytes(),
+                    pdf: false,
+                    reusable: true,
+                    diagnostics: diags,
+                    chars: String::new(),
+                };
+                done.push(written(site, &job.html, r));
+            }
+            // A template error: the last good page stays, as for an error in the text.
+            Err(d) => done.push(kept(&job.html, vec![d])),
+        }
     }
+    done.extend(job.paste.as_ref().map(|o| paste_text(site, o, &doc)));
+    done.extend(job.image.as_ref().map(|o| share_image(site, o, &doc, renderer)));
     let (Some(pdf), Some(renderer)) = (&job.pdf, renderer) else {
         done.extend(job.pdf.as_ref().map(|p| reused(p, true)));
         return done;
@@ -286,13 +299,30 @@ fn render_pdf(site: &Site, job: &Job, pdf: &Output, doc: &Document, renderer: &P
         // No PDF full of empty boxes: the build fails and says what to install.
         return failed(pdf, crate::fonts::coverage::error(project, doc, &missing));
     }
-    let chars: String = printed_chars(doc, &project.config.title).into_iter().collect();
+    if site.pdf.as_ref().is_some_and(|o| o.pdf_ua)
+        && let Some(d) = image_without_alt(site, job, doc)
+    {
+        return failed(pdf, d);
+    }
+    let chars: String = printed_chars(doc, &project.config.printed_words()).into_iter().collect();
     match renderer.render(doc) {
         Ok(bytes) => written(
             site,
             pdf,
             Rendered { bytes: &bytes, pdf: true, reusable: true, diagnostics: Vec::new(), chars },
         ),
+        Err(e @ crate::render::pdf::PdfError::Overflow { .. }) => {
+            let d = Diagnostic::error(
+                Kind::Source,
+                &job.leaflet.file,
+                format!("`{}` in {} does not fit its pages: {e}", job.leaflet.slug, job.lang),
+            )
+            .at((1, 1))
+            .leaflet(&job.leaflet.slug)
+            .lang(job.lang.as_str())
+            .hint("shorten the text, or let it run longer (`fit = 2`, or `fit = \"none\"` in the front matter); no PDF is written");
+            failed(pdf, d)
+        }
         Err(e) => {
             let d = pdf_error(
                 &pdf.rel,
@@ -302,6 +332,80 @@ fn render_pdf(site: &Site, job: &Job, pdf: &Output, doc: &Document, renderer: &P
             );
             failed(pdf, d)
         }
+    }
+}
+
+/// PDF/UA-1 needs an alternative text for every image: the first image of `doc` with
+/// none, as an error at its line in the leaflet.
+fn image_without_alt(site: &Site, job: &Job, doc: &Document) -> Option<Diagnostic> {
+    fn find(blocks: &[crate::document::Block]) -> Option<&str> {
+        use crate::document::Block;
+        blocks.iter().find_map(|b| match b {
+            Block::Image { src, alt } if alt.plain().trim().is_empty() => Some(src.as_str()),
+            Block::Quote { blocks } => find(blocks),
+            Block::List { items, .. } => items.iter().find_map(|i| find(i)),
+            _ => None,
+        })
+    }
+    let src = find(&doc.blocks)?;
+    let file = &job.leaflet.file;
+    let text = std::fs::read_to_string(site.project.root.join(file)).unwrap_or_default();
+    let at = text.find(&format!("]({src}")).map_or((1, 1), |o| crate::diag::line_col(&text, o));
+    Some(
+        Diagnostic::error(
+            Kind::Source,
+            file.clone(),
+            format!("the image `{src}` has no alt text, and a PDF/UA file needs one for every image"),
+        )
+        .at(at)
+        .leaflet(&job.leaflet.slug)
+        .lang(job.lang.as_str())
+        .hint("describe the image between the brackets, e.g. `![Workers on the picket line](picket.jpg)`, then run `tradui sync`"),
+    )
+}
+
+/// The text to paste (`render::text`), written when it changed.
+fn paste_text(site: &Site, o: &Output, doc: &Document) -> Done {
+    if o.fresh.is_some() {
+        return reused(o, false);
+    }
+    let text = crate::render::text::whatsapp_text(doc, site.project.config.base_url.as_deref());
+    let r = Rendered {
+        bytes: text.as_bytes(),
+        pdf: false,
+        reusable: true,
+        diagnostics: Vec::new(),
+        chars: String::new(),
+    };
+    written(site, o, r)
+}
+
+/// The share image (`render::share`), when its fonts have every character (else the
+/// PDF's error says what to install, and no image is written).
+fn share_image(site: &Site, o: &Output, doc: &Document, renderer: Option<&PdfRenderer>) -> Done {
+    match renderer {
+        _ if o.fresh.is_some() => reused(o, false),
+        Some(r) if r.missing_glyphs(doc).is_empty() => match crate::render::share::share_image(r, doc) {
+            Ok(png) => written(
+                site,
+                o,
+                Rendered {
+                    bytes: &png,
+                    pdf: false,
+                    reusable: true,
+                    diagnostics: Vec::new(),
+                    chars: String::new(),
+                },
+            ),
+            Err(e) => failed(
+                o,
+                Diagnostic::error(Kind::Io, format!("public/{}", o.rel), e.to_string())
+                    .leaflet(&doc.slug)
+                    .lang(&doc.lang)
+                    .hint("the page and PDF were written; report this with the leaflet attached"),
+            ),
+        },
+        _ => Done { failed: true, ..unwritten(o) },
     }
 }
 

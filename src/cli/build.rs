@@ -13,6 +13,7 @@ pub struct Args {
     pub out: Option<PathBuf>,
     pub no_pdf: bool,
     pub pdf_a: bool,
+    pub pdf_ua: bool,
     pub force: bool,
     pub pseudo: bool,
 }
@@ -21,7 +22,11 @@ impl Args {
     /// The build options these arguments ask for.
     pub fn options(&self, project: &Project, progress: bool) -> BuildOptions {
         let out = self.out.clone().unwrap_or_else(|| project.root.join("public"));
-        let pdf = (!self.no_pdf).then(|| PdfOptions { pdf_a: self.pdf_a, ..PdfOptions::from_env() });
+        let pdf = (!self.no_pdf).then(|| PdfOptions {
+            pdf_a: self.pdf_a,
+            pdf_ua: self.pdf_ua,
+            ..PdfOptions::from_env()
+        });
         BuildOptions { out, pdf, progress, force: self.force, renderers: None, pseudo: self.pseudo }
     }
 }
@@ -30,6 +35,9 @@ pub fn run(project: &Project, args: &Args, out: &mut Out) -> Result<ExitStatus, 
     let options = args.options(project, true);
     let summary = build(project, &options)?;
     report(&summary, &options.out, out);
+    if project.config.base_url.is_none() {
+        out.err("note: no `base_url` in tradui.toml, so the pages have no absolute links: link previews lack og:url and og:image, the PDFs have no QR code of their page, and no sitemap.xml is written; add `base_url = \"https://...\"` (where public/ is served) to get them");
+    }
     Ok(if summary.failed { ExitStatus::Problems } else { ExitStatus::Success })
 }
 

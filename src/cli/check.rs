@@ -14,11 +14,14 @@ pub fn run(project: &Project, langs: &[String], out: &mut Out) -> Result<ExitSta
     // Characters no font has are errors too: their PDF would be empty boxes.
     let glyphs = crate::fonts::coverage::check(project, &report, &langs);
     let expired = status::expired(project);
+    // A template `build` could not use (a syntax error, a link out of the project).
+    let templates = crate::render::html::Templates::load(&project.root).1;
     let problems: Vec<&Diagnostic> = report
         .diagnostics
         .iter()
         .chain(&glyphs)
         .chain(&expired)
+        .chain(&templates)
         .filter(|d| match d.lang.as_deref() {
             Some(l) if l != project.config.source.as_str() => langs.iter().any(|x| x.as_str() == l),
             _ => true,

@@ -19,6 +19,10 @@ const FILES: &[(&str, &str)] = &[
     ("locales/ht/meeting.ftl", include_str!("example/ht.ftl")),
     ("locales/ar/meeting.ftl", include_str!("example/ar.ftl")),
     ("locales/fr/meeting.ftl", include_str!("example/fr.ftl")),
+    ("locales/es/tradui.ftl", include_str!("example/tradui-es.ftl")),
+    ("locales/ht/tradui.ftl", include_str!("example/tradui-ht.ftl")),
+    ("locales/ar/tradui.ftl", include_str!("example/tradui-ar.ftl")),
+    ("locales/fr/tradui.ftl", include_str!("example/tradui-fr.ftl")),
     (".gitignore", "/public\n/export\n"),
 ];
 

@@ -9,6 +9,7 @@ mod import;
 mod init;
 mod output;
 mod serve;
+mod sms;
 mod status;
 mod sync;
 
@@ -80,6 +81,10 @@ pub enum Command {
         /// Write PDF/A-2b (for archiving) instead of plain PDF.
         #[arg(long)]
         pdf_a: bool,
+        /// Write PDF/UA-1 (accessible: tagged, with title and language); every image
+        /// needs its alt text.
+        #[arg(long)]
+        pdf_ua: bool,
         /// Render every page and PDF again, even those whose inputs did not change.
         #[arg(long)]
         force: bool,
@@ -111,6 +116,10 @@ pub enum Command {
         /// events, such as some network or container folders).
         #[arg(long)]
         poll: bool,
+        /// With `--bind 0.0.0.0`: print the translators' link with this computer's network
+        /// address, and a QR code of it for phones on the same network.
+        #[arg(long)]
+        translators: bool,
     },
     /// Report every problem, one line each with file:line:col. Exit 1 when a required
     /// language has an error.
@@ -214,21 +223,40 @@ pub fn run(cli: Cli, out: &mut Out) -> ExitStatus {
 }
 
 fn run_command(cli: &Cli, out: &mut Out) -> ExitStatus {
-    let result = match &cli.command {
+    match dispatch(cli, out) {
+        Ok(status) => status,
+        Err(fatal) => {
+            out.fatal(&fatal);
+            ExitStatus::Error
+        }
+    }
+}
+
+/// Runs the command the arguments name.
+fn dispatch(cli: &Cli, out: &mut Out) -> Result<ExitStatus, Fatal> {
+    match &cli.command {
         Command::Init { dir } => init::run(dir.as_deref().unwrap_or(&cli.project), out),
-        Command::Build { out: dir, no_pdf, pdf_a, force, pseudo, .. } => {
+        Command::Build { out: dir, no_pdf, pdf_a, pdf_ua, force, pseudo, .. } => {
             let args = build::Args {
                 out: dir.clone(),
                 no_pdf: *no_pdf,
                 pdf_a: *pdf_a,
+                pdf_ua: *pdf_ua,
                 force: *force,
                 pseudo: *pseudo,
             };
             with_project(cli, out, |p, out| build::run(p, &args, out))
         }
-        Command::Serve { port, bind, open, no_pdf, poll } => serve::run(
+        Command::Serve { port, bind, open, no_pdf, poll, translators } => serve::run(
             &cli.project,
-            serve::Args { port: *port, bind: *bind, open: *open, no_pdf: *no_pdf, poll: *poll },
+            serve::Args {
+                port: *port,
+                bind: *bind,
+                open: *open,
+                no_pdf: *no_pdf,
+                poll: *poll,
+                translators: *translators,
+            },
             out,
         ),
         Command::Check { lang, .. } => with_project(cli, out, |p, out| check::run(p, lang, out)),
@@ -259,13 +287,6 @@ fn run_command(cli: &Cli, out: &mut Out) -> ExitStatus {
         }),
         Command::Import { files, .. } => import::run(&cli.project, files, out),
         Command::AddLang { tag } => add_lang::run(&cli.project, tag, out),
-    };
-    match result {
-        Ok(status) => status,
-        Err(fatal) => {
-            out.fatal(&fatal);
-            ExitStatus::Error
-        }
     }
 }
 

@@ -14,6 +14,7 @@ pub struct Args {
     pub open: bool,
     pub no_pdf: bool,
     pub poll: bool,
+    pub translators: bool,
 }
 
 pub fn run(root: &Path, args: Args, out: &mut Out) -> Result<ExitStatus, Fatal> {
@@ -33,6 +34,7 @@ pub fn run(root: &Path, args: Args, out: &mut Out) -> Result<ExitStatus, Fatal> 
         port: args.port,
         open: args.open,
         poll: args.poll,
+        translators: args.translators,
     };
     let out_dir = options.build.out.clone();
     crate::serve::run(options, &mut |log| match log {

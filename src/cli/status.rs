@@ -16,10 +16,12 @@ pub fn run(project: &Project, format: Format, wanted: &[String], out: &mut Out) 
     let cells: Vec<&Cell> = report.cells.iter().filter(|c| langs.contains(&c.lang)).collect();
     let todo_langs = if wanted.is_empty() { Vec::new() } else { langs.clone() };
     let memory = memory_counts(project, &report, &langs);
+    let sms = super::sms::rows(project, &report, &langs);
     match format {
         Format::Text => {
             table(&cells, &langs, out);
             memory_text(&memory, out);
+            super::sms::text(&sms, out);
             for lang in &todo_langs {
                 todo_text(&report, lang, out);
             }
@@ -27,6 +29,7 @@ pub fn run(project: &Project, format: Format, wanted: &[String], out: &mut Out) 
         Format::Json => {
             let mut json = json(&report, &cells, &langs);
             json.memory = memory.iter().map(|(l, c)| (l.to_string(), *c)).collect();
+            json.sms = sms;
             out.rendered = true;
             out.raw(&serde_json::to_string_pretty(&json).expect("status serialises"));
             out.raw("\n");
@@ -127,6 +130,8 @@ struct Json<'a> {
     todo: BTreeMap<String, Vec<&'a Diagnostic>>,
     /// For each language: missing units `sync` can fill from translation memory.
     memory: BTreeMap<String, MemoryCounts>,
+    /// Each leaflet's short version per language: SMS segments and encoding.
+    sms: Vec<super::sms::SmsRow>,
 }
 
 /// Missing units translation memory can fill: exact matches, near ones (for review).
@@ -209,5 +214,5 @@ fn json<'a>(report: &'a Report, cells: &[&'a Cell], langs: &[Lang]) -> Json<'a> 
         totals.insert(lang.to_string(), t.into());
     }
     let todo = langs.iter().map(|l| (l.to_string(), todo_items(report, l))).collect();
-    Json { leaflets, totals, todo, memory: BTreeMap::new() }
+    Json { leaflets, totals, todo, memory: BTreeMap::new(), sms: Vec::new() }
 }

@@ -65,6 +65,8 @@ pub enum Kind {
     LiteralValue,
     /// A leaflet whose `valid-until` date has passed: its event is over.
     Expired,
+    /// A `[theme]` colour below WCAG AA contrast with the text shown on or beside it.
+    Contrast,
 }
 
 /// One kind of problem as every output format names and explains it.
@@ -85,7 +87,7 @@ const fn info(kind: Kind, name: &'static str, summary: &'static str, help: &'sta
 
 impl Kind {
     /// The table of kinds, in the order of the enum: names, summaries and help texts.
-    pub const ALL: [KindInfo; 19] = [
+    pub const ALL: [KindInfo; 20] = [
         info(
             Kind::Missing,
             "missing",
@@ -199,6 +201,12 @@ impl Kind {
             "expired",
             "The leaflet's `valid-until` date has passed: its event is over.",
             "Remove the leaflet, or update the date and its text for the next event; its pages say the event is over.",
+        ),
+        info(
+            Kind::Contrast,
+            "contrast",
+            "A `[theme]` colour has too little contrast with the text on it or beside it for WCAG AA (4.5:1).",
+            "Choose a darker accent for white text (or a lighter one for dark text); a checker such as WebAIM's shows the ratio of two colours.",
         ),
     ];
 

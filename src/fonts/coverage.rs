@@ -29,7 +29,7 @@ pub fn check(project: &Project, report: &Report, langs: &[Lang]) -> Vec<Diagnost
     let written: Vec<BTreeSet<char>> = all.par_iter().map(|lang| written_chars(project, lang)).collect();
     let needed: BTreeSet<char> = written.iter().flatten().copied().collect();
     let fonts = FontSet::load(Some(&project_fonts(project)), &needed);
-    let title = &project.config.title;
+    let title = &project.config.printed_words();
     let suspects: Vec<&Lang> = all
         .iter()
         .zip(&written)
@@ -60,8 +60,8 @@ pub fn check(project: &Project, report: &Report, langs: &[Lang]) -> Vec<Diagnost
 fn written_chars(project: &Project, lang: &Lang) -> BTreeSet<char> {
     let mut chars = CharSet::default();
     chars.add(&lang.native_name());
-    chars.add(&project.config.title);
-    chars.add(crate::localize::ui::ui(lang.as_str()).not_translated);
+    chars.add(&project.config.printed_words());
+    crate::project::ui::resolve(project, lang).words().iter().for_each(|w| chars.add(w));
     for leaflet in &project.leaflets {
         chars.add(&leaflet.slug);
         for value in leaflet.variables_for(lang.as_str()).values() {
@@ -163,7 +163,7 @@ pub fn printed_chars(doc: &Document, site_title: &str) -> BTreeSet<char> {
     let mut chars = document_chars(doc);
     chars.extend(doc.lang_name.chars());
     chars.extend(site_title.chars());
-    chars.extend(crate::localize::ui::ui(&doc.lang).not_translated.chars());
+    doc.ui.words().iter().for_each(|w| chars.extend(w.chars()));
     chars
 }
 

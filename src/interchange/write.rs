@@ -604,6 +604,7 @@ fn check_placeables(
         leaflets: project.leaflets.clone(),
         catalogs,
         terms: project.terms.clone(),
+        ui: project.ui.clone(),
         diagnostics: Vec::new(),
     };
     let report = crate::status::report(&after);

@@ -10,7 +10,6 @@
 
 pub mod dates;
 pub mod pseudo;
-pub mod ui;
 
 use crate::catalog::Catalog;
 use crate::diag::{Diagnostic, Kind};
@@ -169,14 +168,18 @@ fn resolver_error(file: &str, id: &str, error: &str) -> Diagnostic {
 fn document(project: &Project, leaflet: &Leaflet, lang: &Lang, shown: usize) -> Document {
     let config = &project.config;
     let source = &config.source;
-    let variables = leaflet
+    let ui = crate::project::ui::resolve(project, lang);
+    let mut variables = leaflet
         .variables_for(lang.as_str())
         .into_iter()
         .map(|(name, v)| {
             let value = display_value(v, lang);
-            Variable { name: name.to_string(), dir: crate::document::text_direction(&value), value }
+            let label = ui.label(name).map(str::to_string);
+            Variable { name: name.to_string(), dir: crate::document::text_direction(&value), value, label }
         })
-        .collect();
+        .collect::<Vec<_>>();
+    // The facts in the order the front matter gives them.
+    variables.sort_by_key(|v| leaflet.variable_order.iter().position(|n| *n == v.name));
     let total = leaflet.units.len();
     Document {
         slug: leaflet.slug.clone(),
@@ -186,11 +189,14 @@ fn document(project: &Project, leaflet: &Leaflet, lang: &Lang, shown: usize) -> 
         source_lang: source.to_string(),
         source_dir: source.direction(),
         paper: leaflet.paper.unwrap_or(config.paper),
+        fit: leaflet.fit.unwrap_or(config.fit),
         title: Text::slot(String::new()),
         blocks: Vec::new(),
         variables,
         translated: if lang == source { total } else { shown },
         total,
+        ui,
+        short: leaflet.short.clone(),
         event_over: crate::status::expiry::is_over(leaflet, crate::status::expiry::today()),
     }
 }

@@ -190,6 +190,7 @@ mod tests {
             source_lang: "en".into(),
             source_dir: Direction::Ltr,
             paper: Paper::default(),
+            fit: Default::default(),
             title: Text {
                 id: "title".into(),
                 fallback: false,
@@ -202,6 +203,8 @@ mod tests {
             variables: vec![],
             translated: 2,
             total: 2,
+            ui: Default::default(),
+            short: Vec::new(),
             event_over: false,
         }
     }

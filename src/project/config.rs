@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 
 pub const CONFIG_FILE: &str = "tradui.toml";
 
+pub use super::theme::Theme;
 pub use crate::document::Paper;
 
 /// What a page shows for a unit whose translation is out of date.
@@ -46,15 +47,34 @@ pub struct Config {
     pub required: Vec<Lang>,
     pub title: String,
     pub paper: Paper,
+    /// How a PDF uses its page, unless a leaflet's front matter says (`fit`).
+    pub fit: crate::document::Fit,
     /// A Typst template that replaces the built-in one, relative to the project.
     pub template: Option<String>,
     /// Languages that also get a two-language PDF (source beside translation).
     pub bilingual: Vec<Lang>,
+    /// `[theme]`: colours and footer.
+    pub theme: Theme,
+    /// Warnings about the settings (a colour below WCAG AA contrast); `Project::load`
+    /// reports them with the project's other problems.
+    pub warnings: Vec<Diagnostic>,
+    /// Where `public/` is served (`https://example.org/leaflets/`, always ending in `/`):
+    /// link previews and the sitemap need absolute addresses.
+    pub base_url: Option<String>,
     fallback: Fallback,
     fallback_by_lang: BTreeMap<Lang, Fallback>,
 }
 
 impl Config {
+    /// What tradui prints on every PDF besides the document: the site title and the
+    /// theme's footer (for the glyph check and the choice of fonts).
+    pub fn printed_words(&self) -> String {
+        let footer = self.theme.footer.as_ref();
+        let text = footer.map_or("", |f| f.text.as_str());
+        let phone = footer.and_then(|f| f.phone.as_deref()).unwrap_or("");
+        format!("{} {text} {phone}", self.title)
+    }
+
     pub fn is_required(&self, lang: &Lang) -> bool {
         self.required.contains(lang)
     }
@@ -76,8 +96,12 @@ impl Config {
             languages,
             title: "Leaflets".into(),
             paper: Paper::Letter,
+            fit: crate::document::Fit::Page,
             template: None,
             bilingual: Vec::new(),
+            theme: Theme::default(),
+            warnings: Vec::new(),
+            base_url: None,
             fallback: Fallback::default(),
             fallback_by_lang: BTreeMap::new(),
         }
@@ -141,6 +165,13 @@ impl Config {
         problems.members("fallback.languages", fallback_spans, &languages);
         problems.language_list(source.as_ref(), &languages, &raw);
         problems.template(raw.template.as_ref());
+        let theme = raw.theme.as_ref().map(|t| t.check(text)).unwrap_or_else(|| super::theme::Checked {
+            theme: Theme::default(),
+            errors: Vec::new(),
+            warnings: Vec::new(),
+        });
+        problems.list.extend(theme.errors);
+        let base_url = raw.base_url.as_ref().and_then(|u| base_url(text, u, &mut problems.list));
         if !problems.list.is_empty() {
             return Err(Fatal(problems.list));
         }
@@ -151,8 +182,12 @@ impl Config {
             languages,
             title: raw.title.unwrap_or_else(|| "Leaflets".into()),
             paper: raw.paper.unwrap_or_default(),
+            fit: raw.fit.unwrap_or_default(),
             template: raw.template.map(toml::Spanned::into_inner),
             bilingual,
+            theme: theme.theme,
+            warnings: theme.warnings,
+            base_url,
             fallback,
             fallback_by_lang,
         })
@@ -282,6 +317,31 @@ fn template_problem(path: &str) -> Option<&'static str> {
     None
 }
 
+/// `base_url`, checked and ending in `/`: an `https:` or `http:` address with a host,
+/// no query or fragment, nothing that would need escaping.
+fn base_url(text: &str, value: &toml::Spanned<String>, problems: &mut Vec<Diagnostic>) -> Option<String> {
+    let url = value.get_ref().trim();
+    let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"));
+    let why = match rest {
+        None => Some("must start with https:// (or http://)"),
+        Some(r) if r.is_empty() || r.starts_with('/') => Some("has no host name"),
+        Some(r) if r.contains(['?', '#']) => Some("must not have a query (`?`) or fragment (`#`)"),
+        Some(r) if r.chars().any(|c| !c.is_ascii_graphic() || matches!(c, '"' | '<' | '>' | '\\' | '`')) => {
+            Some("has a space or a character that needs escaping; percent-encode it")
+        }
+        Some(_) => None,
+    };
+    if let Some(why) = why {
+        problems.push(
+            Diagnostic::error(Kind::Config, CONFIG_FILE, format!("`base_url` = \"{url}\" {why}"))
+                .at(line_col(text, value.span().start))
+                .hint("give the address where public/ is served, e.g. `base_url = \"https://union.example.org/leaflets/\"`"),
+        );
+        return None;
+    }
+    Some(if url.ends_with('/') { url.to_string() } else { format!("{url}/") })
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawConfig {
@@ -290,10 +350,13 @@ struct RawConfig {
     required: Option<Vec<toml::Spanned<String>>>,
     title: Option<String>,
     paper: Option<Paper>,
+    fit: Option<crate::document::Fit>,
     template: Option<toml::Spanned<String>>,
     #[serde(default)]
     bilingual: Vec<toml::Spanned<String>>,
     fallback: Option<RawFallbackTable>,
+    theme: Option<super::theme::RawTheme>,
+    base_url: Option<toml::Spanned<String>>,
 }
 
 impl RawConfig {
@@ -330,6 +393,30 @@ impl RawFallback {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn base_url_is_an_absolute_web_address_ending_in_a_slash() {
+        let parse =
+            |u: &str| Config::parse(&format!("source = \"en\"\nlanguages = [\"es\"]\nbase_url = \"{u}\"\n"));
+        assert_eq!(
+            parse("https://u.org/leaflets").unwrap().base_url.as_deref(),
+            Some("https://u.org/leaflets/")
+        );
+        assert_eq!(parse("http://u.org/").unwrap().base_url.as_deref(), Some("http://u.org/"));
+        for (bad, why) in [
+            ("u.org", "must start with https://"),
+            ("javascript:alert(1)", "must start with https://"),
+            ("https://", "has no host name"),
+            ("https://u.org/?a=1", "query"),
+            ("https://u.org/a b", "space"),
+            ("https://u.org/\\\"><script>", "escaping"),
+        ] {
+            let e = parse(bad).unwrap_err().0.remove(0);
+            assert!(e.message.contains(why), "{bad}: {}", e.message);
+            assert_eq!(e.line, 3, "{bad}");
+        }
+        assert_eq!(Config::parse("source = \"en\"\nlanguages = [\"es\"]\n").unwrap().base_url, None);
+    }
 
     #[test]
     fn minimal_config_is_valid() {

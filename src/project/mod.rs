@@ -6,6 +6,8 @@
 //! `tradui.toml`, a broken one, no `content/`) is [`Fatal`] (exit code 2).
 
 pub mod config;
+pub mod theme;
+pub mod ui;
 
 use crate::catalog::Catalog;
 use crate::diag::{Diagnostic, Fatal, Kind, read_text, rel_path};
@@ -31,6 +33,8 @@ pub struct Project {
     pub catalogs: BTreeMap<(Lang, String), Catalog>,
     /// Glossaries (`terms.ftl`) by language, the source language's included.
     pub terms: BTreeMap<Lang, Catalog>,
+    /// Interface words a project adds or overrides (`locales/<lang>/tradui.ftl`).
+    pub ui: BTreeMap<Lang, Catalog>,
     /// Problems met while loading (broken leaflets, unknown locale folders...).
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -71,7 +75,7 @@ impl Project {
             .hint("content/ must be a folder holding one <name>.md per leaflet")
             .into());
         }
-        let mut diagnostics = Vec::new();
+        let mut diagnostics = config.warnings.clone();
         let leaflets = load_leaflets(root, &content, &mut diagnostics)?;
         let mut project = Project {
             root: root.to_path_buf(),
@@ -79,11 +83,14 @@ impl Project {
             leaflets,
             catalogs: BTreeMap::new(),
             terms: BTreeMap::new(),
+            ui: BTreeMap::new(),
             diagnostics,
         };
         project.check_overrides();
         project.check_required();
         project.load_locales()?;
+        let missing_words = ui::missing(&project);
+        project.diagnostics.extend(missing_words);
         Ok(project)
     }
 
@@ -277,12 +284,12 @@ impl Project {
                 let rel = rel_path(root, &path);
                 // A reference catalog (`locales/<source>/<leaflet>.ftl`) is sync's copy of
                 // the leaflet, for platforms: read and checked here, never used.
-                let reference = lang.as_str() == source && slug != TERMS;
+                let reference = lang.as_str() == source && slug != TERMS && slug != ui::UI_FILE;
                 let mut catalog = read_text(root, &path)
                     .and_then(|text| crate::limits::check_fluent(&rel, &text).map(|()| text))
                     .map(|text| (!reference).then(|| Catalog::parse(&rel, text, &source)));
                 let mut warning = None;
-                let skip = slug == TERMS || !sidecars.contains(&lang);
+                let skip = slug == TERMS || slug == ui::UI_FILE || !sidecars.contains(&lang);
                 // The sidecar only fills in records a file lost: a file that has them all
                 // does not need it read.
                 if let Some(c) = catalog
@@ -313,6 +320,8 @@ impl Project {
         };
         if slug == TERMS {
             self.terms.extend(catalog.map(|c| (lang, c)));
+        } else if slug == ui::UI_FILE {
+            self.ui.extend(catalog.map(|c| (lang, c)));
         } else if self.leaflet(&slug).is_none() {
             self.diagnostics.push(
                 Diagnostic::warning(

@@ -20,6 +20,18 @@ pub fn href(out: &mut String, s: &str) {
     let _ = escape_href(&mut *out, s);
 }
 
+/// Text for a WhatsApp message: a literal `*`, `_`, `~` or `` ` `` is followed by a word
+/// joiner (U+2060), so translated text cannot pair markers into formatting; the text
+/// reads the same.
+pub fn whatsapp(out: &mut String, s: &str) {
+    for c in s.chars() {
+        out.push(c);
+        if matches!(c, '*' | '_' | '~' | '`') {
+            out.push('\u{2060}');
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -35,5 +47,6 @@ mod tests {
         assert_eq!(run(text, "<script>&"), "&lt;script&gt;&amp;");
         assert_eq!(run(attr, "\" onmouseover='x'"), "&quot; onmouseover=&#39;x&#39;");
         assert_eq!(run(href, "https://a.org/?q=\"><x&y"), "https://a.org/?q=%22%3E%3Cx&amp;y");
+        assert_eq!(run(whatsapp, "a*b_c"), "a*\u{2060}b_\u{2060}c");
     }
 }

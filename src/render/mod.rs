@@ -4,3 +4,7 @@
 pub mod escape;
 pub mod html;
 pub mod pdf;
+pub mod qr;
+pub mod share;
+pub mod sitemap;
+pub mod text;

@@ -2,6 +2,7 @@
 //! `<script>` added to HTML pages as they are sent (never on disk), and a stream of
 //! server-sent events at `/__tradui/events` that tells open pages what a rebuild changed.
 
+use super::translate::Translate;
 use std::io::Write;
 use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::{Component, Path, PathBuf};
@@ -99,7 +100,7 @@ pub fn spawn(
     server: Arc<Server>,
     out: PathBuf,
     hub: Arc<Hub>,
-    addr: SocketAddr,
+    (addr, translate): (SocketAddr, Option<Arc<Translate>>),
 ) -> std::thread::JoinHandle<()> {
     let trace = std::env::var_os("TRADUI_SERVE_LOG").is_some();
     // Files are served only from inside the real folder, whatever links lead elsewhere.
@@ -109,20 +110,26 @@ pub fn spawn(
             if trace {
                 eprintln!("{} {}", request.method(), request.url());
             }
-            handle(request, &out, &hub, addr);
+            handle(request, &out, &hub, (addr, translate.as_deref()));
         }
     })
 }
 
-fn handle(request: Request, out: &Path, hub: &Arc<Hub>, addr: SocketAddr) {
+fn handle(request: Request, out: &Path, hub: &Arc<Hub>, (addr, translate): (SocketAddr, Option<&Translate>)) {
     use tiny_http::Method;
-    if !matches!(request.method(), Method::Get | Method::Head) {
-        let _ = request.respond(Response::from_string("only GET and HEAD").with_status_code(405));
-        return;
-    }
     let url = request.url().split(['?', '#']).next().unwrap_or("/").to_string();
     if let Some(why) = refusal(&request, &url, addr) {
         let _ = request.respond(Response::from_string(why).with_status_code(403));
+        return;
+    }
+    if let Some(tr) = translate
+        && super::translate::is_translate(&url)
+    {
+        super::translate::handle(request, tr, addr);
+        return;
+    }
+    if !matches!(request.method(), Method::Get | Method::Head) {
+        let _ = request.respond(Response::from_string("only GET and HEAD").with_status_code(405));
         return;
     }
     if url == EVENTS {
@@ -130,9 +137,8 @@ fn handle(request: Request, out: &Path, hub: &Arc<Hub>, addr: SocketAddr) {
         std::thread::spawn(move || events(request, &hub));
         return;
     }
-    if url == SCRIPT {
-        let _ =
-            request.respond(with_type(Response::from_string(RELOAD_JS), "text/javascript; charset=utf-8"));
+    if let Some((body, mime)) = asset(&url) {
+        let _ = request.respond(with_type(Response::from_string(body), mime));
         return;
     }
     let Some(path) = resolve(out, &url) else {
@@ -158,6 +164,18 @@ fn handle(request: Request, out: &Path, hub: &Arc<Hub>, addr: SocketAddr) {
         Err(_) => {
             let _ = request.respond(not_found(&url));
         }
+    }
+}
+
+/// tradui's own files (no project data in them): the reload script, and the translators'
+/// pages' script and stylesheet.
+fn asset(url: &str) -> Option<(&'static str, &'static str)> {
+    use super::translate::page;
+    match url {
+        SCRIPT => Some((RELOAD_JS, "text/javascript; charset=utf-8")),
+        page::JS_URL => Some((page::JS, "text/javascript; charset=utf-8")),
+        page::CSS_URL => Some((page::CSS, "text/css; charset=utf-8")),
+        _ => None,
     }
 }
 

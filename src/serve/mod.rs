@@ -8,6 +8,7 @@
 //! reloads itself, or shows the errors over its last good version.
 
 mod http;
+mod translate;
 mod watch;
 
 use crate::build::{BuildOptions, BuildSummary, build};
@@ -31,6 +32,8 @@ pub struct ServeOptions {
     pub open: bool,
     /// Poll the files instead of waiting for the file system's events.
     pub poll: bool,
+    /// Print the translators' link with the network address, and its QR code.
+    pub translators: bool,
 }
 
 /// What `serve` tells the person who started it.
@@ -67,6 +70,18 @@ struct PageError {
 /// Runs until Ctrl-C. A project that cannot be loaded at the start is fatal; later, its
 /// errors are shown in the pages until they are fixed.
 pub fn run(options: ServeOptions, log: &mut dyn FnMut(Log)) -> Result<(), Fatal> {
+    if options.translators && options.bind.is_loopback() {
+        return Err(Diagnostic::error(
+            Kind::Config,
+            "--translators",
+            format!(
+                "--translators is for phones on your network, but serve listens on {} (this computer only)",
+                options.bind
+            ),
+        )
+        .hint("add `--bind 0.0.0.0` (only on a network you trust), or leave out --translators")
+        .into());
+    }
     let project = Project::load(&options.root)?;
     let (tx, rx) = channel();
     let first = build(&project, &options.build)?;
@@ -76,10 +91,12 @@ pub fn run(options: ServeOptions, log: &mut dyn FnMut(Log)) -> Result<(), Fatal>
     log(Log::Built(first));
     let (server, addr) = http::bind(options.bind, options.port).map_err(|e| bind_error(e, options.port))?;
     let url = announce(addr, options.port, options.bind, log);
+    let translate = translators(&options, addr, log)?;
     // The watcher names files from the root of the file system.
     let root = crate::build::manifest::absolute(&options.root);
     let mut watcher = start_watching(&options, &root, &template, &tx, log)?;
-    let http_thread = http::spawn(Arc::clone(&server), options.build.out.clone(), Arc::clone(&hub), addr);
+    let http_thread =
+        http::spawn(Arc::clone(&server), options.build.out.clone(), Arc::clone(&hub), (addr, translate));
     if options.open
         && let Err(e) = opener::open_browser(&url)
     {
@@ -242,6 +259,42 @@ fn announce(addr: SocketAddr, wanted: Option<u16>, bind: IpAddr, log: &mut dyn F
     }
     log(Log::Line(format!("serving {url} (Ctrl-C to stop)")));
     url
+}
+
+/// The translators' pages, with a new secret, and their link on a `Translate:` line (with
+/// `--translators`, at this computer's network address, and as a QR code).
+fn translators(
+    options: &ServeOptions,
+    addr: SocketAddr,
+    log: &mut dyn FnMut(Log),
+) -> Result<Option<Arc<translate::Translate>>, Fatal> {
+    let secret = translate::auth::Secret::random().map_err(|e| {
+        Fatal::from(
+            Diagnostic::error(Kind::Io, "serve", format!("cannot make the translators' key: {e}")).hint(
+                "this system gives no random numbers; please report it with your operating system's name",
+            ),
+        )
+    })?;
+    let tr = translate::Translate { root: options.root.clone(), secret };
+    let mut shown = addr;
+    if addr.ip().is_unspecified() {
+        match translate::qr::network_address(addr.ip().is_ipv6()) {
+            Some(ip) => shown.set_ip(ip),
+            None => log(Log::Note(format!(
+                "cannot tell this computer's address on the network: in the link below, replace {} with it",
+                addr.ip()
+            ))),
+        }
+    }
+    let link = tr.link(shown);
+    log(Log::Line(format!("Translate: {link} (give this link only to your translators)")));
+    if options.translators {
+        match translate::qr::terminal(&link) {
+            Some(code) => log(Log::Line(code)),
+            None => log(Log::Note("the link is too long for a QR code; send it as text".into())),
+        }
+    }
+    Ok(Some(Arc::new(tr)))
 }
 
 fn bind_error(e: http::BindError, wanted: Option<u16>) -> Fatal {

@@ -14,6 +14,13 @@ use std::ops::Range;
 pub(super) struct RawFront {
     pub(super) title: Option<String>,
     pub(super) paper: Option<Paper>,
+    /// How the PDF uses its page: "page", "none" or a number of pages.
+    pub(super) fit: Option<crate::document::Fit>,
+    /// Where the leaflet stands in the index: lower first (as Hugo's and Zola's `weight`).
+    pub(super) weight: Option<i64>,
+    /// The units of the short version (an SMS), by message ID; default: title and facts.
+    #[serde(default)]
+    pub(super) short: Vec<String>,
     #[serde(default)]
     pub(super) variables: BTreeMap<String, toml::Value>,
     /// The languages this leaflet must be complete in (instead of the project's).
@@ -26,7 +33,12 @@ pub(super) struct RawFront {
 pub(super) struct FrontMatter {
     pub(super) title: Option<String>,
     pub(super) paper: Option<Paper>,
+    pub(super) fit: Option<crate::document::Fit>,
+    pub(super) weight: Option<i64>,
+    pub(super) short: Vec<String>,
     pub(super) variables: BTreeMap<String, VarValue>,
+    /// The names of `[variables]` in the order the front matter gives them.
+    pub(super) variable_order: Vec<String>,
     pub(super) overrides: BTreeMap<String, BTreeMap<String, VarValue>>,
     pub(super) override_positions: Vec<(String, (usize, usize))>,
     pub(super) event: Event,
@@ -95,6 +107,7 @@ pub(super) fn parse_front_matter(
             }
         }
     }
+    let variable_order = written_order(front, variables.keys());
     let mut overrides = BTreeMap::new();
     let mut override_positions = Vec::new();
     for (tag, table) in by_lang {
@@ -118,7 +131,32 @@ pub(super) fn parse_front_matter(
         required: required_langs(file, text, range.start, raw.required)?,
         valid_until: end_date(file, text, range.start, raw.valid_until)?,
     };
-    Ok(FrontMatter { title: raw.title, paper: raw.paper, variables, overrides, override_positions, event })
+    Ok(FrontMatter {
+        title: raw.title,
+        paper: raw.paper,
+        fit: raw.fit,
+        weight: raw.weight,
+        short: raw.short,
+        variables,
+        variable_order,
+        overrides,
+        override_positions,
+        event,
+    })
+}
+
+/// Names in the order their `name = ...` lines stand in `front` (a name whose line is
+/// not found, as in an inline table, last).
+fn written_order<'a>(front: &str, names: impl Iterator<Item = &'a String>) -> Vec<String> {
+    let line_of = |name: &str| {
+        front.lines().position(|l| {
+            let l = l.trim_start().trim_start_matches('"');
+            l.strip_prefix(name).is_some_and(|r| r.trim_start_matches('"').trim_start().starts_with('='))
+        })
+    };
+    let mut names: Vec<(Option<usize>, String)> = names.map(|n| (line_of(n), n.clone())).collect();
+    names.sort_by_key(|(line, _)| line.unwrap_or(usize::MAX));
+    names.into_iter().map(|(_, n)| n).collect()
 }
 
 /// Language tags, each with its line and column.
@@ -190,7 +228,7 @@ fn toml_error(file: &str, text: &str, start: usize, e: &toml::de::Error) -> Diag
     }
     Diagnostic::error(Kind::Source, file, format!("front matter: {}", e.message().trim().replace('\n', " ")))
         .at_offset(text, offset)
-        .hint("the front matter knows `title`, `paper` (\"letter\" or \"a4\") and a [variables] table")
+        .hint("the front matter knows `title`, `paper` (\"letter\" or \"a4\"), `fit`, `weight`, `short`, `required`, `valid-until` and a [variables] table")
 }
 
 pub(super) fn var_value(

@@ -126,7 +126,15 @@ pub struct Leaflet {
     pub file: String,
     pub title: Option<String>,
     pub paper: Option<Paper>,
+    /// Front matter `fit`: how the PDF uses its page (else `tradui.toml`'s).
+    pub fit: Option<crate::document::Fit>,
+    /// Front matter `weight`: the index lists lower weights first.
+    pub weight: Option<i64>,
+    /// Front matter `short`: the units of the short version (an SMS), by message ID.
+    pub short: Vec<String>,
     pub variables: BTreeMap<String, VarValue>,
+    /// The names of `variables` in the order the front matter gives them (the facts box).
+    pub variable_order: Vec<String>,
     /// `[variables.<lang>]`: values that differ in one language (a place name, say),
     /// by canonical language tag.
     pub variable_overrides: BTreeMap<String, BTreeMap<String, VarValue>>,
@@ -159,7 +167,11 @@ impl Leaflet {
             file: file.to_string(),
             title: None,
             paper: None,
+            fit: None,
+            weight: None,
+            short: Vec::new(),
             variables: BTreeMap::new(),
+            variable_order: Vec::new(),
             variable_overrides: BTreeMap::new(),
             units: Vec::new(),
             blocks: Vec::new(),
@@ -197,6 +209,23 @@ impl Leaflet {
     }
 }
 
+/// Every ID front matter `short` names must be a unit of the leaflet.
+fn check_short(leaflet: &Leaflet, text: &str, diags: &mut Vec<Diagnostic>) {
+    for id in leaflet.short.iter().filter(|id| !leaflet.index.contains_key(id.as_str())) {
+        let offset = text.find(&format!("\"{id}\"")).unwrap_or(0);
+        let known: Vec<&str> = leaflet.units.iter().take(8).map(|u| u.id.as_str()).collect();
+        diags.push(
+            Diagnostic::error(
+                Kind::Source,
+                &leaflet.file,
+                format!("`short` names \"{id}\", which is not a unit of this leaflet"),
+            )
+            .at(line_col(text, offset))
+            .hint(format!("use message IDs of the leaflet, such as {}", known.join(", "))),
+        );
+    }
+}
+
 /// Parses a leaflet. Problems come back as diagnostics beside the (possibly partial)
 /// leaflet; a leaflet with an error diagnostic should not be rendered.
 pub fn parse_leaflet(slug: &str, file: &str, text: &str) -> (Leaflet, Vec<Diagnostic>) {
@@ -223,6 +252,7 @@ pub fn parse_leaflet(slug: &str, file: &str, text: &str) -> (Leaflet, Vec<Diagno
     leaflet.index = leaflet.units.iter().enumerate().map(|(i, u)| (u.id.clone(), i)).collect();
     unit_limits(&leaflet, &mut diags);
     functions::check_units(&leaflet, &mut diags);
+    check_short(&leaflet, text, &mut diags);
     if leaflet.title_id.is_none() {
         leaflet.title_id = leaflet.units.iter().find(|u| u.kind == UnitKind::Heading).map(|u| u.id.clone());
     }
@@ -251,7 +281,11 @@ fn read_front_matter(
                 Ok(fm) => {
                     leaflet.title = fm.title;
                     leaflet.paper = fm.paper;
+                    leaflet.fit = fm.fit;
+                    leaflet.weight = fm.weight;
+                    leaflet.short = fm.short;
                     leaflet.variables = fm.variables;
+                    leaflet.variable_order = fm.variable_order;
                     leaflet.variable_overrides = fm.overrides;
                     leaflet.override_positions = fm.override_positions;
                     leaflet.required = fm.event.required;

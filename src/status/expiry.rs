@@ -63,17 +63,9 @@ fn parse_date(s: &str) -> Option<Date> {
     Some(Date { year, month, day })
 }
 
-/// The civil date of a count of days since 1970-01-01 (proleptic Gregorian calendar).
+/// The civil date of a count of days since 1970-01-01.
 fn from_days(days: i64) -> Date {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-    let year = yoe + era * 400 + i64::from(month <= 2);
+    let (year, month, day) = crate::civil::from_days(days);
     Date { year: year.clamp(0, 9999) as u16, month, day }
 }
 

@@ -9,6 +9,7 @@ pub mod expiry;
 
 pub use expiry::expired;
 pub mod values;
+pub mod sms;
 
 use crate::catalog::{Catalog, Message};
 use crate::diag::{Diagnostic, Kind, Severity};

@@ -306,7 +306,7 @@ fn lengths_can_match(a: usize, b: usize) -> bool {
 }
 
 /// (term name, its text) of a glossary, selects left out.
-fn term_texts(c: &Catalog) -> Vec<(String, String)> {
+pub fn term_texts(c: &Catalog) -> Vec<(String, String)> {
     let resource = fluent_syntax::parser::parse(c.text.as_str()).unwrap_or_else(|(r, _)| r);
     resource
         .body

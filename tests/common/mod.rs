@@ -1,6 +1,8 @@
 //! Helpers shared by the CLI tests: a project in a temporary folder and the real binary.
 #![allow(dead_code)]
 
+pub mod devtools;
+
 use assert_cmd::Command;
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -4,11 +4,19 @@
 //! print CSS. Every string goes through [`super::escape`].
 
 use super::escape::{attr, href, text};
-use crate::document::{Align, Block, Document, Inline, Text};
+use crate::diag::Diagnostic;
+use crate::document::{Align, Block, Document, Inline, Text, Ui};
 use crate::fonts::discovery::{css_stack, has_italics};
 use crate::lang::{Direction, Lang};
-use crate::localize::ui::ui;
+use crate::project::theme::{Theme, phone_digits};
+use minijinja::value::Serde;
+use minijinja::{Value, context};
 use std::fmt::Write as _;
+pub use templates::Templates;
+
+pub mod facts;
+pub mod preview;
+pub mod templates;
 
 /// A language a leaflet is published in, for the switcher and the alternates.
 #[derive(Debug, Clone)]
@@ -26,69 +34,131 @@ pub struct PageContext<'a> {
     pub alternates: &'a [Alternate],
     /// Whether a PDF sits next to the page.
     pub pdf: bool,
+    /// `base_url` of `tradui.toml` (ending in `/`): the absolute links of link previews.
+    pub base_url: Option<&'a str>,
+    /// Whether a share image (`<slug>.png`) sits next to the page.
+    pub image: bool,
+    /// The templates of the build (tradui's and the project's `templates/`).
+    pub templates: &'a Templates,
+    /// `[theme]`: colours and footer.
+    pub theme: &'a Theme,
 }
 
 const CSS: &str = include_str!("leaflet.css");
 
-/// Renders one page.
-pub fn render_page(doc: &Document, ctx: &PageContext) -> String {
-    let mut out = String::with_capacity(8 * 1024);
-    let ui = ui(&doc.lang);
-    out.push_str("<!doctype html>\n<html lang=\"");
-    attr(&mut out, &doc.lang);
-    let _ = write!(out, "\" dir=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n", doc.dir.as_str());
-    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
-    text(&mut out, &doc.title.plain());
-    out.push_str(" · ");
-    text(&mut out, ctx.site_title);
-    out.push_str("</title>\n");
-    for alt in ctx.alternates {
-        out.push_str("<link rel=\"alternate\" hreflang=\"");
-        attr(&mut out, &alt.lang);
-        out.push_str("\" href=\"");
-        href(&mut out, &page_href(&alt.lang, &doc.slug));
-        out.push_str("\">\n");
-    }
+/// Renders one page from the `page.html` template; an error in a project template
+/// names its file and line.
+pub fn render_page(doc: &Document, ctx: &PageContext) -> Result<String, Diagnostic> {
+    let ui = &doc.ui;
     let langs = [doc.lang.as_str(), doc.source_lang.as_str()]
         .into_iter()
         .chain(ctx.alternates.iter().map(|a| a.lang.as_str()));
-    let _ = write!(
-        out,
-        "<style>\n{CSS}{}@page {{ size: {}; }}\n</style>\n</head>\n<body>\n",
-        lang_styles(langs),
-        page_size(doc)
-    );
-    switcher(&mut out, doc, ctx, ui.languages);
-    out.push_str("<main>\n<article>\n<header class=\"title-band\">\n<h1>");
-    slot_inlines(&mut out, doc, &doc.title, ui.not_translated);
-    out.push_str("</h1>\n</header>\n<div class=\"body\">\n");
+    let style =
+        format!("{CSS}{}{}@page {{ size: {}; }}", theme_style(ctx.theme), lang_styles(langs), page_size(doc));
+    let mut head = String::new();
+    preview::preview_tags(&mut head, doc, ctx);
+    for alt in ctx.alternates {
+        head.push_str("<link rel=\"alternate\" hreflang=\"");
+        attr(&mut head, &alt.lang);
+        head.push_str("\" href=\"");
+        href(&mut head, &page_href(&alt.lang, &doc.slug));
+        head.push_str("\">\n");
+    }
+    let languages: Vec<Value> = if ctx.alternates.len() < 2 {
+        Vec::new()
+    } else {
+        ctx.alternates.iter().map(|a| language(a, doc)).collect()
+    };
+    let mut heading = String::new();
+    slot_inlines(&mut heading, doc, &doc.title, &ui.not_translated);
+    let mut facts = String::new();
+    facts::facts(&mut facts, doc);
+    let mut body = String::new();
+    for block in &doc.blocks {
+        render_block(&mut body, doc, block, &ui.not_translated);
+    }
+    let mut links = Vec::new();
+    if ctx.pdf {
+        links.push(link(&format!("{}.pdf", doc.slug), &ui.pdf, "application/pdf"));
+    }
+    links.push(link("../index.html", &ui.all_leaflets, ""));
+    let data = context! {
+        lang => &doc.lang, dir => doc.dir.as_str(), slug => &doc.slug,
+        title => format!("{} · {}", doc.title.plain(), ui.site_title), site_title => &ui.site_title,
+        head => safe(head), style => safe(style), languages, heading => safe(heading),
+        facts => safe(facts), notices => notices(doc), body => safe(body), links,
+        ui => Value::from(Serde(ui)), footer => footer(ctx.theme, ui, doc),
+        theme => Value::from(Serde(ctx.theme)), doc => Value::from(Serde(doc)), script => safe(String::new()),
+    };
+    ctx.templates.render("page.html", &data)
+}
+
+/// The notes above the text: the event is over, some parts are not yet translated.
+fn notices(doc: &Document) -> Vec<Value> {
+    let mut notices = Vec::new();
     if doc.event_over {
-        let _ = writeln!(out, "<p class=\"notice event-over\" role=\"note\">{}</p>", esc(ui.event_over));
+        notices.push(context! { class => "event-over", text => &doc.ui.event_over });
     }
     if doc.fallbacks() > 0 {
-        let _ = writeln!(
-            out,
-            "<p class=\"notice\" role=\"note\">{} ({}/{})</p>",
-            esc(ui.notice),
-            doc.fallbacks(),
-            doc.total
-        );
+        let text = format!("{} ({}/{})", doc.ui.notice, doc.fallbacks(), doc.total);
+        notices.push(context! { class => "", text });
     }
-    for block in &doc.blocks {
-        render_block(&mut out, doc, block, ui.not_translated);
+    notices
+}
+
+fn safe(html: String) -> Value {
+    Value::from_safe_string(html)
+}
+
+fn link(to: &str, text: &str, kind: &str) -> Value {
+    let mut h = String::new();
+    href(&mut h, to);
+    context! { href => safe(h), text, type => kind }
+}
+
+/// One entry of the language switcher.
+fn language(alt: &Alternate, doc: &Document) -> Value {
+    let mut h = String::new();
+    href(&mut h, &page_href(&alt.lang, &doc.slug));
+    context! {
+        lang => &alt.lang, name => &alt.name, dir => alt.dir.as_str(), href => safe(h),
+        current => alt.lang == doc.lang,
     }
-    out.push_str("</div>\n<footer class=\"leaflet-links\">\n");
-    if ctx.pdf {
-        out.push_str("<a href=\"");
-        href(&mut out, &format!("{}.pdf", doc.slug));
-        let _ = writeln!(out, "\" type=\"application/pdf\">{}</a>", esc(ui.pdf));
+}
+
+/// The union's footer (`[theme] footer`) of a page, in its language when translated.
+fn footer(theme: &Theme, ui: &Ui, doc: &Document) -> Value {
+    if ui.footer_translated {
+        footer_value(theme, ui, &doc.lang, doc.dir)
+    } else {
+        footer_value(theme, ui, &doc.source_lang, doc.source_dir)
     }
-    let _ = write!(
-        out,
-        "<a href=\"../index.html\">{}</a>\n</footer>\n</article>\n</main>\n</body>\n</html>\n",
-        esc(ui.all_leaflets)
-    );
-    out
+}
+
+fn index_footer(theme: &Theme, ui: &Ui, lang: &str, dir: Direction) -> Value {
+    footer_value(theme, ui, lang, dir)
+}
+
+/// The footer, or none: its text, in `lang`, and its phone number with the `tel:`
+/// address.
+fn footer_value(theme: &Theme, ui: &Ui, lang: &str, dir: Direction) -> Value {
+    let Some(f) = &theme.footer else { return Value::from(()) };
+    let tel = f.phone.as_deref().and_then(phone_digits).map(|d| {
+        let mut h = String::new();
+        href(&mut h, &format!("tel:{d}"));
+        safe(h)
+    });
+    context! { text => &ui.footer, phone => &f.phone, tel, lang, dir => dir.as_str() }
+}
+
+/// The theme's colours as the stylesheet's custom properties (`#rrggbb`, checked when
+/// `tradui.toml` was read, so safe in CSS as they are).
+fn theme_style(theme: &Theme) -> String {
+    let ok = |c: &str| c.len() == 7 && c.starts_with('#') && c[1..].chars().all(|h| h.is_ascii_hexdigit());
+    if !ok(&theme.accent) || !ok(&theme.accent_text) {
+        return String::new();
+    }
+    format!(":root {{ --accent: {}; --on-accent: {}; }}\n", theme.accent, theme.accent_text)
 }
 
 /// Font stacks per language, in the PDF's order of preference (see [`crate::fonts`]),
@@ -117,12 +187,6 @@ fn lang_styles<'a>(tags: impl Iterator<Item = &'a str>) -> String {
     out
 }
 
-fn esc(s: &str) -> String {
-    let mut out = String::new();
-    text(&mut out, s);
-    out
-}
-
 /// Where a leaflet's page in a language is, relative to a page in `public/<lang>/`.
 fn page_href(lang: &str, slug: &str) -> String {
     format!("../{lang}/{slug}.html")
@@ -133,34 +197,6 @@ fn page_size(doc: &Document) -> &'static str {
         crate::project::config::Paper::Letter => "letter",
         crate::project::config::Paper::A4 => "A4",
     }
-}
-
-fn switcher(out: &mut String, doc: &Document, ctx: &PageContext, label: &str) {
-    if ctx.alternates.len() < 2 {
-        return;
-    }
-    out.push_str("<nav class=\"languages\" aria-label=\"");
-    attr(out, label);
-    out.push_str("\">\n<ul>\n");
-    for alt in ctx.alternates {
-        let current = alt.lang == doc.lang;
-        out.push_str("<li>");
-        if current {
-            out.push_str("<span aria-current=\"page\" lang=\"");
-        } else {
-            out.push_str("<a href=\"");
-            href(out, &page_href(&alt.lang, &doc.slug));
-            out.push_str("\" hreflang=\"");
-            attr(out, &alt.lang);
-            out.push_str("\" lang=\"");
-        }
-        attr(out, &alt.lang);
-        let _ = write!(out, "\" dir=\"{}\">", alt.dir.as_str());
-        text(out, &alt.name);
-        out.push_str(if current { "</span>" } else { "</a>" });
-        out.push_str("</li>\n");
-    }
-    out.push_str("</ul>\n</nav>\n");
 }
 
 /// Opens an element for a slot: a slot showing the source text carries the source
@@ -377,6 +413,10 @@ pub struct IndexEntry {
     pub slug: String,
     /// The title in the source language.
     pub title: String,
+    /// Front matter `weight` (lower first) and the `date` variable (`2026-12-10`): the
+    /// index's order, then the title.
+    pub weight: Option<i64>,
+    pub date: Option<String>,
     /// (language, native name, dir, percent current, published, has PDF)
     pub langs: Vec<IndexLang>,
 }
@@ -391,51 +431,67 @@ pub struct IndexLang {
     pub pdf: bool,
 }
 
-/// `public/index.html`: every leaflet in every language with its coverage.
-pub fn render_index(site_title: &str, source_lang: &str, entries: &[IndexEntry]) -> String {
-    let mut out = String::with_capacity(4096);
-    out.push_str("<!doctype html>\n<html lang=\"");
-    attr(&mut out, source_lang);
-    out.push_str("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
-    text(&mut out, site_title);
+/// `public/index.html`: every leaflet in every language with its coverage, in the
+/// committee's order, from the `index.html` template.
+pub fn render_index(site: &IndexContext, entries: &[IndexEntry]) -> Result<String, Diagnostic> {
+    let (ui, source_lang) = (site.ui, site.source_lang);
     let langs = std::iter::once(source_lang)
         .chain(entries.iter().flat_map(|e| e.langs.iter().map(|l| l.lang.as_str())));
-    let _ = write!(
-        out,
-        "</title>\n<style>\n{CSS}{}</style>\n</head>\n<body>\n<main>\n<article>\n<header class=\"title-band\">\n<h1>",
-        lang_styles(langs)
-    );
-    text(&mut out, site_title);
-    out.push_str("</h1>\n</header>\n<div class=\"body\">\n");
-    for e in entries {
-        out.push_str("<section class=\"index-entry\">\n<h2>");
-        text(&mut out, &e.title);
-        out.push_str("</h2>\n<ul class=\"index-langs\">\n");
-        for l in &e.langs {
-            out.push_str("<li><span lang=\"");
-            attr(&mut out, &l.lang);
-            let _ = write!(out, "\" dir=\"{}\">", l.dir.as_str());
-            text(&mut out, &l.name);
-            out.push_str("</span> ");
-            if l.published {
-                out.push_str("<a href=\"");
-                href(&mut out, &format!("{}/{}.html", l.lang, e.slug));
-                out.push_str("\">HTML</a>");
-                if l.pdf {
-                    out.push_str(" · <a href=\"");
-                    href(&mut out, &format!("{}/{}.pdf", l.lang, e.slug));
-                    out.push_str("\">PDF</a>");
-                }
-            } else {
-                out.push_str("<em>not published</em>");
-            }
-            let _ = writeln!(out, " <span class=\"coverage\">{}%</span></li>", l.percent);
-        }
-        out.push_str("</ul>\n</section>\n");
-    }
-    out.push_str("</div>\n</article>\n</main>\n</body>\n</html>\n");
-    out
+    let style = format!("{CSS}{}{}", theme_style(site.theme), lang_styles(langs));
+    let mut entries: Vec<&IndexEntry> = entries.iter().collect();
+    entries.sort_by(|a, b| {
+        let key = |e: &IndexEntry| (e.weight.map_or((1, 0), |w| (0, w)), e.date.is_none(), e.date.clone());
+        key(a).cmp(&key(b)).then_with(|| a.title.cmp(&b.title)).then_with(|| a.slug.cmp(&b.slug))
+    });
+    let entries: Vec<Value> = entries
+        .iter()
+        .map(|e| {
+            let langs: Vec<Value> = e.langs.iter().map(|l| index_lang(e, l)).collect();
+            context! { slug => &e.slug, title => &e.title, langs }
+        })
+        .collect();
+    let mut heading = String::new();
+    text(&mut heading, &ui.site_title);
+    let dir = Lang::parse(source_lang).map_or(Direction::Ltr, |l| l.direction());
+    let script = format!("<script>\n{READER_FIRST}</script>\n");
+    let data = context! {
+        lang => source_lang, dir => dir.as_str(), title => &ui.site_title, site_title => &ui.site_title,
+        head => safe(String::new()), style => safe(style), languages => Vec::<Value>::new(),
+        heading => safe(heading), facts => safe(String::new()), notices => Vec::<Value>::new(),
+        body => safe(String::new()), links => Vec::<Value>::new(), entries, ui => Value::from(Serde(ui)),
+        footer => index_footer(site.theme, ui, source_lang, dir), theme => Value::from(Serde(site.theme)),
+        script => safe(script),
+    };
+    site.templates.render("index.html", &data)
 }
+
+/// What the index needs besides its entries.
+#[derive(Debug, Clone)]
+pub struct IndexContext<'a> {
+    /// The interface words of the source language (the site title among them).
+    pub ui: &'a Ui,
+    pub source_lang: &'a str,
+    pub templates: &'a Templates,
+    pub theme: &'a Theme,
+}
+
+fn index_lang(e: &IndexEntry, l: &IndexLang) -> Value {
+    let page = |ext: &str| {
+        let mut h = String::new();
+        href(&mut h, &format!("{}/{}.{ext}", l.lang, e.slug));
+        safe(h)
+    };
+    let html = l.published.then(|| page("html"));
+    let pdf = (l.published && l.pdf).then(|| page("pdf"));
+    context! {
+        lang => &l.lang, name => &l.name, dir => l.dir.as_str(), percent => l.percent,
+        href => html, pdf_href => pdf,
+    }
+}
+
+/// The index's only script: puts the languages of the browser's list first in each
+/// leaflet's list (no request anywhere); without it, the full list in config order.
+const READER_FIRST: &str = include_str!("reader_first.js");
 
 #[cfg(test)]
 mod tests {

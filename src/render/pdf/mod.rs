@@ -7,6 +7,7 @@
 //! the template gets the family list for the document's language and scripts.
 
 use crate::document::Document;
+use crate::document::Fit;
 use crate::fonts::discovery::{FontSet, families, has_italics};
 use crate::lang::Lang;
 use serde::Serialize;
@@ -41,13 +42,27 @@ pub struct PdfOptions {
     pub timestamp: Option<i64>,
     /// Write PDF/A-2b.
     pub pdf_a: bool,
+    /// Write PDF/UA-1 (tagged, with title, language and alternative texts).
+    pub pdf_ua: bool,
     /// The site title printed in the footer.
     pub site_title: String,
+    /// `[theme]`: the accent colours and the footer.
+    pub theme: crate::project::theme::Theme,
     /// The project's own `fonts/` folder, searched before the system's fonts.
     pub fonts_dir: Option<PathBuf>,
+    /// `base_url` of `tradui.toml`: each PDF carries a QR code of its page's address.
+    pub base_url: Option<String>,
 }
 
 impl PdfOptions {
+    /// The site title and the theme's footer: what every PDF prints besides the document.
+    pub fn printed_words(&self, site_title: &str) -> String {
+        let footer = self.theme.footer.as_ref();
+        let text = footer.map_or("", |f| f.text.as_str());
+        let phone = footer.and_then(|f| f.phone.as_deref()).unwrap_or("");
+        format!("{site_title} {text} {phone}")
+    }
+
     /// Options from the environment: SOURCE_DATE_EPOCH if set.
     pub fn from_env() -> PdfOptions {
         let timestamp = std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|s| s.trim().parse().ok());
@@ -62,6 +77,9 @@ pub enum PdfError {
     Template(String),
     #[error("the PDF could not be written: {0}")]
     Export(String),
+    /// A leaflet longer than the pages its `fit` asks for, at the smallest size.
+    #[error("it runs to {pages} pages at the smallest body size (12.5 pt), {} more than `fit = {allowed}` allows", pages - allowed)]
+    Overflow { pages: usize, allowed: usize },
 }
 
 /// Renders documents to PDF; create one per build and share it between threads.
@@ -91,14 +109,25 @@ impl PdfRenderer {
 
     /// Characters the PDF of `doc` prints that no available font has.
     pub fn missing_glyphs(&self, doc: &Document) -> BTreeSet<char> {
-        self.fonts.missing(&printed_chars(doc, &self.options.site_title))
+        self.fonts.missing(&printed_chars(doc, &self.options.printed_words(&doc.ui.site_title)))
     }
 
     /// Typesets one document.
     pub fn render(&self, doc: &Document) -> Result<Vec<u8>, PdfError> {
-        let data = TemplateData::new(doc, &self.options.site_title);
+        let data = TemplateData::new(doc, &self.options);
         let template = self.options.template.clone().unwrap_or_else(|| TEMPLATE.to_string());
-        self.compile(template, &data, &format!("tradui/{}/{}", doc.lang, doc.slug))
+        let ident = format!("tradui/{}/{}", doc.lang, doc.slug);
+        let Fit::Pages(n) = doc.fit else { return self.compile(template, &data, &ident, None) };
+        match self.compile(template.clone(), &data, &ident, Some(usize::from(n))) {
+            // The fitted size ran over its pages after all: set at the body size again,
+            // which is an error only if it runs over there too.
+            Err(PdfError::Overflow { .. }) => {
+                let flowing = Document { fit: Fit::None, ..doc.clone() };
+                let data = TemplateData::new(&flowing, &self.options);
+                self.compile(template, &data, &ident, Some(usize::from(n)))
+            }
+            other => other,
+        }
     }
 
     /// Typesets two languages of a leaflet side by side on one sheet.
@@ -108,23 +137,45 @@ impl PdfRenderer {
             a: TemplateData<'a>,
             b: TemplateData<'a>,
         }
-        let pair = Pair {
-            a: TemplateData::new(a, &self.options.site_title),
-            b: TemplateData::new(b, &self.options.site_title),
-        };
+        let pair = Pair { a: TemplateData::new(a, &self.options), b: TemplateData::new(b, &self.options) };
         self.compile(
             BILINGUAL_TEMPLATE.to_string(),
             &pair,
             &format!("tradui/{}+{}/{}", a.lang, b.lang, a.slug),
+            None,
         )
     }
 
-    fn compile(&self, template: String, data: &impl Serialize, ident: &str) -> Result<Vec<u8>, PdfError> {
+    /// Lays one document out with another template of tradui's (the share image's), for
+    /// a renderer other than PDF: the same data, fonts and World as the PDF.
+    pub fn typeset(&self, doc: &Document, template: &str) -> Result<PagedDocument, PdfError> {
+        let data = TemplateData::new(doc, &self.options);
+        let json = serde_json::to_vec(&data).map_err(|e| PdfError::Export(e.to_string()))?;
+        let world = LeafletWorld::new(self, template.to_string(), json);
+        typst::compile::<PagedDocument>(&world)
+            .output
+            .map_err(|errors| PdfError::Template(describe(&world, &errors)))
+    }
+
+    /// Typesets `data` with `template` into PDF bytes; with `max_pages`, a document
+    /// longer than that is an error, not a PDF.
+    fn compile(
+        &self,
+        template: String,
+        data: &impl Serialize,
+        ident: &str,
+        max_pages: Option<usize>,
+    ) -> Result<Vec<u8>, PdfError> {
         let json = serde_json::to_vec(data).map_err(|e| PdfError::Export(e.to_string()))?;
         let world = LeafletWorld::new(self, template, json);
         let warned = typst::compile::<PagedDocument>(&world);
         let document = warned.output.map_err(|errors| PdfError::Template(describe(&world, &errors)))?;
-        let document = one_text_per_cluster(&document);
+        if let Some(allowed) = max_pages.filter(|n| document.pages().len() > *n) {
+            return Err(PdfError::Overflow { pages: document.pages().len(), allowed });
+        }
+        // PDF/UA wants every glyph mapped to text, so there the continuation glyphs keep
+        // their cluster's text (copying repeats such a cluster's marks, typst#8767).
+        let document = if self.options.pdf_ua { document } else { one_text_per_cluster(&document) };
         let mut standards = Vec::new();
         if self.options.pdf_a {
             if self.options.timestamp.is_none() {
@@ -133,6 +184,9 @@ impl PdfRenderer {
                 ));
             }
             standards.push(typst_pdf::PdfStandard::A_2b);
+        }
+        if self.options.pdf_ua {
+            standards.push(typst_pdf::PdfStandard::Ua_1);
         }
         let options = typst_pdf::PdfOptions {
             ident: typst::foundations::Smart::Custom(ident.to_string()),
@@ -210,23 +264,10 @@ fn has_mark(text: &str) -> bool {
 fn timestamp(secs: i64) -> Option<typst_pdf::Timestamp> {
     let days = secs.div_euclid(86_400);
     let rem = secs.rem_euclid(86_400);
-    let (y, m, d) = civil_from_days(days);
+    let (y, m, d) = crate::civil::from_days(days);
+    let y = y as i32;
     let dt = Datetime::from_ymd_hms(y, m, d, (rem / 3600) as u8, (rem % 3600 / 60) as u8, (rem % 60) as u8)?;
     Some(typst_pdf::Timestamp::new_utc(dt))
-}
-
-/// Days since 1970-01-01 -> (year, month, day), proleptic Gregorian.
-fn civil_from_days(z: i64) -> (i32, u8, u8) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u8;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    (y as i32, m, d)
 }
 
 fn describe(world: &LeafletWorld, errors: &[typst::diag::SourceDiagnostic]) -> String {
@@ -269,26 +310,39 @@ struct TemplateData<'a> {
     fonts: Vec<String>,
     /// Whether emphasis is italic (Latin, Cyrillic, Greek) or bold (other scripts).
     italic: bool,
+    /// The accent colours and the footer (`[theme]`).
+    theme: &'a crate::project::theme::Theme,
+    /// The page's address (with `base_url`) and its QR code as SVG.
+    page_url: Option<String>,
+    qr: Option<String>,
 }
 
 impl<'a> TemplateData<'a> {
-    fn new(doc: &'a Document, site_title: &'a str) -> Self {
+    fn new(doc: &'a Document, options: &'a PdfOptions) -> Self {
+        let site_title = doc.ui.site_title.as_str();
         fn primary(tag: &str) -> &str {
             tag.split('-').next().unwrap_or(tag)
         }
+        let page_url = options
+            .base_url
+            .as_deref()
+            .map(|b| crate::render::html::preview::page_url(b, &doc.lang, &doc.slug));
         TemplateData {
             doc,
             title: doc.title.plain(),
             lang: primary(&doc.lang),
             source_lang: primary(&doc.source_lang),
             site_title,
-            not_translated: crate::localize::ui::ui(&doc.lang).not_translated,
-            event_over: doc.event_over.then(|| crate::localize::ui::ui(&doc.lang).event_over),
+            not_translated: &doc.ui.not_translated,
+            event_over: doc.event_over.then_some(doc.ui.event_over.as_str()),
             fonts: Lang::parse(&doc.lang).map_or_else(
                 |_| vec!["Noto Sans".to_string()],
-                |l| families(&l, &printed_chars(doc, site_title)),
+                |l| families(&l, &printed_chars(doc, &options.printed_words(site_title))),
             ),
             italic: Lang::parse(&doc.lang).is_ok_and(|l| has_italics(&l)),
+            theme: &options.theme,
+            qr: page_url.as_deref().and_then(crate::render::qr::svg),
+            page_url,
         }
     }
 }
@@ -360,17 +414,5 @@ impl World for LeafletWorld<'_> {
     fn today(&self, _offset: Option<typst::foundations::Duration>) -> Option<Datetime> {
         // No wall-clock time: output must be reproducible.
         None
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn civil_dates() {
-        assert_eq!(civil_from_days(0), (1970, 1, 1));
-        assert_eq!(civil_from_days(20_000), (2024, 10, 4));
-        assert_eq!(civil_from_days(-1), (1969, 12, 31));
     }
 }

@@ -1,0 +1,2 @@
+# The site title in French.
+site-title = Tracts de JFK8 Workers United

@@ -1,0 +1,2 @@
+# The site title in Haitian Creole.
+site-title = Fèy JFK8 Workers United

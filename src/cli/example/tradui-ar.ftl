@@ -1,0 +1,2 @@
+# The site title and any interface word tradui prints, in Arabic (see README "Interface words").
+site-title = منشوراتنا

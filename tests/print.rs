@@ -1,0 +1,163 @@
+//! Print: a one-page leaflet is set as large as still fits its page, in each language
+//! (`fit`), never below the body size a long leaflet gets; a leaflet longer than the
+//! pages `fit` asks for is an error, not a clipped page.
+
+mod common;
+
+use common::Project;
+
+/// The words of page 1 of a PDF, as poppler reads them: (height, bottom), in points.
+fn words(p: &Project, pdf: &str) -> Vec<(f64, f64)> {
+    let xml = common::poppler(
+        "pdftotext",
+        &["-bbox", "-f", "1", "-l", "1", p.root.join(pdf).to_str().unwrap(), "-"],
+    );
+    let num = |line: &str, key: &str| -> f64 {
+        let at = line.find(&format!("{key}=\"")).unwrap() + key.len() + 2;
+        line[at..].split('"').next().unwrap().parse().unwrap()
+    };
+    xml.lines()
+        .filter(|l| l.trim_start().starts_with("<word "))
+        .map(|l| (num(l, "yMax") - num(l, "yMin"), num(l, "yMax")))
+        .collect()
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(|a, b| a.total_cmp(b));
+    v[v.len() / 2]
+}
+
+/// The body size (the median word height) and how far down the text area the lowest
+/// word reaches (0 to 1), on page 1; the footer line is left out.
+fn measure(p: &Project, pdf: &str) -> (f64, f64) {
+    // US Letter: 792 pt tall, text from 0.6 in (43.2 pt) to 0.75 in above the bottom.
+    let (top, bottom) = (43.2, 792.0 - 54.0);
+    let body: Vec<(f64, f64)> = words(p, pdf).into_iter().filter(|(_, y)| *y <= bottom).collect();
+    let lowest = body.iter().map(|(_, y)| *y).fold(0.0, f64::max);
+    (median(body.iter().map(|(h, _)| *h).collect()), (lowest - top) / (bottom - top))
+}
+
+#[test]
+#[ignore = "slow: renders PDFs; run with cargo test -- --include-ignored"]
+fn a_one_page_leaflet_fills_its_page_in_every_language() {
+    if !common::have_poppler() {
+        return;
+    }
+    let p = Project::init();
+    p.edit("tradui.toml", "source = \"en\"", "source = \"en\"\nfit = \"none\"");
+    let out = p.run(&["build"]);
+    assert!(out.starts_with("exit: 0"), "{out}");
+    let before: Vec<(f64, f64)> = ["en", "es", "ht", "ar", "fr"]
+        .iter()
+        .map(|l| measure(&p, &format!("public/{l}/meeting.pdf")))
+        .collect();
+    p.edit("tradui.toml", "fit = \"none\"", "fit = \"page\"");
+    let out = p.run(&["build"]);
+    assert!(out.starts_with("exit: 0"), "{out}");
+    for (lang, (size_before, used_before)) in ["en", "es", "ht", "ar", "fr"].iter().zip(before) {
+        let pdf = format!("public/{lang}/meeting.pdf");
+        let info = common::poppler("pdfinfo", &[p.root.join(&pdf).to_str().unwrap()]);
+        assert!(info.contains("Pages:           1"), "{lang}: still one page: {info}");
+        let (size, used) = measure(&p, &pdf);
+        eprintln!(
+            "{lang}: body {size_before:.1} -> {size:.1} pt high, text area used {used_before:.2} -> {used:.2}"
+        );
+        assert!(size > size_before * 1.2, "{lang}: the type grew ({size_before} -> {size})");
+        // As large as the page allows, or as large as a leaflet gets (20 pt).
+        assert!(used > 0.8 || size > size_before * 1.5, "{lang}: the page is used ({used_before} -> {used})");
+    }
+}
+
+#[test]
+#[ignore = "slow: renders PDFs; run with cargo test -- --include-ignored"]
+fn a_leaflet_longer_than_its_fit_is_an_error_not_a_clipped_page() {
+    let p = Project::init();
+    let long: String = (1..=60).map(|i| format!("Paragraph {i} of a long know-your-rights sheet, with enough words to take two lines of the page at the body size.\n\n")).collect();
+    let md = p.read("content/meeting.md").replacen("+++\n", "+++\nfit = 1\n", 1);
+    p.write("content/meeting.md", format!("{md}\n{long}"));
+    let out = p.run(&["build"]);
+    assert!(out.starts_with("exit: 1"), "{out}");
+    assert!(
+        out.contains(
+            "content/meeting.md:1:1: error[source]: `meeting` in en does not fit its pages: it runs to"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("more than `fit = 1` allows"), "{out}");
+    assert!(!p.root.join("public/en/meeting.pdf").exists(), "no clipped PDF");
+    // A fit that is no fit is an error at its line.
+    p.edit("content/meeting.md", "fit = 1", "fit = \"poster\"");
+    let out = p.run(&["check"]);
+    assert!(
+        out.contains("content/meeting.md:2:") && out.contains("`fit` is \\\"page\\\"")
+            || out.contains("`fit` is \"page\""),
+        "{out}"
+    );
+}
+
+#[test]
+#[ignore = "slow: renders PDFs; run with cargo test -- --include-ignored"]
+fn each_pdf_carries_a_qr_code_of_its_own_page() {
+    if !common::have_poppler() || !common::have_program("zbarimg", "apt-get install zbar-tools") {
+        return;
+    }
+    let p = Project::init();
+    let out = p.run(&["build"]);
+    assert!(out.contains("the PDFs have no QR code of their page"), "without base_url, build says so: {out}");
+    let text = common::poppler("pdftotext", &[p.root.join("public/ht/meeting.pdf").to_str().unwrap(), "-"]);
+    assert!(!text.contains("https://"), "no code, no address: {text}");
+    p.edit(
+        "tradui.toml",
+        "source = \"en\"",
+        "source = \"en\"\nbase_url = \"https://union.example.org/leaflets\"",
+    );
+    let out = p.run(&["build"]);
+    assert!(out.starts_with("exit: 0") && !out.contains("QR code"), "{out}");
+    for lang in ["en", "ht", "ar"] {
+        let pdf = p.root.join(format!("public/{lang}/meeting.pdf"));
+        let png = p.root.join(format!("page-{lang}"));
+        common::poppler(
+            "pdftoppm",
+            &["-png", "-r", "150", "-f", "1", "-l", "1", pdf.to_str().unwrap(), png.to_str().unwrap()],
+        );
+        let page = p.root.join(format!("page-{lang}-1.png"));
+        let scan = std::process::Command::new("zbarimg").args(["-q", "--raw"]).arg(&page).output().unwrap();
+        let url = String::from_utf8_lossy(&scan.stdout);
+        assert_eq!(url.trim(), format!("https://union.example.org/leaflets/{lang}/meeting.html"), "{lang}");
+    }
+}
+
+#[test]
+fn the_facts_stand_in_the_front_matters_order_with_their_labels() {
+    let p = Project::init();
+    p.edit(
+        "content/meeting.md",
+        "date = 2026-12-10\ntime = \"6:30 PM\"\nplace = \"Union hall, 2nd floor\"",
+        "place = \"Union hall, 2nd floor\"\nhotline = \"(718) 555-0142\"\ndate = 2026-12-10\ntime = \"6:30 PM\"",
+    );
+    let out = p.run(&["build", "--no-pdf"]);
+    assert!(out.starts_with("exit: 0"), "{out}");
+    let ht = p.read("public/ht/meeting.html");
+    let at = |s: &str| ht.find(s).unwrap_or_else(|| panic!("{s} not in {ht}"));
+    assert!(at("<dt>Kote</dt>") < at("<dt>Telefòn</dt>"), "place, then the hotline");
+    assert!(
+        at("<dt>Telefòn</dt>") < at("<dt>Dat</dt>") && at("<dt>Dat</dt>") < at("<dt>Lè</dt>"),
+        "then date, time"
+    );
+    let txt = p.read("public/ht/meeting.txt");
+    assert!(txt.find("Kote: ").unwrap() < txt.find("Dat: ").unwrap(), "{txt}");
+}
+
+#[test]
+#[ignore = "slow: renders PDFs; run with cargo test -- --include-ignored"]
+fn the_pdf_labels_its_facts_in_its_language() {
+    if !common::have_poppler() {
+        return;
+    }
+    let p = Project::init();
+    let out = p.run(&["build"]);
+    assert!(out.starts_with("exit: 0"), "{out}");
+    let text = common::poppler("pdftotext", &[p.root.join("public/ht/meeting.pdf").to_str().unwrap(), "-"]);
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("Dat: 10 desanm 2026") && flat.contains("Kote: Union hall"), "{flat}");
+}
