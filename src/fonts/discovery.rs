@@ -103,6 +103,9 @@ const SCRIPTS: &[ScriptFonts] = &[
     ScriptFonts { script: "Ethi", families: &["Noto Sans Ethiopic"], italic: false, install: NOTO_CORE },
     ScriptFonts { script: "Adlm", families: &["Noto Sans Adlam"], italic: false, install: NOTO_CORE },
     ScriptFonts { script: "Vaii", families: &["Noto Sans Vai"], italic: false, install: NOTO_CORE },
+    // Noto has no sans Tibetan: its one Tibetan family is a serif, so the PDF sets it
+    // in that face and the hint names it (not a "Noto Sans Tibetan" that does not exist).
+    ScriptFonts { script: "Tibt", families: &["Noto Serif Tibetan"], italic: false, install: NOTO_CORE },
     ScriptFonts {
         script: "Hans",
         families: &["Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei"],
@@ -410,6 +413,16 @@ mod tests {
         assert_eq!(first("ff-Adlm"), "Noto Sans Adlam");
         assert_eq!(first("ta"), "Noto Sans Tamil");
         assert_eq!(first("vi"), "Noto Sans");
+        assert_eq!(first("bo"), "Noto Serif Tibetan", "Noto's only Tibetan family");
+    }
+
+    #[test]
+    fn the_tibetan_hint_names_the_face_tradui_sets_tibetan_in() {
+        let missing: BTreeSet<char> = "བོད".chars().collect();
+        let d = missing_glyphs_error("locales/bo/x.ftl", "bo", "བོད་སྐད་", &missing);
+        let hint = d.hint.unwrap_or_default();
+        assert!(hint.contains("install Noto Serif Tibetan"), "{hint}");
+        assert!(!hint.contains("Noto Sans Tibetan"), "{hint}");
     }
 
     #[test]
