@@ -202,3 +202,27 @@ fn an_image_of_the_project_prints_and_one_outside_it_does_not() {
         assert!(text.contains("Union logo"), "{src}: the alt text prints instead: {text}");
     }
 }
+
+#[test]
+#[ignore = "slow: renders PDFs; run with cargo test -- --include-ignored"]
+fn bleed_adds_paper_beyond_a_trim_box_of_the_page_size() {
+    if !common::have_poppler() {
+        return;
+    }
+    let p = Project::init();
+    p.edit("tradui.toml", "source = \"en\"", "source = \"en\"\nbleed = \"3mm\"");
+    let out = p.run(&["build"]);
+    assert!(out.starts_with("exit: 0"), "{out}");
+    let info = common::poppler("pdfinfo", &["-box", p.root.join("public/en/meeting.pdf").to_str().unwrap()]);
+    // Letter (612 x 792 pt) trimmed; 3 mm (8.50 pt) of bleed on every side.
+    assert!(info.contains("TrimBox:             8.50     8.50   620.50   800.50"), "{info}");
+    assert!(info.contains("MediaBox:            0.00     0.00   629.01   809.01"), "{info}");
+    p.edit("tradui.toml", "bleed = \"3mm\"", "bleed = \"3\"");
+    let out = p.run(&["check"]);
+    assert!(
+        out.starts_with("exit: 2")
+            && out
+                .contains("tradui.toml:3:9: error[config]: `bleed` = \"3\" is not a length from 0 to 20 mm"),
+        "{out}"
+    );
+}

@@ -290,6 +290,7 @@ fn pdf_options(project: &Project, options: &PdfOptions, summary: &mut BuildSumma
     options.theme = project.config.theme.clone();
     options.base_url = project.config.base_url.clone();
     options.media_dir = Some(project.root.join("content"));
+    options.bleed = project.config.bleed;
     options.fonts_dir = Some(crate::fonts::coverage::project_fonts(project));
     if options.template.is_none() {
         options.template = project_template(project, summary);

@@ -168,7 +168,7 @@ fn keyed_jobs<'p>(site: &Site, plan: &Plan<'p>) -> Vec<Job<'p>> {
     let pdf = site.pdf.as_ref();
     let pdf_settings = pdf.map(|o| {
         KeyHasher::new("pdf settings")
-            .text(&format!("{:?}", (&o.template, o.timestamp, o.pdf_a, o.pdf_ua, &o.site_title)))
+            .text(&format!("{:?}", (&o.template, o.timestamp, o.pdf_a, o.pdf_ua, &o.site_title, o.bleed)))
             .finish()
     });
     // The project's templates/ decide every page.

@@ -49,6 +49,8 @@ pub struct Config {
     pub paper: Paper,
     /// How a PDF uses its page, unless a leaflet's front matter says (`fit`).
     pub fit: crate::document::Fit,
+    /// `bleed = "3mm"`: paper beyond the trim for a copy shop's cutter, in points.
+    pub bleed: Option<f64>,
     /// A Typst template that replaces the built-in one, relative to the project.
     pub template: Option<String>,
     /// Languages that also get a two-language PDF (source beside translation).
@@ -97,6 +99,7 @@ impl Config {
             title: "Leaflets".into(),
             paper: Paper::Letter,
             fit: crate::document::Fit::Page,
+            bleed: None,
             template: None,
             bilingual: Vec::new(),
             theme: Theme::default(),
@@ -172,6 +175,7 @@ impl Config {
         });
         problems.list.extend(theme.errors);
         let base_url = raw.base_url.as_ref().and_then(|u| base_url(text, u, &mut problems.list));
+        let bleed = raw.bleed.as_ref().and_then(|b| bleed(text, b, &mut problems.list));
         if !problems.list.is_empty() {
             return Err(Fatal(problems.list));
         }
@@ -183,6 +187,7 @@ impl Config {
             title: raw.title.unwrap_or_else(|| "Leaflets".into()),
             paper: raw.paper.unwrap_or_default(),
             fit: raw.fit.unwrap_or_default(),
+            bleed,
             template: raw.template.map(toml::Spanned::into_inner),
             bilingual,
             theme: theme.theme,
@@ -317,6 +322,29 @@ fn template_problem(path: &str) -> Option<&'static str> {
     None
 }
 
+/// `bleed = "3mm"` (or `"0.125in"`, `"9pt"`) in points: a length from 0 to 20 mm.
+fn bleed(text: &str, value: &toml::Spanned<String>, problems: &mut Vec<Diagnostic>) -> Option<f64> {
+    let v = value.get_ref().trim();
+    let points = [("mm", 72.0 / 25.4), ("cm", 72.0 / 2.54), ("in", 72.0), ("pt", 1.0)]
+        .iter()
+        .find_map(|(unit, k)| v.strip_suffix(unit).and_then(|n| n.trim().parse::<f64>().ok()).map(|n| n * k));
+    match points.filter(|p| p.is_finite() && (0.0..=20.0 * 72.0 / 25.4).contains(p)) {
+        Some(p) => Some(p),
+        None => {
+            problems.push(
+                Diagnostic::error(
+                    Kind::Config,
+                    CONFIG_FILE,
+                    format!("`bleed` = \"{v}\" is not a length from 0 to 20 mm"),
+                )
+                .at(line_col(text, value.span().start))
+                .hint("write the bleed your copy shop asks for, e.g. `bleed = \"3mm\"` (or \"0.125in\")"),
+            );
+            None
+        }
+    }
+}
+
 /// `base_url`, checked and ending in `/`: an `https:` or `http:` address with a host,
 /// no query or fragment, nothing that would need escaping.
 fn base_url(text: &str, value: &toml::Spanned<String>, problems: &mut Vec<Diagnostic>) -> Option<String> {
@@ -351,6 +379,7 @@ struct RawConfig {
     title: Option<String>,
     paper: Option<Paper>,
     fit: Option<crate::document::Fit>,
+    bleed: Option<toml::Spanned<String>>,
     template: Option<toml::Spanned<String>>,
     #[serde(default)]
     bilingual: Vec<toml::Spanned<String>>,
@@ -393,6 +422,20 @@ impl RawFallback {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bleed_is_a_length_a_copy_shop_means() {
+        let parse =
+            |b: &str| Config::parse(&format!("source = \"en\"\nlanguages = [\"es\"]\nbleed = \"{b}\"\n"));
+        let mm3 = parse("3mm").unwrap().bleed.unwrap();
+        assert!((mm3 - 8.5039).abs() < 0.001, "{mm3}");
+        assert_eq!(parse("0.125in").unwrap().bleed, Some(9.0));
+        for bad in ["3", "3 furlongs", "-1mm", "50mm", "NaNmm"] {
+            let e = parse(bad).unwrap_err().0.remove(0);
+            assert!(e.message.contains("is not a length"), "{bad}: {}", e.message);
+            assert_eq!(e.line, 3, "{bad}");
+        }
+    }
 
     #[test]
     fn base_url_is_an_absolute_web_address_ending_in_a_slash() {

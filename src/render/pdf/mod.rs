@@ -55,6 +55,8 @@ pub struct PdfOptions {
     /// The project's `content/` folder: the images leaflets use are read from it (as
     /// `/media/<path>` in the World), nothing outside it.
     pub media_dir: Option<PathBuf>,
+    /// `bleed` in points: the page grows by it on every side, with a trim box.
+    pub bleed: Option<f64>,
 }
 
 impl PdfOptions {
@@ -321,6 +323,8 @@ struct TemplateData<'a> {
     /// The images of the document that can be printed (in `content/`), with their
     /// alternative text as plain text; the others print their alt text.
     images: Vec<ImageRef>,
+    /// `bleed` in points (0: none).
+    bleed: f64,
 }
 
 #[derive(Serialize)]
@@ -376,6 +380,7 @@ impl<'a> TemplateData<'a> {
             theme: &options.theme,
             qr: page_url.as_deref().and_then(crate::render::qr::svg),
             page_url,
+            bleed: options.bleed.unwrap_or(0.0),
             images: {
                 let mut found = Vec::new();
                 images(&doc.blocks, options.media_dir.as_deref(), &mut found);
