@@ -168,11 +168,7 @@ impl Config {
         problems.members("fallback.languages", fallback_spans, &languages);
         problems.language_list(source.as_ref(), &languages, &raw);
         problems.template(raw.template.as_ref());
-        let theme = raw.theme.as_ref().map(|t| t.check(text)).unwrap_or_else(|| super::theme::Checked {
-            theme: Theme::default(),
-            errors: Vec::new(),
-            warnings: Vec::new(),
-        });
+        let theme = raw.theme.as_ref().map(|t| t.check(text)).unwrap_or_else(no_theme);
         problems.list.extend(theme.errors);
         let base_url = raw.base_url.as_ref().and_then(|u| base_url(text, u, &mut problems.list));
         let bleed = raw.bleed.as_ref().and_then(|b| bleed(text, b, &mut problems.list));
@@ -320,6 +316,11 @@ fn template_problem(path: &str) -> Option<&'static str> {
         return Some("goes up out of the project with `..`; the template must be inside the project");
     }
     None
+}
+
+/// A project without `[theme]`: tradui's colours, no footer.
+fn no_theme() -> super::theme::Checked {
+    super::theme::Checked { theme: Theme::default(), errors: Vec::new(), warnings: Vec::new() }
 }
 
 /// `bleed = "3mm"` (or `"0.125in"`, `"9pt"`) in points: a length from 0 to 20 mm.
