@@ -226,3 +226,37 @@ fn bleed_adds_paper_beyond_a_trim_box_of_the_page_size() {
         "{out}"
     );
 }
+
+#[test]
+#[ignore = "slow: renders PDFs; run with cargo test -- --include-ignored"]
+fn the_unions_logo_heads_every_page_and_pdf() {
+    use base64::Engine;
+    if !common::have_poppler() || !common::have_program("pdfimages", "apt-get install poppler-utils") {
+        return;
+    }
+    let p = Project::init();
+    p.write("logo.png", base64::engine::general_purpose::STANDARD.decode(PNG).unwrap());
+    let toml = p.read("tradui.toml");
+    p.write("tradui.toml", format!("{toml}\n[theme]\nlogo = \"logo.png\"\n"));
+    let out = p.run(&["build"]);
+    assert!(out.starts_with("exit: 0"), "{out}");
+    assert!(p.root.join("public/media/logo.png").is_file());
+    let page = p.read("public/ht/meeting.html");
+    assert!(page.contains("<img class=\"logo\" src=\"../media/logo.png\" alt=\""), "{page}");
+    assert!(p.read("public/index.html").contains("<img class=\"logo\" src=\"media/logo.png\""));
+    for lang in ["en", "ar"] {
+        let pdf = p.root.join(format!("public/{lang}/meeting.pdf"));
+        let list = common::poppler("pdfimages", &["-list", pdf.to_str().unwrap()]);
+        assert_eq!(list.lines().skip(2).count(), 1, "{lang}: the logo is in the PDF: {list}");
+    }
+    // A logo that is not there fails the build at tradui.toml; one outside, check.
+    std::fs::remove_file(p.root.join("logo.png")).unwrap();
+    let out = p.run(&["build"]);
+    assert!(
+        out.starts_with("exit: 1") && out.contains("`theme.logo` = \"logo.png\" cannot be read"),
+        "{out}"
+    );
+    p.edit("tradui.toml", "logo = \"logo.png\"", "logo = \"../logo.png\"");
+    let out = p.run(&["check"]);
+    assert!(out.contains("`theme.logo` = \"../logo.png\" is not a path inside the project"), "{out}");
+}

@@ -88,6 +88,9 @@ impl Inputs {
         let over = crate::status::expiry::is_over(leaflet, crate::status::expiry::today());
         h.field(&[u8::from(over)]);
         // The images the PDF prints: a new logo.png renders the PDFs that show it again.
+        if let Some(logo) = super::logo_path(project).and_then(|p| std::fs::read(p).ok()) {
+            h.text("logo").text(&content_hash(&logo));
+        }
         for src in super::image_sources(&leaflet.blocks) {
             let bytes = crate::render::html::media_path(&src)
                 .and_then(|rel| std::fs::read(project.root.join("content").join(rel)).ok());

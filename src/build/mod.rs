@@ -190,6 +190,7 @@ fn finish_outputs(
         put(site, "sitemap.xml", xml.as_bytes(), manifest, summary);
     }
     copy_media(site, manifest, summary);
+    copy_logo(site, manifest, summary);
     if project.complete() {
         remove_unpublished(out, expected, summary);
     } else {
@@ -291,6 +292,7 @@ fn pdf_options(project: &Project, options: &PdfOptions, summary: &mut BuildSumma
     options.base_url = project.config.base_url.clone();
     options.media_dir = Some(project.root.join("content"));
     options.bleed = project.config.bleed;
+    options.logo = logo_path(project);
     options.fonts_dir = Some(crate::fonts::coverage::project_fonts(project));
     if options.template.is_none() {
         options.template = project_template(project, summary);
@@ -326,6 +328,37 @@ fn put(site: &Site, rel: &str, bytes: &[u8], manifest: &mut Manifest, summary: &
             manifest.outputs.insert(rel.to_string(), file.entry(String::new(), String::new(), Vec::new()));
         }
         Err(d) => summary.diagnostics.push(d),
+    }
+}
+
+/// The logo's file (`[theme] logo`): inside the project, not a link out of it.
+pub(crate) fn logo_path(project: &Project) -> Option<PathBuf> {
+    let logo = project.config.theme.logo.as_deref()?;
+    let root = project.root.canonicalize().ok()?;
+    let real = project.root.join(logo).canonicalize().ok()?;
+    (real.starts_with(&root) && real.is_file()).then_some(real)
+}
+
+/// Publishes the logo as `media/logo.<extension>`, or says why it cannot.
+fn copy_logo(site: &Site, manifest: &mut Manifest, summary: &mut BuildSummary) {
+    let (Some(logo), Some(rel)) = (&site.project.config.theme.logo, site.project.config.theme.logo_file())
+    else {
+        return;
+    };
+    match logo_path(site.project).map(std::fs::read) {
+        Some(Ok(bytes)) => put(site, &rel, &bytes, manifest, summary),
+        _ => {
+            summary.failed = true;
+            summary.diagnostics.push(
+                Diagnostic::error(
+                    Kind::Config,
+                    crate::project::config::CONFIG_FILE,
+                    format!("`theme.logo` = \"{logo}\" cannot be read (no such file in the project, or a link out of it)"),
+                )
+                .at((1, 1))
+                .hint("put the logo file in the project folder, or fix its path in [theme]"),
+            );
+        }
     }
 }
 

@@ -28,11 +28,23 @@ pub struct Theme {
     /// The text on the accent band.
     pub accent_text: String,
     pub footer: Option<Footer>,
+    /// The union's logo: a PNG, JPEG or SVG file of the project, by its path from the
+    /// project folder; it heads every page and PDF.
+    pub logo: Option<String>,
 }
 
 impl Default for Theme {
     fn default() -> Self {
-        Theme { accent: DEFAULT_ACCENT.into(), accent_text: PAPER.into(), footer: None }
+        Theme { accent: DEFAULT_ACCENT.into(), accent_text: PAPER.into(), footer: None, logo: None }
+    }
+}
+
+impl Theme {
+    /// Where the logo is published: `media/logo.<extension>`.
+    pub fn logo_file(&self) -> Option<String> {
+        let logo = self.logo.as_deref()?;
+        let ext = logo.rsplit('.').next()?.to_ascii_lowercase();
+        Some(format!("media/logo.{ext}"))
     }
 }
 
@@ -51,6 +63,7 @@ pub(super) struct RawTheme {
     accent: Option<Spanned<String>>,
     accent_text: Option<Spanned<String>>,
     footer: Option<RawFooter>,
+    logo: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -89,7 +102,8 @@ impl RawTheme {
         let accent = colour("accent", &self.accent, DEFAULT_ACCENT);
         let accent_text = colour("accent-text", &self.accent_text, PAPER);
         let footer = self.footer.as_ref().map(|f| f.check(text, &mut errors));
-        let theme = Theme { accent, accent_text, footer };
+        let logo = self.logo.as_ref().and_then(|l| check_logo(l, text, &mut errors));
+        let theme = Theme { accent, accent_text, footer, logo };
         let warnings = contrast_warnings(&theme, self, text);
         Checked { theme, errors, warnings }
     }
@@ -122,6 +136,35 @@ impl RawFooter {
             ok.then(|| p.get_ref().trim().to_string())
         });
         Footer { text: self.text.get_ref().trim().to_string(), phone }
+    }
+}
+
+/// `theme.logo`: a path inside the project (no `..`, no address, not absolute) to a
+/// PNG, JPEG or SVG file; whether it can be read is the build's to say.
+fn check_logo(value: &Spanned<String>, text: &str, errors: &mut Vec<Diagnostic>) -> Option<String> {
+    let path = value.get_ref().trim();
+    let inside = !path.is_empty()
+        && !path.contains(':')
+        && !path.starts_with(['/', '\\'])
+        && !path.split(['/', '\\']).any(|p| p == ".." || p.is_empty());
+    let ext = path.rsplit('.').next().unwrap_or("").to_ascii_lowercase();
+    let why = if !inside {
+        Some("is not a path inside the project")
+    } else if !["png", "jpg", "jpeg", "svg"].contains(&ext.as_str()) {
+        Some("is not a PNG, JPEG or SVG file")
+    } else {
+        None
+    };
+    match why {
+        None => Some(path.to_string()),
+        Some(why) => {
+            errors.push(
+                Diagnostic::error(Kind::Config, CONFIG_FILE, format!("`theme.logo` = \"{path}\" {why}"))
+                    .at(line_col(text, value.span().start))
+                    .hint("put the logo in the project folder and give its path from there, e.g. logo = \"logo.svg\""),
+            );
+            None
+        }
     }
 }
 

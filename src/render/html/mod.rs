@@ -89,6 +89,7 @@ pub fn render_page(doc: &Document, ctx: &PageContext) -> Result<String, Diagnost
         facts => safe(facts), notices => notices(doc), body => safe(body), links,
         ui => Value::from(Serde(ui)), footer => footer(ctx.theme, ui, doc),
         theme => Value::from(Serde(ctx.theme)), doc => Value::from(Serde(doc)), script => safe(String::new()),
+        logo => ctx.theme.logo_file().map(|f| format!("../{f}")),
     };
     ctx.templates.render("page.html", &data)
 }
@@ -460,7 +461,7 @@ pub fn render_index(site: &IndexContext, entries: &[IndexEntry]) -> Result<Strin
         heading => safe(heading), facts => safe(String::new()), notices => Vec::<Value>::new(),
         body => safe(String::new()), links => Vec::<Value>::new(), entries, ui => Value::from(Serde(ui)),
         footer => index_footer(site.theme, ui, source_lang, dir), theme => Value::from(Serde(site.theme)),
-        script => safe(script),
+        script => safe(script), logo => site.theme.logo_file(),
     };
     site.templates.render("index.html", &data)
 }

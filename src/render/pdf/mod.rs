@@ -57,6 +57,8 @@ pub struct PdfOptions {
     pub media_dir: Option<PathBuf>,
     /// `bleed` in points: the page grows by it on every side, with a trim box.
     pub bleed: Option<f64>,
+    /// The union's logo (`[theme] logo`), checked inside the project: `/logo` in the World.
+    pub logo: Option<PathBuf>,
 }
 
 impl PdfOptions {
@@ -325,6 +327,8 @@ struct TemplateData<'a> {
     images: Vec<ImageRef>,
     /// `bleed` in points (0: none).
     bleed: f64,
+    /// The logo's format (`png`, `jpg`, `svg`), when there is one to print.
+    logo: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -381,6 +385,10 @@ impl<'a> TemplateData<'a> {
             qr: page_url.as_deref().and_then(crate::render::qr::svg),
             page_url,
             bleed: options.bleed.unwrap_or(0.0),
+            logo: options.logo.as_ref().and_then(|p| p.extension()).map(|e| {
+                let e = e.to_string_lossy().to_ascii_lowercase();
+                if e == "jpeg" { "jpg".to_string() } else { e }
+            }),
             images: {
                 let mut found = Vec::new();
                 images(&doc.blocks, options.media_dir.as_deref(), &mut found);
@@ -463,6 +471,9 @@ impl World for LeafletWorld<'_> {
             Ok(Bytes::from_string(self.library.clone()))
         } else if let Some(rel) = id.vpath().get_with_slash().strip_prefix("/media/") {
             self.media(rel)
+        } else if id.vpath().get_with_slash() == "/logo" {
+            let path = self.renderer.options.logo.as_deref().ok_or(FileError::AccessDenied)?;
+            std::fs::read(path).map(Bytes::new).map_err(|e| FileError::from_io(e, path))
         } else {
             Err(FileError::AccessDenied)
         }
