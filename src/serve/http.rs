@@ -37,6 +37,11 @@ impl Hub {
     /// is what pages that connect later get.
     pub fn broadcast(&self, event: String, state: String) {
         let mut inner = self.inner.lock().unwrap_or_else(|e| e.into_inner());
+        // A rebuild that changed no file and no error is no news: the pages stay quiet
+        // (a save that reaches the watcher in two batches rebuilds twice).
+        if event == state && inner.state == state {
+            return;
+        }
         inner.clients.retain(|c| c.send(event.clone()).is_ok());
         inner.state = state;
     }
@@ -328,6 +333,21 @@ fn events(request: Request, hub: &Hub) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_rebuild_that_changed_nothing_is_no_news() {
+        let hub = Hub::default();
+        let rx = hub.subscribe().unwrap();
+        assert_eq!(rx.try_recv().unwrap(), "", "the state at connection");
+        let quiet = r#"{"changed":[],"errors":[]}"#.to_string();
+        hub.broadcast(r#"{"changed":["/es/a.html"],"errors":[]}"#.into(), quiet.clone());
+        assert!(rx.try_recv().unwrap().contains("/es/a.html"));
+        hub.broadcast(quiet.clone(), quiet.clone());
+        assert!(rx.try_recv().is_err(), "nothing changed, nothing sent");
+        let broken = r#"{"changed":[],"errors":[{"file":"x"}]}"#.to_string();
+        hub.broadcast(broken.clone(), broken);
+        assert!(rx.try_recv().unwrap().contains("errors\":[{"), "new errors are news");
+    }
 
     #[test]
     fn urls_never_leave_the_output_folder() {
