@@ -61,7 +61,20 @@ pub struct Inputs {
 impl Inputs {
     pub fn new(project: &Project) -> Inputs {
         use rayon::prelude::*;
-        let leaflets = project.leaflets.par_iter().map(|l| (l.slug.clone(), leaflet_key(l))).collect();
+        // Read once per build, not once per language: the logo and each leaflet's images.
+        let logo = super::logo_path(project).and_then(|p| std::fs::read(p).ok()).map(|b| content_hash(&b));
+        let leaflets = project
+            .leaflets
+            .par_iter()
+            .map(|l| {
+                let key = KeyHasher::new("leaflet and images")
+                    .text(&leaflet_key(l))
+                    .text(&media_key(project, l))
+                    .text(logo.as_deref().unwrap_or("\u{0}no logo"))
+                    .finish();
+                (l.slug.clone(), key)
+            })
+            .collect();
         let config = &project.config;
         let settings = config
             .all_languages()
@@ -87,15 +100,6 @@ impl Inputs {
         // A page says its event is over once `valid-until` has passed: today decides it.
         let over = crate::status::expiry::is_over(leaflet, crate::status::expiry::today());
         h.field(&[u8::from(over)]);
-        // The images the PDF prints: a new logo.png renders the PDFs that show it again.
-        if let Some(logo) = super::logo_path(project).and_then(|p| std::fs::read(p).ok()) {
-            h.text("logo").text(&content_hash(&logo));
-        }
-        for src in super::image_sources(&leaflet.blocks) {
-            let bytes = crate::render::html::media_path(&src)
-                .and_then(|rel| std::fs::read(project.root.join("content").join(rel)).ok());
-            h.text(&src).text(&bytes.map_or_else(|| "\u{0}unreadable".to_string(), |b| content_hash(&b)));
-        }
         let source = &config.source;
         let catalog = (lang != source).then(|| project.catalog(lang, &leaflet.slug)).flatten();
         h.text(catalog.map_or("", |c| c.file.as_str())).text(catalog.map_or("", |c| c.text.as_str()));
@@ -139,6 +143,18 @@ fn settings_key(config: &crate::project::config::Config, lang: &Lang) -> Key {
             )
         ))
         .finish()
+}
+
+/// The images a leaflet's PDF prints, by their bytes: a new logo.png renders the PDFs
+/// that show it again.
+fn media_key(project: &Project, leaflet: &Leaflet) -> Key {
+    let mut h = KeyHasher::new("images");
+    for src in super::image_sources(&leaflet.blocks) {
+        let bytes = crate::render::html::media_path(&src)
+            .and_then(|rel| std::fs::read(project.root.join("content").join(rel)).ok());
+        h.text(&src).text(&bytes.map_or_else(|| "\u{0}unreadable".to_string(), |b| content_hash(&b)));
+    }
+    h.finish()
 }
 
 /// The parsed leaflet: the digest of the text it was parsed from, or else field by field
