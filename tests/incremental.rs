@@ -3,20 +3,8 @@
 
 mod common;
 
-use common::Project;
-use std::collections::BTreeMap;
+use common::{Project, tree};
 use std::fs;
-use std::path::Path;
-
-/// Every file under `dir`, by relative path.
-fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .flatten()
-        .filter(|e| e.file_type().is_file())
-        .map(|e| (e.path().strip_prefix(dir).unwrap().display().to_string(), fs::read(e.path()).unwrap()))
-        .collect()
-}
 
 /// Builds incrementally into public/, then from scratch into a new folder, and compares.
 /// Returns the incremental build's output.

@@ -5,21 +5,10 @@
 
 mod common;
 
-use common::Project;
+use common::{Project, tree};
 use proptest::prelude::*;
 use std::collections::BTreeMap;
 use std::fs;
-use std::path::Path;
-
-/// Every file under `dir`, by relative path.
-fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .flatten()
-        .filter(|e| e.file_type().is_file())
-        .map(|e| (e.path().strip_prefix(dir).unwrap().display().to_string(), fs::read(e.path()).unwrap()))
-        .collect()
-}
 
 fn errors(out: &str) -> Vec<&str> {
     out.lines().filter(|l| l.contains(": error[")).collect()

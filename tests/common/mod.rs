@@ -105,6 +105,16 @@ fn run_tradui(dir: &Path, args: &[&str]) -> String {
     text.replace(&dir.display().to_string(), "[DIR]")
 }
 
+/// Every file under `dir`, by relative path, with its bytes.
+pub fn tree(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| (e.path().strip_prefix(dir).unwrap().display().to_string(), fs::read(e.path()).unwrap()))
+        .collect()
+}
+
 /// One problem of `check --format json`, as DESIGN.md documents it: an unknown or
 /// missing key fails the read, so the shape is checked wherever the helpers are used.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
