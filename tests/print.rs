@@ -256,6 +256,11 @@ fn the_unions_logo_heads_every_page_and_pdf() {
         out.starts_with("exit: 1") && out.contains("`theme.logo` = \"logo.png\" cannot be read"),
         "{out}"
     );
+    let line = p.read("tradui.toml").lines().position(|l| l.starts_with("logo = ")).unwrap() + 1;
+    assert!(
+        out.contains(&format!("tradui.toml:{line}:8: error[config]: `theme.logo`")),
+        "at its line: {out}"
+    );
     p.edit("tradui.toml", "logo = \"logo.png\"", "logo = \"../logo.png\"");
     let out = p.run(&["check"]);
     assert!(out.contains("`theme.logo` = \"../logo.png\" is not a path inside the project"), "{out}");

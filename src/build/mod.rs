@@ -355,11 +355,19 @@ fn copy_logo(site: &Site, manifest: &mut Manifest, summary: &mut BuildSummary) {
                     crate::project::config::CONFIG_FILE,
                     format!("`theme.logo` = \"{logo}\" cannot be read (no such file in the project, or a link out of it)"),
                 )
-                .at((1, 1))
+                .at(logo_line(site.project, logo))
                 .hint("put the logo file in the project folder, or fix its path in [theme]"),
             );
         }
     }
+}
+
+/// Where tradui.toml names the logo (only read when the logo cannot be).
+fn logo_line(project: &Project, logo: &str) -> (usize, usize) {
+    let path = project.root.join(crate::project::config::CONFIG_FILE);
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    let at = text.find(&format!("\"{logo}\"")).unwrap_or(0);
+    crate::diag::line_col(&text, at)
 }
 
 /// Copies images that leaflets use (`content/<path>`) to `public/media/<path>`.
