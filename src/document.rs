@@ -6,13 +6,16 @@
 use crate::lang::Direction;
 use serde::Serialize;
 
-/// Paper size of the printed leaflet.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, serde::Serialize, Default)]
-#[serde(rename_all = "lowercase")]
+/// Paper size of the printed leaflet: a sheet, or the half of one a 2-up print sets
+/// each copy on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Deserialize, serde::Serialize, Default)]
+#[serde(rename_all = "kebab-case")]
 pub enum Paper {
     #[default]
     Letter,
     A4,
+    HalfLetter,
+    A5,
 }
 
 impl Paper {
@@ -20,7 +23,51 @@ impl Paper {
         match self {
             Paper::Letter => "letter",
             Paper::A4 => "a4",
+            Paper::HalfLetter => "half-letter",
+            Paper::A5 => "a5",
         }
+    }
+}
+
+/// A print of a leaflet (`prints` in the front matter or `tradui.toml`): a full page, or
+/// two copies of its half-page version side by side on one sheet, with cut marks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+pub enum Print {
+    Full(Paper),
+    /// Two copies of the leaflet set on `Paper` (a half sheet), on the sheet twice as wide.
+    TwoUp(Paper),
+}
+
+impl Print {
+    /// Every print, by the name `prints` gives it.
+    pub const ALL: [(&'static str, Print); 6] = [
+        ("letter", Print::Full(Paper::Letter)),
+        ("a4", Print::Full(Paper::A4)),
+        ("half-letter", Print::Full(Paper::HalfLetter)),
+        ("a5", Print::Full(Paper::A5)),
+        ("half-letter-2up", Print::TwoUp(Paper::HalfLetter)),
+        ("a5-2up", Print::TwoUp(Paper::A5)),
+    ];
+
+    pub fn name(self) -> &'static str {
+        Print::ALL.iter().find(|(_, p)| *p == self).map_or("letter", |(n, _)| n)
+    }
+
+    /// The paper the leaflet is set on (for a 2-up print, the half sheet).
+    pub fn paper(self) -> Paper {
+        match self {
+            Print::Full(p) | Print::TwoUp(p) => p,
+        }
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Print {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Print, D::Error> {
+        let name = String::deserialize(d)?;
+        Print::ALL.iter().find(|(n, _)| *n == name).map(|(_, p)| *p).ok_or_else(|| {
+            let names: Vec<String> = Print::ALL.iter().map(|(n, _)| format!("\"{n}\"")).collect();
+            serde::de::Error::custom(format!("`{name}` is not a print: `prints` lists {}", names.join(", ")))
+        })
     }
 }
 
@@ -106,6 +153,9 @@ pub struct Document {
     pub short: Vec<String>,
     /// The leaflet's `valid-until` day has passed: the page says the event is over.
     pub event_over: bool,
+    /// The unit the multilingual poster shows under the title (front matter `poster`);
+    /// None: the first paragraph.
+    pub poster: Option<String>,
 }
 
 /// The interface words of one language (`project::ui` fills them from tradui's
@@ -173,9 +223,42 @@ impl Document {
         (self.translated * 100).checked_div(self.total).map_or(100, |p| p as u32)
     }
 
+    /// The slot of the unit `id` (the title, a block's text, a cell, an alt text).
+    pub fn text(&self, id: &str) -> Option<&Text> {
+        if self.title.id == id {
+            return Some(&self.title);
+        }
+        self.blocks.iter().find_map(|b| find(b, &|t| t.id == id))
+    }
+
+    /// The first paragraph's text: what the poster shows under the title by default.
+    pub fn first_paragraph(&self) -> Option<&Text> {
+        fn first(blocks: &[Block]) -> Option<&Text> {
+            blocks.iter().find_map(|b| match b {
+                Block::Paragraph { text } => Some(text),
+                Block::Quote { blocks } => first(blocks),
+                _ => None,
+            })
+        }
+        first(&self.blocks)
+    }
+
     /// How many slots show the source text because their translation is missing or stale.
     pub fn fallbacks(&self) -> usize {
         self.total - self.translated
+    }
+}
+
+/// The first text of `block` (or of the blocks in it) that `wanted` accepts.
+fn find<'d>(block: &'d Block, wanted: &dyn Fn(&Text) -> bool) -> Option<&'d Text> {
+    match block {
+        Block::Heading { text, .. } | Block::Paragraph { text } | Block::Image { alt: text, .. } => {
+            Some(text).filter(|t| wanted(t))
+        }
+        Block::List { items, .. } => items.iter().flatten().find_map(|b| find(b, wanted)),
+        Block::Quote { blocks } => blocks.iter().find_map(|b| find(b, wanted)),
+        Block::Table { header, rows, .. } => header.iter().chain(rows.iter().flatten()).find(|t| wanted(t)),
+        Block::Code { .. } | Block::Rule => None,
     }
 }
 

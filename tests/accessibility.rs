@@ -186,7 +186,7 @@ fn pdf_ua_files_have_structure_language_and_title() {
     let Some(python) = common::venv_program("python") else { return };
     let p = project_in_many_scripts();
     let out = p.run(&["build", "--pdf-ua"]);
-    assert!(out.starts_with("exit: 0") && out.contains("7 PDF(s)"), "{out}");
+    assert!(out.starts_with("exit: 0") && out.contains("8 PDF(s)"), "{out}");
     for (lang, title) in [
         ("es", "Reunión sindical esta semana"),
         ("ar", ""),

@@ -289,7 +289,7 @@ fn sync_build_and_import_report_in_the_format_asked_for() {
     let v: Value = serde_json::from_str(stdout(&out)).unwrap_or_else(|e| panic!("{e}: {out}"));
     assert!(v.as_array().is_some(), "{out}");
     assert!(out.contains("sync: "), "the closing line goes to stderr: {out}");
-    p.write("content/broken.md", "+++\npaper = \"a5\"\n+++\n\n# Broken\n");
+    p.write("content/broken.md", "+++\npaper = \"a3\"\n+++\n\n# Broken\n");
     let out = run(&p, &["build", "--no-pdf", "--format", "json"]);
     let v: Value = serde_json::from_str(stdout(&out)).unwrap_or_else(|e| panic!("{e}: {out}"));
     assert_eq!(v["problems"][0]["file"], "content/broken.md", "{out}");

@@ -61,21 +61,21 @@ fn project() -> Project {
 #[ignore = "slow: a clean build per edit; run with cargo test -- --include-ignored"]
 fn every_kind_of_edit_rebuilds_what_it_reaches_and_matches_a_clean_build() {
     let p = project();
-    assert_eq!(counts(&build_and_compare(&p)), (20, 0), "first build");
-    assert_eq!(counts(&build_and_compare(&p)), (0, 20), "nothing changed");
+    assert_eq!(counts(&build_and_compare(&p)), (22, 0), "first build");
+    assert_eq!(counts(&build_and_compare(&p)), (0, 22), "nothing changed");
 
     p.edit("content/meeting.md", "Bring a coworker.", "Bring two coworkers.");
     assert_eq!(
         counts(&build_and_compare(&p)),
-        (10, 10),
+        (11, 11),
         "a source paragraph: every language of that leaflet"
     );
 
     p.edit("locales/ht/meeting.ftl", "Tout travayè", "Tout travayè yo");
-    assert_eq!(counts(&build_and_compare(&p)), (2, 18), "a translation: its page and PDF");
+    assert_eq!(counts(&build_and_compare(&p)), (3, 19), "a translation: its page and PDF, and the poster");
 
     p.edit("content/meeting.md", "time = \"6:30 PM\"", "time = \"7:00 PM\"");
-    assert_eq!(counts(&build_and_compare(&p)), (10, 10), "a variable: every language of its leaflet");
+    assert_eq!(counts(&build_and_compare(&p)), (11, 11), "a variable: every language of its leaflet");
 
     p.edit(
         "locales/es/terms.ftl",
@@ -84,7 +84,7 @@ fn every_kind_of_edit_rebuilds_what_it_reaches_and_matches_a_clean_build() {
     );
     assert_eq!(
         counts(&build_and_compare(&p)),
-        (2, 18),
+        (3, 19),
         "a term in one language: the pages that use it in that language"
     );
 
@@ -92,13 +92,13 @@ fn every_kind_of_edit_rebuilds_what_it_reaches_and_matches_a_clean_build() {
         "locales/es/terms.ftl",
         fs::read_to_string(p.root.join("locales/es/terms.ftl")).unwrap() + "-unused = Nada\n",
     );
-    assert_eq!(counts(&build_and_compare(&p)), (0, 20), "a term nobody uses");
+    assert_eq!(counts(&build_and_compare(&p)), (0, 22), "a term nobody uses");
 
     p.edit("tradui.toml", "required = [\"es\", \"ht\", \"ar\", \"fr\"]", "required = [\"es\", \"ht\"]");
-    assert_eq!(counts(&build_and_compare(&p)), (0, 20), "a setting no page shows");
+    assert_eq!(counts(&build_and_compare(&p)), (0, 22), "a setting no page shows");
 
     p.edit("tradui.toml", "title = \"Our leaflets\"", "title = \"Local 12 leaflets\"");
-    assert_eq!(counts(&build_and_compare(&p)), (20, 0), "the site title is on every page");
+    assert_eq!(counts(&build_and_compare(&p)), (22, 0), "the site title is on every page");
 
     p.write(
         "tradui.toml",
@@ -110,7 +110,7 @@ fn every_kind_of_edit_rebuilds_what_it_reaches_and_matches_a_clean_build() {
     assert!(out.contains("meeting: not published in fr"), "{out}");
     assert_eq!(
         counts(&out),
-        (8, 8),
+        (10, 8),
         "fr no longer published (both leaflets): the switcher of their other pages changes"
     );
 
@@ -122,12 +122,12 @@ fn every_kind_of_edit_rebuilds_what_it_reaches_and_matches_a_clean_build() {
             .replace("paper = \"letter\"", "paper = \"letter\"\ntemplate = \"print.typ\""),
     );
     let out = build_and_compare(&p);
-    assert_eq!(counts(&out), (8, 8), "a template: every PDF, no page: {out}");
+    assert_eq!(counts(&out), (10, 8), "a template: every PDF (and poster), no page: {out}");
 
     fs::remove_file(p.root.join("content/notice.md")).unwrap();
     let out = build_and_compare(&p);
     assert!(!p.root.join("public/es/notice.html").exists());
-    assert_eq!(counts(&out), (0, 8), "a leaflet removed: its outputs go, nothing else changes");
+    assert_eq!(counts(&out), (0, 9), "a leaflet removed: its outputs go, nothing else changes");
 }
 
 #[test]
@@ -137,15 +137,15 @@ fn a_deleted_or_hand_edited_output_is_rebuilt() {
     fs::remove_file(p.root.join("public/ht/meeting.pdf")).unwrap();
     fs::write(p.root.join("public/es/notice.html"), "edited by hand").unwrap();
     let out = build_and_compare(&p);
-    assert_eq!(counts(&out), (2, 18), "{out}");
+    assert_eq!(counts(&out), (2, 20), "{out}");
     assert!(p.bytes("public/ht/meeting.pdf").starts_with(b"%PDF"));
     // Touched but not changed: no rebuild.
     let page = p.bytes("public/ar/meeting.html");
     fs::write(p.root.join("public/ar/meeting.html"), &page).unwrap();
-    assert_eq!(counts(&build_and_compare(&p)), (0, 20));
+    assert_eq!(counts(&build_and_compare(&p)), (0, 22));
     // A lost manifest is a full build with the same bytes.
     fs::remove_dir_all(p.root.join(".tradui-cache")).unwrap();
-    assert_eq!(counts(&build_and_compare(&p)), (20, 0));
+    assert_eq!(counts(&build_and_compare(&p)), (22, 0));
 }
 
 #[test]
@@ -155,7 +155,7 @@ fn warnings_are_reported_again_when_their_output_is_skipped() {
     let first = p.run(&["build"]);
     assert!(first.contains("content/notice.md:9:1: warning[unsafe-link]"), "{first}");
     let again = build_and_compare(&p);
-    assert_eq!(counts(&again), (0, 20));
+    assert_eq!(counts(&again), (0, 22));
     assert_eq!(stderr(&first), stderr(&again), "the same warnings, though nothing was rendered");
 }
 
@@ -186,7 +186,7 @@ fn a_record_restored_from_the_provenance_sidecar_is_an_input_too() {
     assert!(p.read(sidecar).contains("\"record\": \"Bring a coworker.\""), "{}", p.read(sidecar));
     p.edit(sidecar, "\"record\": \"Bring a coworker.\"", "\"record\": \"Bring an older coworker.\"");
     let out = build_and_compare(&p);
-    assert_eq!(counts(&out), (2, 8), "{out}");
+    assert_eq!(counts(&out), (3, 8), "{out}");
     assert!(
         !p.read("public/ht/meeting.html").contains("Mennen yon kolèg travay."),
         "a stale translation is not shown"

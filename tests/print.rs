@@ -265,3 +265,134 @@ fn the_unions_logo_heads_every_page_and_pdf() {
     let out = p.run(&["check"]);
     assert!(out.contains("`theme.logo` = \"../logo.png\" is not a path inside the project"), "{out}");
 }
+
+/// Page `n` of a PDF as a grey image at 72 dpi (one byte a point): (width, height, pixels).
+fn grey_page(p: &Project, pdf: &str, n: usize) -> (usize, usize, Vec<u8>) {
+    let stem = p.root.join("grey");
+    let n = n.to_string();
+    let pdf = p.root.join(pdf);
+    let args = ["-gray", "-r", "72", "-f", &n, "-l", &n, pdf.to_str().unwrap(), stem.to_str().unwrap()];
+    common::poppler("pdftoppm", &args);
+    let file = std::fs::read_dir(&p.root)
+        .unwrap()
+        .flatten()
+        .find(|e| e.file_name().to_string_lossy().starts_with("grey-"))
+        .unwrap()
+        .path();
+    let bytes = std::fs::read(&file).unwrap();
+    std::fs::remove_file(file).unwrap();
+    // PGM: "P5\n<width> <height>\n255\n" and the pixels.
+    let header: String = String::from_utf8_lossy(&bytes[..20]).into_owned();
+    let dims: Vec<usize> =
+        header.split_ascii_whitespace().skip(1).take(2).map(|n| n.parse().unwrap()).collect();
+    let (w, h) = (dims[0], dims[1]);
+    (w, h, bytes[bytes.len() - w * h..].to_vec())
+}
+
+#[test]
+#[ignore = "slow: renders PDFs; run with cargo test -- --include-ignored"]
+fn a_2up_print_sets_the_half_page_leaflet_twice_on_a_sheet_with_cut_marks() {
+    if !common::have_poppler() {
+        return;
+    }
+    let p = Project::init();
+    p.edit(
+        "tradui.toml",
+        "source = \"en\"",
+        "source = \"en\"\nprints = [\"half-letter-2up\", \"a5-2up\", \"a4\"]",
+    );
+    let out = p.run(&["build"]);
+    assert!(out.starts_with("exit: 0"), "{out}");
+    let size = |pdf: &str| {
+        let info = common::poppler("pdfinfo", &[p.root.join(pdf).to_str().unwrap()]);
+        let line = info.lines().find(|l| l.starts_with("Page size:")).unwrap().to_string();
+        assert!(info.contains("Pages:           1"), "{pdf}: one sheet: {info}");
+        line
+    };
+    assert!(size("public/es/meeting.half-letter-2up.pdf").contains("792 x 612 pts"), "letter, landscape");
+    assert!(size("public/es/meeting.a5-2up.pdf").contains("841.89 x 595.276 pts"), "A4, landscape");
+    assert!(size("public/es/meeting.a4.pdf").contains("595.276 x 841.89 pts"), "A4");
+    assert!(size("public/es/meeting.pdf").contains("612 x 792 pts"), "the page-sized PDF stays on letter");
+    for (lang, title) in [("es", "sindical"), ("ht", "sendika")] {
+        let pdf = p.root.join(format!("public/{lang}/meeting.half-letter-2up.pdf"));
+        let xml = common::poppler("pdftotext", &["-bbox", pdf.to_str().unwrap(), "-"]);
+        let sides: Vec<bool> = xml
+            .lines()
+            .filter(|l| l.contains(&format!(">{title}</word>")))
+            .map(|l| {
+                l.split("xMin=\"").nth(1).unwrap().split('"').next().unwrap().parse::<f64>().unwrap() > 396.0
+            })
+            .collect();
+        assert_eq!(sides, [false, true], "{lang}: one copy on each half: {xml}");
+    }
+    // The cut is marked at the top and the bottom of the middle line, and nothing else
+    // is printed on it.
+    let (w, h, px) = grey_page(&p, "public/es/meeting.half-letter-2up.pdf", 1);
+    let dark = |x: usize, y: usize| px[y * w + x] < 128;
+    assert!(dark(w / 2, 20) && dark(w / 2, h - 20), "cut marks at the middle, top and bottom");
+    assert!((40..h - 40).all(|y| !dark(w / 2, y)), "the middle line is blank between the marks");
+    // A print no longer asked for is removed.
+    p.edit("tradui.toml", "prints = [\"half-letter-2up\", \"a5-2up\", \"a4\"]", "prints = [\"a5-2up\"]");
+    let out = p.run(&["build"]);
+    assert!(out.starts_with("exit: 0"), "{out}");
+    assert!(
+        !p.root.join("public/es/meeting.half-letter-2up.pdf").exists()
+            && !p.root.join("public/es/meeting.a4.pdf").exists()
+    );
+    assert!(p.root.join("public/es/meeting.a5-2up.pdf").exists());
+    // A print tradui does not know is an error at its line.
+    let md = p.read("content/meeting.md").replacen("+++\n", "+++\nprints = [\"tabloid-4up\"]\n", 1);
+    p.write("content/meeting.md", md);
+    let out = p.run(&["check"]);
+    assert!(out.contains("content/meeting.md:2:") && out.contains("`tabloid-4up` is not a print"), "{out}");
+}
+
+#[test]
+#[ignore = "slow: renders PDFs; run with cargo test -- --include-ignored"]
+fn the_poster_shows_each_language_in_its_own_words_and_opens_the_index() {
+    if !common::have_poppler() || !common::have_program("zbarimg", "apt-get install zbar-tools") {
+        return;
+    }
+    let p = Project::init();
+    p.edit(
+        "tradui.toml",
+        "source = \"en\"",
+        "source = \"en\"\nbase_url = \"https://union.example.org/leaflets\"",
+    );
+    // Haitian Creole without its first paragraph: its cell must not show the English one.
+    p.edit("locales/ht/meeting.ftl", "meeting-p1 = Tout", "meeting-p1-gone = Tout");
+    let out = p.run(&["build"]);
+    assert!(out.starts_with("exit: 0"), "{out}");
+    let pdf = p.root.join("public/poster/meeting.pdf");
+    let info = common::poppler("pdfinfo", &[pdf.to_str().unwrap()]);
+    assert!(info.contains("Pages:           1"), "{info}");
+    let text = common::poppler("pdftotext", &[pdf.to_str().unwrap(), "-"]);
+    for name in ["English", "Español", "Kreyòl ayisyen", "العربية", "Français"] {
+        assert!(text.contains(name), "{name}: {text}");
+    }
+    for title in ["Union meeting this week", "Reunión sindical", "Reyinyon sendika", "Réunion syndicale"] {
+        assert!(text.replace('\n', " ").contains(title), "{title}: {text}");
+    }
+    assert_eq!(text.matches("All workers are welcome").count(), 1, "no English line under Kreyòl: {text}");
+    // The languages use the page: the lowest word of the grid is past half of it.
+    let lowest = words(&p, "public/poster/meeting.pdf").iter().map(|(_, y)| *y).fold(0.0, f64::max);
+    assert!(lowest > 792.0 * 0.6, "the poster uses its page: {lowest}");
+    let png = p.root.join("poster");
+    common::poppler("pdftoppm", &["-png", "-r", "150", pdf.to_str().unwrap(), png.to_str().unwrap()]);
+    let scan = std::process::Command::new("zbarimg")
+        .args(["-q", "--raw"])
+        .arg(p.root.join("poster-1.png"))
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&scan.stdout).trim(), "https://union.example.org/leaflets/");
+    // `poster` picks the key line; a unit the leaflet does not have is an error at its line.
+    let md = p.read("content/meeting.md").replacen("+++\n", "+++\nposter = \"why-p1\"\n", 1);
+    p.write("content/meeting.md", &md);
+    let out = p.run(&["build"]);
+    assert!(out.starts_with("exit: 0"), "{out}");
+    let text = common::poppler("pdftotext", &[pdf.to_str().unwrap(), "-"]).replace('\n', " ");
+    assert!(text.contains("management listens") && text.contains("direksyon an koute"), "{text}");
+    p.write("content/meeting.md", md.replace("why-p1", "why-p9"));
+    let out = p.run(&["check"]);
+    assert!(out.contains("content/meeting.md:2:") && out.contains("`poster` names \"why-p9\""), "{out}");
+}

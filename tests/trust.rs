@@ -30,11 +30,11 @@ fn a_date_typo_keeps_every_page_and_pdf_and_the_fix_updates_them() {
     assert!(out.starts_with("exit: 1"), "{out}");
     assert!(tree(&p.root.join("public")) == before, "every page and PDF byte-identical: {out}");
     assert!(
-        out.contains("content/meeting.md:5:8: error[source]: `meeting` is not built because of this error; its last good 15 files stay as they were (en, es, ht, ar, fr)"),
+        out.contains("content/meeting.md:5:8: error[source]: `meeting` is not built because of this error; its last good 16 files stay as they were (en, es, ht, ar, fr, and the poster)"),
         "{out}"
     );
-    // Page, PDF and text to paste in five languages.
-    assert!(out.contains("15 file(s) kept from the last good build"), "{out}");
+    // Page, PDF and text to paste in five languages, and the poster.
+    assert!(out.contains("16 file(s) kept from the last good build"), "{out}");
     assert!(!out.contains("has no value"), "one error, not a cascade: {out}");
     // A failed build changes nothing, so the next one says the same.
     let again = p.run(&["build"]);
@@ -44,7 +44,7 @@ fn a_date_typo_keeps_every_page_and_pdf_and_the_fix_updates_them() {
     p.edit("content/meeting.md", "date = 12/11/2026", "date = 2026-12-11");
     let fixed = p.run(&["build"]);
     assert!(fixed.starts_with("exit: 0"), "{fixed}");
-    assert!(fixed.contains("10 rebuilt"), "{fixed}");
+    assert!(fixed.contains("11 rebuilt"), "{fixed}");
     assert!(p.read("public/en/meeting.html").contains("December 11, 2026"), "the pages update");
     assert!(p.read("public/es/meeting.html").contains("11 de diciembre de 2026"));
     // And the fixed pages are those of a clean build.

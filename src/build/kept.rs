@@ -89,7 +89,7 @@ fn keep_output(site: &Site, rel: &str, manifest: &mut Manifest, summary: &mut Bu
 }
 
 /// Every file a build may have published for `slug`: its page, PDF, text to paste and
-/// share image in each language, and its two-language PDFs.
+/// share image and other prints in each language, and its two-language PDFs.
 fn published_files(site: &Site, slug: &str) -> Vec<String> {
     let config = &site.project.config;
     let source = &config.source;
@@ -100,7 +100,9 @@ fn published_files(site: &Site, slug: &str) -> Vec<String> {
         files.push(format!("{lang}/{slug}.txt"));
         files.push(format!("{lang}/{slug}.png"));
         files.push(format!("{lang}/{slug}.{source}-{lang}.pdf"));
+        files.extend(crate::document::Print::ALL.iter().map(|(name, _)| format!("{lang}/{slug}.{name}.pdf")));
     }
+    files.push(format!("poster/{slug}.pdf"));
     files
 }
 
@@ -116,9 +118,15 @@ fn count(files: usize) -> String {
     if files == 1 { "file stays".to_string() } else { format!("{files} files stay") }
 }
 
-/// The languages of some output files (`es/walkout.html`), in order, each once.
+/// The languages of some output files (`es/walkout.html`), in order, each once, and
+/// the poster (`poster/walkout.pdf`) last.
 fn languages(files: &[String]) -> String {
-    let mut langs: Vec<&str> = files.iter().filter_map(|f| f.split('/').next()).collect();
+    let mut langs: Vec<&str> =
+        files.iter().filter_map(|f| f.split('/').next()).filter(|l| *l != "poster").collect();
     langs.dedup();
-    langs.join(", ")
+    let mut list = langs.join(", ");
+    if files.iter().any(|f| f.starts_with("poster/")) {
+        list.push_str(if list.is_empty() { "the poster" } else { ", and the poster" });
+    }
+    list
 }

@@ -137,6 +137,7 @@ fn settings_key(config: &crate::project::config::Config, lang: &Lang) -> Key {
                 &config.source,
                 config.paper,
                 config.fit,
+                &config.prints,
                 config.fallback(lang),
                 &config.base_url,
                 &config.theme
@@ -166,7 +167,7 @@ fn leaflet_key(l: &Leaflet) -> Key {
     }
     let fields = (
         (&l.slug, &l.file, &l.title, &l.paper, &l.fit),
-        (&l.weight, &l.short),
+        (&l.weight, &l.short, &l.prints, &l.poster),
         &l.variables,
         &l.variable_order,
         &l.variable_overrides,
@@ -184,12 +185,14 @@ fn leaflet_key(l: &Leaflet) -> Key {
 /// (what they all derive from, when the leaflet was parsed). A field
 /// added to `Leaflet` fails the test below until it is considered here.
 #[cfg(test)]
-const LEAFLET_FIELDS: [&str; 18] = [
+const LEAFLET_FIELDS: [&str; 20] = [
     "slug",
     "file",
     "title",
     "paper",
     "fit",
+    "prints",
+    "poster",
     "weight",
     "short",
     "variables",

@@ -411,12 +411,13 @@ fn image_sources(blocks: &[crate::document::Block]) -> Vec<String> {
     out
 }
 
-/// Removes pages and PDFs in `public/<lang>/` that this build did not produce.
+/// Removes pages and PDFs in `public/<lang>/` and posters in `public/poster/` that this
+/// build did not produce.
 fn remove_unpublished(out: &Path, expected: &HashSet<String>, summary: &mut BuildSummary) {
     let Ok(dirs) = std::fs::read_dir(out) else { return };
     for dir in dirs.flatten() {
         let name = dir.file_name().to_string_lossy().into_owned();
-        if !dir.path().is_dir() || crate::lang::Lang::parse(&name).is_err() {
+        if !dir.path().is_dir() || (crate::lang::Lang::parse(&name).is_err() && name != "poster") {
             continue;
         }
         let Ok(files) = std::fs::read_dir(dir.path()) else { continue };

@@ -5,7 +5,7 @@ use super::key::{Inputs, Key, KeyHasher};
 use super::manifest::Entry;
 use super::{BuildSummary, Site};
 use crate::diag::Diagnostic;
-use crate::document::Document;
+use crate::document::{Document, Print};
 use crate::lang::Lang;
 use crate::render::html::{Alternate, IndexEntry, IndexLang};
 use crate::source::Leaflet;
@@ -30,6 +30,8 @@ pub(super) struct Job<'a> {
     pub paste: Option<Output>,
     /// `<slug>.png`, the share image (with PDFs and `base_url`; not for pseudo-locales).
     pub image: Option<Output>,
+    /// `<slug>.<print>.pdf`: the other prints `prints` asks for (2-up, another paper).
+    pub prints: Vec<(Print, Output)>,
 }
 
 impl Job<'_> {
@@ -37,9 +39,12 @@ impl Job<'_> {
         self.outputs().any(|o| o.fresh.is_none())
     }
 
-    /// Every output of the job: page, PDF, text to paste, share image.
+    /// Every output of the job: page, PDF, text to paste, share image, other prints.
     pub fn outputs(&self) -> impl Iterator<Item = &Output> {
-        [Some(&self.html), self.pdf.as_ref(), self.paste.as_ref(), self.image.as_ref()].into_iter().flatten()
+        [Some(&self.html), self.pdf.as_ref(), self.paste.as_ref(), self.image.as_ref()]
+            .into_iter()
+            .flatten()
+            .chain(self.prints.iter().map(|(_, o)| o))
     }
 }
 
@@ -47,6 +52,12 @@ impl Job<'_> {
 pub(super) struct Pair {
     pub source: usize,
     pub lang: usize,
+    pub out: Output,
+}
+
+/// The multilingual poster of a leaflet: the jobs of its languages, the source's first.
+pub(super) struct Poster {
+    pub jobs: Vec<usize>,
     pub out: Output,
 }
 
@@ -76,6 +87,7 @@ pub(super) struct Localized {
 pub(super) struct Work<'p> {
     pub jobs: Vec<Job<'p>>,
     pub pairs: Vec<Pair>,
+    pub posters: Vec<Poster>,
     pub docs: BTreeMap<usize, Localized>,
 }
 
@@ -153,7 +165,8 @@ fn plan_leaflet(site: &Site, leaflet: &Leaflet, langs: &[Lang], summary: &mut Bu
 pub(super) fn work<'p>(site: &Site, plan: &Plan<'p>) -> Work<'p> {
     let jobs = keyed_jobs(site, plan);
     let pairs = pairs(site, &jobs);
-    let mut work = Work { jobs, pairs, docs: BTreeMap::new() };
+    let posters = posters(site, &jobs);
+    let mut work = Work { jobs, pairs, posters, docs: BTreeMap::new() };
     localize_dirty(site, &mut work);
     if site.options.pseudo {
         add_pseudo(site, &mut work);
@@ -200,9 +213,32 @@ fn keyed_jobs<'p>(site: &Site, plan: &Plan<'p>) -> Vec<Job<'p>> {
             let image = pdf_settings.as_ref().filter(|_| project.config.base_url.is_some()).map(|s| {
                 output(format!("{lang}/{}.png", leaflet.slug), doc.clone().text("png").text(s).finish())
             });
-            Job { leaflet, lang: lang.clone(), html, pdf, paste, image }
+            let prints = pdf_settings.as_ref().map_or_else(Vec::new, |s| {
+                other_prints(site, leaflet)
+                    .into_iter()
+                    .map(|p| {
+                        let rel = format!("{lang}/{}.{}.pdf", leaflet.slug, p.name());
+                        (p, output(rel, doc.clone().text("print").text(p.name()).text(s).finish()))
+                    })
+                    .collect()
+            });
+            Job { leaflet, lang: lang.clone(), html, pdf, paste, image, prints }
         })
         .collect()
+}
+
+/// The prints of a leaflet besides its page-sized PDF (`prints` of its front matter, else
+/// of `tradui.toml`), each once: a full page on the leaflet's own paper is that PDF.
+pub(super) fn other_prints(site: &Site, leaflet: &Leaflet) -> Vec<Print> {
+    let config = &site.project.config;
+    let paper = leaflet.paper.unwrap_or(config.paper);
+    let mut prints: Vec<Print> = Vec::new();
+    for p in leaflet.prints.as_ref().unwrap_or(&config.prints) {
+        if *p != Print::Full(paper) && !prints.contains(p) {
+            prints.push(*p);
+        }
+    }
+    prints
 }
 
 /// The pseudo-locale documents (en-XA, ar-XB) of every source-language document, as
@@ -227,6 +263,7 @@ fn add_pseudo(site: &Site, work: &mut Work) {
                 pdf: work.jobs[i].pdf.as_ref().map(|_| output("pdf")),
                 paste: None,
                 image: None,
+                prints: Vec::new(),
             };
             work.docs.insert(work.jobs.len(), Localized { doc: pseudo, diagnostics: Vec::new() });
             work.jobs.push(job);
@@ -254,6 +291,33 @@ fn pairs(site: &Site, jobs: &[Job]) -> Vec<Pair> {
     pairs
 }
 
+/// The poster of every leaflet (PDF builds only), keyed by its languages' PDFs.
+fn posters(site: &Site, jobs: &[Job]) -> Vec<Poster> {
+    let mut posters: Vec<Poster> = Vec::new();
+    for (i, job) in jobs.iter().enumerate().filter(|(_, j)| j.pdf.is_some()) {
+        match posters.last_mut() {
+            Some(p) if jobs[p.jobs[0]].leaflet.slug == job.leaflet.slug => p.jobs.push(i),
+            _ => {
+                let out = Output {
+                    rel: format!("poster/{}.pdf", job.leaflet.slug),
+                    key: String::new(),
+                    fresh: None,
+                };
+                posters.push(Poster { jobs: vec![i], out });
+            }
+        }
+    }
+    for p in &mut posters {
+        let mut key = KeyHasher::new("poster");
+        for &i in &p.jobs {
+            key.text(&jobs[i].pdf.as_ref().expect("jobs with a PDF").key);
+        }
+        p.out.key = key.finish();
+        p.out.fresh = site.old.intact(site.out, &p.out.rel).filter(|e| e.key == p.out.key);
+    }
+    posters
+}
+
 /// Localizes every job that has an output to render (or that a two-language PDF to
 /// render needs) and is not localized yet.
 pub(super) fn localize_dirty(site: &Site, work: &mut Work) {
@@ -261,6 +325,9 @@ pub(super) fn localize_dirty(site: &Site, work: &mut Work) {
         work.jobs.iter().enumerate().filter(|(_, j)| j.dirty()).map(|(i, _)| i).collect();
     for p in work.pairs.iter().filter(|p| p.out.fresh.is_none()) {
         wanted.extend([p.source, p.lang]);
+    }
+    for p in work.posters.iter().filter(|p| p.out.fresh.is_none()) {
+        wanted.extend(&p.jobs);
     }
     let todo: Vec<usize> = wanted.into_iter().filter(|i| !work.docs.contains_key(i)).collect();
     let jobs = &work.jobs;

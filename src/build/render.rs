@@ -6,7 +6,7 @@ use super::manifest::{self, Entry, FontState};
 use super::plan::{Job, Localized, Output, Plan, Work};
 use super::{RendererCache, Site};
 use crate::diag::{Diagnostic, Kind};
-use crate::document::Document;
+use crate::document::{Document, Print};
 use crate::fonts::coverage::printed_chars;
 use crate::render::html::{PageContext, render_page};
 use crate::render::pdf::{PdfOptions, PdfRenderer};
@@ -61,6 +61,7 @@ pub(super) fn render(site: &Site, plan: &Plan) -> (Vec<Done>, FontState) {
     let renderer = site.pdf.as_ref().and_then(|o| choose_fonts(site, o, &mut work, &mut fonts));
     let bar = progress_bar(site.options.progress, work.docs.len());
     let mut done = render_pairs(site, &work, renderer.as_deref());
+    done.extend(render_posters(site, &work, renderer.as_deref()));
     done.extend(render_jobs(site, plan, work, renderer.as_deref(), &bar));
     bar.finish_and_clear();
     (done, fonts)
@@ -78,7 +79,8 @@ fn choose_fonts(
     let needed = needed_chars(site, work);
     let inputs = crate::fonts::choice::inputs(crate::fonts::coverage::project_fonts(site.project), &needed);
     let any_dirty = work.jobs.iter().any(|j| j.pdf.as_ref().is_some_and(|p| p.fresh.is_none()))
-        || work.pairs.iter().any(|p| p.out.fresh.is_none());
+        || work.pairs.iter().any(|p| p.out.fresh.is_none())
+        || work.posters.iter().any(|p| p.out.fresh.is_none());
     if inputs == site.old.fonts.inputs && !any_dirty {
         return None;
     }
@@ -91,8 +93,10 @@ fn choose_fonts(
                 p.fresh = None;
             }
         }
-        for p in work.pairs.iter_mut() {
-            p.out.fresh = None;
+        for out in
+            work.pairs.iter_mut().map(|p| &mut p.out).chain(work.posters.iter_mut().map(|p| &mut p.out))
+        {
+            out.fresh = None;
         }
         super::plan::localize_dirty(site, work);
     }
@@ -169,6 +173,44 @@ fn render_pairs(site: &Site, work: &Work, renderer: Option<&PdfRenderer>) -> Vec
                     job,
                     &e.to_string(),
                     "fix the template or report this with the leaflet attached",
+                ),
+            ),
+        }
+    })
+}
+
+/// Renders and writes the posters whose inputs changed. A language whose PDF cannot be
+/// made for want of a font is left out (its PDF's error says what to install).
+fn render_posters(site: &Site, work: &Work, renderer: Option<&PdfRenderer>) -> Vec<Done> {
+    in_parallel(work.posters.iter().collect(), |p| {
+        let (Some(renderer), None) = (renderer, &p.out.fresh) else { return reused(&p.out, true) };
+        let Some(docs) = p.jobs.iter().map(|i| work.docs.get(i)).collect::<Option<Vec<_>>>() else {
+            return reused(&p.out, true);
+        };
+        if docs.iter().flat_map(|d| &d.diagnostics).any(Diagnostic::is_error) {
+            return kept(&p.out, Vec::new());
+        }
+        let printable: Vec<&Document> =
+            docs.iter().map(|d| &d.doc).filter(|d| renderer.missing_glyphs(d).is_empty()).collect();
+        match renderer.render_poster(&printable, site.project.config.base_url.as_deref()) {
+            Ok(bytes) => written(
+                site,
+                &p.out,
+                Rendered {
+                    bytes: &bytes,
+                    pdf: true,
+                    reusable: true,
+                    diagnostics: Vec::new(),
+                    chars: String::new(),
+                },
+            ),
+            Err(e) => failed(
+                &p.out,
+                pdf_error(
+                    &p.out.rel,
+                    &work.jobs[p.jobs[0]],
+                    &e.to_string(),
+                    "fix the leaflet or report this with it attached",
                 ),
             ),
         }
@@ -281,18 +323,30 @@ fn render_job(
     done.extend(job.image.as_ref().map(|o| share_image(site, o, &doc, renderer)));
     let (Some(pdf), Some(renderer)) = (&job.pdf, renderer) else {
         done.extend(job.pdf.as_ref().map(|p| reused(p, true)));
+        done.extend(job.prints.iter().map(|(_, o)| reused(o, true)));
         return done;
     };
-    done.push(if pdf.fresh.is_some() {
-        reused(pdf, true)
-    } else {
-        render_pdf(site, job, pdf, &doc, renderer)
-    });
+    let prints = std::iter::once((None, pdf)).chain(job.prints.iter().map(|(p, o)| (Some(*p), o)));
+    for (print, o) in prints {
+        done.push(if o.fresh.is_some() {
+            reused(o, true)
+        } else {
+            render_pdf(site, job, o, &doc, renderer, print)
+        });
+    }
     done
 }
 
-/// Renders and writes one PDF, unless a character no font has would print as a box.
-fn render_pdf(site: &Site, job: &Job, pdf: &Output, doc: &Document, renderer: &PdfRenderer) -> Done {
+/// Renders and writes one PDF (the page-sized one, or another `print`), unless a
+/// character no font has would print as a box.
+fn render_pdf(
+    site: &Site,
+    job: &Job,
+    pdf: &Output,
+    doc: &Document,
+    renderer: &PdfRenderer,
+    print: Option<Print>,
+) -> Done {
     let project = site.project;
     let missing = renderer.missing_glyphs(doc);
     if !missing.is_empty() {
@@ -305,17 +359,19 @@ fn render_pdf(site: &Site, job: &Job, pdf: &Output, doc: &Document, renderer: &P
         return failed(pdf, d);
     }
     let chars: String = printed_chars(doc, &project.config.printed_words()).into_iter().collect();
-    match renderer.render(doc) {
+    let rendered = print.map_or_else(|| renderer.render(doc), |p| renderer.render_print(doc, p));
+    match rendered {
         Ok(bytes) => written(
             site,
             pdf,
             Rendered { bytes: &bytes, pdf: true, reusable: true, diagnostics: Vec::new(), chars },
         ),
         Err(e @ crate::render::pdf::PdfError::Overflow { .. }) => {
+            let what = print.map_or(String::new(), |p| format!(" in its {} print", p.name()));
             let d = Diagnostic::error(
                 Kind::Source,
                 &job.leaflet.file,
-                format!("`{}` in {} does not fit its pages: {e}", job.leaflet.slug, job.lang),
+                format!("`{}` in {} does not fit its pages{what}: {e}", job.leaflet.slug, job.lang),
             )
             .at((1, 1))
             .leaflet(&job.leaflet.slug)

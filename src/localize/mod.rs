@@ -197,6 +197,7 @@ fn document(project: &Project, leaflet: &Leaflet, lang: &Lang, shown: usize) -> 
         total,
         ui,
         short: leaflet.short.clone(),
+        poster: leaflet.poster.clone(),
         event_over: crate::status::expiry::is_over(leaflet, crate::status::expiry::today()),
     }
 }

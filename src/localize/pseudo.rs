@@ -205,6 +205,7 @@ mod tests {
             total: 2,
             ui: Default::default(),
             short: Vec::new(),
+            poster: None,
             event_over: false,
         }
     }

@@ -49,6 +49,9 @@ pub struct Config {
     pub paper: Paper,
     /// How a PDF uses its page, unless a leaflet's front matter says (`fit`).
     pub fit: crate::document::Fit,
+    /// The prints of every leaflet besides its page-sized PDF (`prints`), unless its
+    /// front matter lists its own.
+    pub prints: Vec<crate::document::Print>,
     /// `bleed = "3mm"`: paper beyond the trim for a copy shop's cutter, in points.
     pub bleed: Option<f64>,
     /// A Typst template that replaces the built-in one, relative to the project.
@@ -99,6 +102,7 @@ impl Config {
             title: "Leaflets".into(),
             paper: Paper::Letter,
             fit: crate::document::Fit::Page,
+            prints: Vec::new(),
             bleed: None,
             template: None,
             bilingual: Vec::new(),
@@ -183,6 +187,7 @@ impl Config {
             title: raw.title.unwrap_or_else(|| "Leaflets".into()),
             paper: raw.paper.unwrap_or_default(),
             fit: raw.fit.unwrap_or_default(),
+            prints: raw.prints.unwrap_or_default(),
             bleed,
             template: raw.template.map(toml::Spanned::into_inner),
             bilingual,
@@ -380,6 +385,7 @@ struct RawConfig {
     title: Option<String>,
     paper: Option<Paper>,
     fit: Option<crate::document::Fit>,
+    prints: Option<Vec<crate::document::Print>>,
     bleed: Option<toml::Spanned<String>>,
     template: Option<toml::Spanned<String>>,
     #[serde(default)]

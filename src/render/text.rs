@@ -58,9 +58,7 @@ pub fn short_text(doc: &Document, plain: bool, base_url: Option<&str>) -> String
 fn named_units(doc: &Document, base_url: Option<&str>) -> String {
     let mut out = String::new();
     for id in &doc.short {
-        let found =
-            if *id == doc.title.id { Some(&doc.title) } else { doc.blocks.iter().find_map(|b| find(b, id)) };
-        if let Some(text) = found {
+        if let Some(text) = doc.text(id) {
             out.push_str(&text.plain());
             out.push('\n');
         }
@@ -70,18 +68,6 @@ fn named_units(doc: &Document, base_url: Option<&str>) -> String {
         out.push('\n');
     }
     out
-}
-
-fn find<'d>(block: &'d Block, id: &str) -> Option<&'d Text> {
-    match block {
-        Block::Heading { text, .. } | Block::Paragraph { text } | Block::Image { alt: text, .. } => {
-            (text.id == id).then_some(text)
-        }
-        Block::List { items, .. } => items.iter().flatten().find_map(|b| find(b, id)),
-        Block::Quote { blocks } => blocks.iter().find_map(|b| find(b, id)),
-        Block::Table { header, rows, .. } => header.iter().chain(rows.iter().flatten()).find(|t| t.id == id),
-        Block::Code { .. } | Block::Rule => None,
-    }
 }
 
 fn push(out: &mut String, s: &str, plain: bool) {

@@ -16,6 +16,10 @@ pub(super) struct RawFront {
     pub(super) paper: Option<Paper>,
     /// How the PDF uses its page: "page", "none" or a number of pages.
     pub(super) fit: Option<crate::document::Fit>,
+    /// The prints besides the page-sized PDF: "half-letter-2up", "a5-2up", "a4"...
+    pub(super) prints: Option<Vec<crate::document::Print>>,
+    /// The unit the multilingual poster shows under the title (default: the first paragraph).
+    pub(super) poster: Option<String>,
     /// Where the leaflet stands in the index: lower first (as Hugo's and Zola's `weight`).
     pub(super) weight: Option<i64>,
     /// The units of the short version (an SMS), by message ID; default: title and facts.
@@ -34,6 +38,8 @@ pub(super) struct FrontMatter {
     pub(super) title: Option<String>,
     pub(super) paper: Option<Paper>,
     pub(super) fit: Option<crate::document::Fit>,
+    pub(super) prints: Option<Vec<crate::document::Print>>,
+    pub(super) poster: Option<String>,
     pub(super) weight: Option<i64>,
     pub(super) short: Vec<String>,
     pub(super) variables: BTreeMap<String, VarValue>,
@@ -108,6 +114,41 @@ pub(super) fn parse_front_matter(
         }
     }
     let variable_order = written_order(front, variables.keys());
+    let (overrides, override_positions) = language_values(file, text, range.clone(), by_lang, &variables)?;
+    let event = Event {
+        required: required_langs(file, text, range.start, raw.required)?,
+        valid_until: end_date(file, text, range.start, raw.valid_until)?,
+    };
+    Ok(FrontMatter {
+        title: raw.title,
+        paper: raw.paper,
+        fit: raw.fit,
+        prints: raw.prints,
+        poster: raw.poster,
+        weight: raw.weight,
+        short: raw.short,
+        variables,
+        variable_order,
+        overrides,
+        override_positions,
+        event,
+    })
+}
+
+/// Values of variables by language, then by name.
+type LangValues = BTreeMap<String, BTreeMap<String, VarValue>>;
+/// Where each `[variables.<lang>]` table is: (tag, (line, column)).
+type TablePositions = Vec<(String, (usize, usize))>;
+
+/// The values of `[variables.<lang>]` tables, by language, and where each table is.
+fn language_values(
+    file: &str,
+    text: &str,
+    range: Range<usize>,
+    by_lang: Vec<(String, toml::Table)>,
+    variables: &BTreeMap<String, VarValue>,
+) -> Result<(LangValues, TablePositions), Diagnostic> {
+    let at = |name: &str| text[range.clone()].find(name).map_or(range.start, |i| range.start + i);
     let mut overrides = BTreeMap::new();
     let mut override_positions = Vec::new();
     for (tag, table) in by_lang {
@@ -127,22 +168,7 @@ pub(super) fn parse_front_matter(
         }
         overrides.insert(lang, values);
     }
-    let event = Event {
-        required: required_langs(file, text, range.start, raw.required)?,
-        valid_until: end_date(file, text, range.start, raw.valid_until)?,
-    };
-    Ok(FrontMatter {
-        title: raw.title,
-        paper: raw.paper,
-        fit: raw.fit,
-        weight: raw.weight,
-        short: raw.short,
-        variables,
-        variable_order,
-        overrides,
-        override_positions,
-        event,
-    })
+    Ok((overrides, override_positions))
 }
 
 /// Names in the order their `name = ...` lines stand in `front` (a name whose line is
@@ -228,7 +254,7 @@ fn toml_error(file: &str, text: &str, start: usize, e: &toml::de::Error) -> Diag
     }
     Diagnostic::error(Kind::Source, file, format!("front matter: {}", e.message().trim().replace('\n', " ")))
         .at_offset(text, offset)
-        .hint("the front matter knows `title`, `paper` (\"letter\" or \"a4\"), `fit`, `weight`, `short`, `required`, `valid-until` and a [variables] table")
+        .hint("the front matter knows `title`, `paper` (\"letter\", \"a4\", \"half-letter\" or \"a5\"), `fit`, `prints`, `poster`, `weight`, `short`, `required`, `valid-until` and a [variables] table")
 }
 
 pub(super) fn var_value(

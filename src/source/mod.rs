@@ -128,6 +128,10 @@ pub struct Leaflet {
     pub paper: Option<Paper>,
     /// Front matter `fit`: how the PDF uses its page (else `tradui.toml`'s).
     pub fit: Option<crate::document::Fit>,
+    /// Front matter `prints`: the prints besides the page-sized PDF (else `tradui.toml`'s).
+    pub prints: Option<Vec<crate::document::Print>>,
+    /// Front matter `poster`: the unit the multilingual poster shows under the title.
+    pub poster: Option<String>,
     /// Front matter `weight`: the index lists lower weights first.
     pub weight: Option<i64>,
     /// Front matter `short`: the units of the short version (an SMS), by message ID.
@@ -168,6 +172,8 @@ impl Leaflet {
             title: None,
             paper: None,
             fit: None,
+            prints: None,
+            poster: None,
             weight: None,
             short: Vec::new(),
             variables: BTreeMap::new(),
@@ -209,16 +215,18 @@ impl Leaflet {
     }
 }
 
-/// Every ID front matter `short` names must be a unit of the leaflet.
+/// Every ID front matter `short` and `poster` name must be a unit of the leaflet.
 fn check_short(leaflet: &Leaflet, text: &str, diags: &mut Vec<Diagnostic>) {
-    for id in leaflet.short.iter().filter(|id| !leaflet.index.contains_key(id.as_str())) {
+    let named =
+        leaflet.short.iter().map(|id| ("short", id)).chain(leaflet.poster.iter().map(|id| ("poster", id)));
+    for (key, id) in named.filter(|(_, id)| !leaflet.index.contains_key(id.as_str())) {
         let offset = text.find(&format!("\"{id}\"")).unwrap_or(0);
         let known: Vec<&str> = leaflet.units.iter().take(8).map(|u| u.id.as_str()).collect();
         diags.push(
             Diagnostic::error(
                 Kind::Source,
                 &leaflet.file,
-                format!("`short` names \"{id}\", which is not a unit of this leaflet"),
+                format!("`{key}` names \"{id}\", which is not a unit of this leaflet"),
             )
             .at(line_col(text, offset))
             .hint(format!("use message IDs of the leaflet, such as {}", known.join(", "))),
@@ -282,6 +290,8 @@ fn read_front_matter(
                     leaflet.title = fm.title;
                     leaflet.paper = fm.paper;
                     leaflet.fit = fm.fit;
+                    leaflet.prints = fm.prints;
+                    leaflet.poster = fm.poster;
                     leaflet.weight = fm.weight;
                     leaflet.short = fm.short;
                     leaflet.variables = fm.variables;

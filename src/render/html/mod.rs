@@ -197,6 +197,8 @@ fn page_size(doc: &Document) -> &'static str {
     match doc.paper {
         crate::project::config::Paper::Letter => "letter",
         crate::project::config::Paper::A4 => "A4",
+        crate::project::config::Paper::HalfLetter => "5.5in 8.5in",
+        crate::project::config::Paper::A5 => "A5",
     }
 }
 

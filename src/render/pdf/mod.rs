@@ -6,8 +6,11 @@
 //! per renderer (which any number of threads may share), each face read when first used;
 //! the template gets the family list for the document's language and scripts.
 
+pub mod impose;
+pub mod poster;
+
 use crate::document::Document;
-use crate::document::Fit;
+use crate::document::{Fit, Print};
 use crate::fonts::discovery::{FontSet, families, has_italics};
 use crate::lang::Lang;
 use serde::Serialize;
@@ -85,7 +88,7 @@ pub enum PdfError {
     #[error("the PDF could not be written: {0}")]
     Export(String),
     /// A leaflet longer than the pages its `fit` asks for, at the smallest size.
-    #[error("it runs to {pages} pages at the smallest body size (12.5 pt), {} more than `fit = {allowed}` allows", pages - allowed)]
+    #[error("it runs to {pages} pages at the smallest body size, {} more than `fit = {allowed}` allows", pages - allowed)]
     Overflow { pages: usize, allowed: usize },
 }
 
@@ -121,17 +124,36 @@ impl PdfRenderer {
 
     /// Typesets one document.
     pub fn render(&self, doc: &Document) -> Result<Vec<u8>, PdfError> {
-        let data = TemplateData::new(doc, &self.options);
+        self.render_as(doc, Layout::default())
+    }
+
+    /// Typesets one print of a document: on another paper, or 2-up (set on the half
+    /// sheet, each page twice on one sheet with cut marks, no bleed).
+    pub fn render_print(&self, doc: &Document, print: Print) -> Result<Vec<u8>, PdfError> {
+        let on_paper = Document { paper: print.paper(), ..doc.clone() };
+        match print {
+            Print::Full(_) => self.render_as(&on_paper, Layout::default()),
+            Print::TwoUp(half) => self
+                .render_as(&on_paper, Layout { sheet: Some(impose::sheet_width(half)), ..Layout::default() }),
+        }
+    }
+
+    fn render_as(&self, doc: &Document, layout: Layout) -> Result<Vec<u8>, PdfError> {
+        let mut data = TemplateData::new(doc, &self.options);
+        if layout.sheet.is_some() {
+            data.bleed = 0.0;
+        }
         let template = self.options.template.clone().unwrap_or_else(|| TEMPLATE.to_string());
         let ident = format!("tradui/{}/{}", doc.lang, doc.slug);
-        let Fit::Pages(n) = doc.fit else { return self.compile(template, &data, &ident, None) };
-        match self.compile(template.clone(), &data, &ident, Some(usize::from(n))) {
+        let Fit::Pages(n) = doc.fit else { return self.compile(template, &data, &ident, layout) };
+        let layout = Layout { max_pages: Some(usize::from(n)), ..layout };
+        match self.compile(template.clone(), &data, &ident, layout) {
             // The fitted size ran over its pages after all: set at the body size again,
             // which is an error only if it runs over there too.
             Err(PdfError::Overflow { .. }) => {
                 let flowing = Document { fit: Fit::None, ..doc.clone() };
-                let data = TemplateData::new(&flowing, &self.options);
-                self.compile(template, &data, &ident, Some(usize::from(n)))
+                let data = TemplateData { bleed: data.bleed, ..TemplateData::new(&flowing, &self.options) };
+                self.compile(template, &data, &ident, layout)
             }
             other => other,
         }
@@ -149,7 +171,7 @@ impl PdfRenderer {
             BILINGUAL_TEMPLATE.to_string(),
             &pair,
             &format!("tradui/{}+{}/{}", a.lang, b.lang, a.slug),
-            None,
+            Layout::default(),
         )
     }
 
@@ -171,18 +193,25 @@ impl PdfRenderer {
         template: String,
         data: &impl Serialize,
         ident: &str,
-        max_pages: Option<usize>,
+        layout: Layout,
     ) -> Result<Vec<u8>, PdfError> {
         let json = serde_json::to_vec(data).map_err(|e| PdfError::Export(e.to_string()))?;
         let world = LeafletWorld::new(self, template, json);
         let warned = typst::compile::<PagedDocument>(&world);
         let document = warned.output.map_err(|errors| PdfError::Template(describe(&world, &errors)))?;
-        if let Some(allowed) = max_pages.filter(|n| document.pages().len() > *n) {
+        if let Some(allowed) = layout.max_pages.filter(|n| document.pages().len() > *n) {
             return Err(PdfError::Overflow { pages: document.pages().len(), allowed });
         }
+        // A 2-up sheet is for the printer: untagged, never PDF/UA (its page-sized PDF is
+        // the one to read).
+        let pdf_ua = self.options.pdf_ua && layout.sheet.is_none();
         // PDF/UA wants every glyph mapped to text, so there the continuation glyphs keep
         // their cluster's text (copying repeats such a cluster's marks, typst#8767).
-        let document = if self.options.pdf_ua { document } else { one_text_per_cluster(&document) };
+        let document = if pdf_ua { document } else { one_text_per_cluster(&document) };
+        let document = match layout.sheet {
+            Some(width) => impose::two_up(&document, width),
+            None => document,
+        };
         let mut standards = Vec::new();
         if self.options.pdf_a {
             if self.options.timestamp.is_none() {
@@ -192,7 +221,7 @@ impl PdfRenderer {
             }
             standards.push(typst_pdf::PdfStandard::A_2b);
         }
-        if self.options.pdf_ua {
+        if pdf_ua {
             standards.push(typst_pdf::PdfStandard::Ua_1);
         }
         let options = typst_pdf::PdfOptions {
@@ -201,6 +230,7 @@ impl PdfRenderer {
             timestamp: self.options.timestamp.and_then(timestamp),
             standards: typst_pdf::PdfStandards::new(&standards)
                 .map_err(|e| PdfError::Export(e.message().to_string()))?,
+            tagged: layout.sheet.is_none(),
             ..typst_pdf::PdfOptions::default()
         };
         typst_pdf::pdf(&document, &options).map_err(|errors| PdfError::Export(describe(&world, &errors)))
@@ -211,6 +241,14 @@ impl PdfRenderer {
     pub fn evict(max_age: usize) {
         typst::comemo::evict(max_age);
     }
+}
+
+/// How a document is laid out: at most `max_pages` pages; with `sheet`, 2-up on sheets
+/// that wide.
+#[derive(Debug, Clone, Copy, Default)]
+struct Layout {
+    max_pages: Option<usize>,
+    sheet: Option<typst::layout::Abs>,
 }
 
 /// Typst lays a combining mark that the font moves up or down (Yoruba's "Ẹ̀", Arabic
