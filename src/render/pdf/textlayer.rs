@@ -4,16 +4,22 @@
 //! Typst cuts a shaped run into text items wherever a glyph's vertical offset changes,
 //! so a combining mark that the font moves up or down (Thaana's fili, Yiddish's points,
 //! Arabic tanween, Yoruba's tones over a dotted letter, Thai tone marks) is an item of
-//! its own. Every glyph of a cluster keeps the whole cluster's text: the mark glyph of
-//! "ހަ" stands for "ހަ" and its letter for "ހަ" again. A PDF reader then copies the
-//! cluster twice (typst/typst#8767), and poppler writes the characters of a glyph that
-//! stands for several backwards in right-to-left text: Dhivehi came back with each
-//! fili before its letter, Yiddish with its points cut off their letters.
+//! its own, and every glyph of a cluster keeps the whole cluster's text: the mark glyph
+//! of "ހަ" stands for "ހަ", and its letter for "ހަ" again. Readers copied such a
+//! cluster twice (typst/typst#8767); right to left, each letter with a moved mark was a
+//! text object apart, its characters read backwards (Dhivehi came back with each fili
+//! before its letter, Yiddish with its points cut off their letters).
 //!
-//! Here each mark that the font draws with a glyph of its own (the glyph its `cmap`
-//! gives the mark, or the one mark glyph of the cluster) gets that glyph as its text,
-//! and the rest of the cluster goes to the cluster's first other glyph, once: the
-//! ToUnicode map then says one letter per glyph, as a PDF of any other text does.
+//! Left to right, the cluster's text stays on the first item's glyph and the items that
+//! continue it stand for no text. Right to left, the items of one run are one item again
+//! (each glyph keeping its height as a vertical offset), and a cluster's text is shared
+//! out: each mark that has a glyph of its own (the one its `cmap` gives, or the one mark
+//! glyph of the cluster) stands for that mark, its letter for the rest. The ToUnicode
+//! map then says one character per glyph, in the run's `/ReversedChars` order, which is
+//! what readers that follow the PDF format read (MuPDF, among others). poppler cannot
+//! read a moved mark right whatever the map says: it starts a word at a glyph more than
+//! half a point off the baseline, writes a glyph of several characters backwards right
+//! to left, and sorts a mark as left to right.
 
 use std::collections::HashMap;
 use typst::layout::{Frame, FrameItem, Point};
@@ -115,7 +121,8 @@ fn join(chain: &[(Point, TextItem)]) -> Option<(Point, TextItem)> {
     let baseline = chain.iter().rev().max_by_key(|(_, t)| t.glyphs.len())?.0.y;
     // Left to right, the cut-apart items read well (see `retext_item`); right to left,
     // each was a word apart, read in the wrong order.
-    if chain.iter().flat_map(|(_, t)| t.text.chars()).find_map(strong_rtl) != Some(true) {
+    let text: String = chain.iter().map(|(_, t)| t.text.as_str()).collect();
+    if !first_strong(&text).is_some_and(|(rtl, _)| rtl) {
         return None;
     }
     let order: Vec<usize> = (0..chain.len()).rev().collect();
@@ -127,7 +134,9 @@ fn join(chain: &[(Point, TextItem)]) -> Option<(Point, TextItem)> {
         let first = t.glyphs.iter().min_by_key(|g| g.range.start)?;
         let cluster = &t.text[first.range()];
         let shared = match last {
-            Some(l) if l.span == first.span && first.range.start == 0 && text.ends_with(cluster) => cluster.len(),
+            Some(l) if l.span == first.span && first.range.start == 0 && text.ends_with(cluster) => {
+                cluster.len()
+            }
             _ => 0,
         };
         offsets[k] = text.len() - shared;
@@ -148,14 +157,16 @@ fn join(chain: &[(Point, TextItem)]) -> Option<(Point, TextItem)> {
     Some((Point::new(chain[0].0.x, baseline), item))
 }
 
-/// For a letter of a strong direction: whether it is right to left.
-fn strong_rtl(c: char) -> Option<bool> {
-    use icu_properties::props::BidiClass;
-    match icu_properties::CodePointMapData::<BidiClass>::new().get(c) {
-        BidiClass::RightToLeft | BidiClass::ArabicLetter => Some(true),
-        BidiClass::LeftToRight => Some(false),
-        _ => None,
-    }
+/// The first letter of a strong direction in `text`: whether it is right to left, and
+/// whether it is of the Arabic script.
+fn first_strong(text: &str) -> Option<(bool, bool)> {
+    use icu_properties::props::{BidiClass, Script};
+    let bidi = icu_properties::CodePointMapData::<BidiClass>::new();
+    let c = text.chars().find(|c| {
+        matches!(bidi.get(*c), BidiClass::RightToLeft | BidiClass::ArabicLetter | BidiClass::LeftToRight)
+    })?;
+    let arabic = icu_properties::CodePointMapData::<Script>::new().get(c) == Script::Arabic;
+    Some((bidi.get(c) != BidiClass::LeftToRight, arabic))
 }
 
 /// The glyphs of each cluster with a mark, over all the frame's text items.
@@ -189,7 +200,11 @@ fn retext_item(
         let continued = i == 0 && before.as_ref().is_some_and(|(k, lettered)| *k == key && *lettered);
         let lettered = if has_mark(&key.1) {
             let ids = glyphs.get(&key).map_or(&[][..], Vec::as_slice);
-            let split = if key.1.chars().find_map(strong_rtl) == Some(true) {
+            // Arabic keeps Typst's clusters: the letter under a tanween, standing for
+            // the letter and its mark, keeps poppler's line in one piece ("أحرا ًر ا");
+            // the raised tanween on a glyph of its own is a line apart there, and cuts
+            // its line in two, read in the wrong order (MuPDF reads both well).
+            let split = if first_strong(&key.1) == Some((true, false)) {
                 Split::new(&t.font, &key.1, ids)
             } else {
                 Split::whole(&key.1)
