@@ -8,6 +8,7 @@
 
 pub mod impose;
 pub mod poster;
+mod textlayer;
 
 use crate::document::Document;
 use crate::document::{Fit, Print};
@@ -205,9 +206,9 @@ impl PdfRenderer {
         // A 2-up sheet is for the printer: untagged, never PDF/UA (its page-sized PDF is
         // the one to read).
         let pdf_ua = self.options.pdf_ua && layout.sheet.is_none();
-        // PDF/UA wants every glyph mapped to text, so there the continuation glyphs keep
-        // their cluster's text (copying repeats such a cluster's marks, typst#8767).
-        let document = if pdf_ua { document } else { one_text_per_cluster(&document) };
+        // PDF/UA wants every glyph mapped to text: there a cluster's other glyphs repeat
+        // its letter's text (copying repeats it, typst#8767), elsewhere they stand for none.
+        let document = textlayer::readable(&document, pdf_ua);
         let document = match layout.sheet {
             Some(width) => impose::two_up(&document, width),
             None => document,
@@ -249,61 +250,6 @@ impl PdfRenderer {
 struct Layout {
     max_pages: Option<usize>,
     sheet: Option<typst::layout::Abs>,
-}
-
-/// Typst lays a combining mark that the font moves up or down (Yoruba's "Ẹ̀", Arabic
-/// tanween "رً", Thai tone marks) out as a text item of its own, carrying the whole
-/// cluster's text; the PDF then maps both the base and the mark glyph to the cluster,
-/// and copying "Ẹ̀TỌ́" gives "Ẹ̀TẸ̀ Ọ́Ọ́" (typst/typst#8767). Here a text item that continues
-/// the cluster the item before it ends with (same source position) keeps its glyphs and
-/// gives them no text: the cluster's text stays once, with the glyph where it starts.
-fn one_text_per_cluster(document: &PagedDocument) -> PagedDocument {
-    let pages = document
-        .pages()
-        .iter()
-        .map(|page| {
-            let mut page = page.clone();
-            untext_continuations(&mut page.frame);
-            page
-        })
-        .collect();
-    PagedDocument::new(pages, typst::model::Document::info(document).clone())
-}
-
-fn untext_continuations(frame: &mut typst::layout::Frame) {
-    use typst::layout::FrameItem;
-    let mut items: Vec<_> = frame.items().cloned().collect();
-    let mut before: Option<((typst::syntax::Span, u16), String)> = None;
-    for (_, item) in &mut items {
-        match item {
-            FrameItem::Text(t) => {
-                let last = t.glyphs.last().map(|g| (g.span, t.text[g.range()].to_string()));
-                if let Some((span, cluster)) = before.as_ref().filter(|(_, c)| has_mark(c)) {
-                    for g in t
-                        .glyphs
-                        .iter_mut()
-                        .take_while(|g| g.span == *span && t.text.get(g.range()) == Some(cluster.as_str()))
-                    {
-                        g.range = g.range.start..g.range.start;
-                    }
-                }
-                before = last;
-            }
-            FrameItem::Group(group) => {
-                untext_continuations(&mut group.frame);
-                before = None;
-            }
-            _ => {}
-        }
-    }
-    frame.clear();
-    frame.push_multiple(items);
-}
-
-fn has_mark(text: &str) -> bool {
-    use icu_properties::props::{GeneralCategory, GeneralCategoryGroup};
-    let gc = icu_properties::CodePointMapData::<GeneralCategory>::new();
-    text.chars().any(|c| GeneralCategoryGroup::Mark.contains(gc.get(c)))
 }
 
 fn timestamp(secs: i64) -> Option<typst_pdf::Timestamp> {
