@@ -271,6 +271,9 @@ pub struct Variable {
     /// Its label in the document's language, for the names tradui knows (date, time,
     /// place, phone); other variables show their value alone.
     pub label: Option<String>,
+    /// A link's address, when the value is one (`https://...`, or `[text](address)`): then
+    /// `value` is the text the facts show for it (`localize::fact`).
+    pub link: Option<String>,
 }
 
 /// Whether a variable holds a phone number, by its name.

@@ -162,6 +162,42 @@ fn the_pdf_labels_its_facts_in_its_language() {
     assert!(flat.contains("Dat: 10 desanm 2026") && flat.contains("Kote: Union hall"), "{flat}");
 }
 
+#[test]
+#[ignore = "slow: renders PDFs; run with cargo test -- --include-ignored"]
+fn a_link_in_the_facts_shows_as_its_text() {
+    if !common::have_poppler() {
+        return;
+    }
+    let p = Project::init();
+    p.edit(
+        "content/meeting.md",
+        "place = \"Union hall, 2nd floor\"",
+        "place = \"Union hall, 2nd floor\"\nsignup = \"https://www.union.example.org/join/\"\nrules = \"[Know your rights](https://union.example.org/rights)\"\nodd = \"[Click](javascript:alert(1))\"",
+    );
+    let out = p.run(&["build"]);
+    assert!(out.starts_with("exit: 0"), "{out}");
+    let page = p.read("public/es/meeting.html");
+    assert!(page.contains("<a href=\"https://www.union.example.org/join/\"><bdi dir=\"ltr\">union.example.org/join</bdi></a>"), "{page}");
+    assert!(
+        page.contains(
+            "<a href=\"https://union.example.org/rights\"><bdi dir=\"ltr\">Know your rights</bdi></a>"
+        ),
+        "{page}"
+    );
+    assert!(!page.contains("javascript:alert(1)\""), "an unsafe address is never a link: {page}");
+    assert!(page.contains("[Click](javascript:alert(1))"), "it stays text: {page}");
+    let text = common::poppler("pdftotext", &[p.root.join("public/es/meeting.pdf").to_str().unwrap(), "-"]);
+    assert!(text.contains("union.example.org/join") && text.contains("Know your rights"), "{text}");
+    assert!(
+        !text.contains("https://www.union") && !text.contains("https://union.example.org/rights"),
+        "no raw address: {text}"
+    );
+    // The text to paste keeps an address a phone can open.
+    let txt = p.read("public/es/meeting.txt");
+    assert!(txt.contains("\nhttps://www.union.example.org/join/\n"), "{txt}");
+    assert!(txt.contains("Know your rights (https://union.example.org/rights)"), "{txt}");
+}
+
 /// An 8 x 8 red PNG.
 const PNG: &str =
     "iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEUlEQVR4nGPYIK2HFTEMLQkAc7A+Qfu6ja8AAAAASUVORK5CYII=";

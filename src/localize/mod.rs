@@ -164,6 +164,32 @@ fn resolver_error(file: &str, id: &str, error: &str) -> Diagnostic {
         .hint("check the placeables: variables come from the leaflet's [variables], terms from terms.ftl")
 }
 
+/// A variable as the facts show it. A value that is a link: a bare web address shows as
+/// itself without `https://`, `www.` and a closing `/` (`union.example.org/join`), a
+/// Markdown link `[Sign up](https://...)` as its text. An address `safe_url` refuses, or
+/// any other value, stays text.
+fn fact(name: &str, value: String, label: Option<String>) -> Variable {
+    let (shown, link) = link_text(&value).map_or((value, None), |(t, u)| (t, Some(u)));
+    let dir = crate::document::text_direction(&shown);
+    Variable { name: name.to_string(), value: shown, dir, label, link }
+}
+
+/// The text and address of a value that is a link, or None.
+fn link_text(value: &str) -> Option<(String, String)> {
+    let v = value.trim();
+    let (text, url) = match v.strip_prefix('[').and_then(|r| r.split_once("](")) {
+        Some((text, rest)) => (text.trim().to_string(), rest.strip_suffix(')')?.trim()),
+        None => {
+            let bare = v.strip_prefix("https://").or_else(|| v.strip_prefix("http://"))?;
+            let bare = bare.strip_prefix("www.").unwrap_or(bare);
+            (bare.strip_suffix('/').unwrap_or(bare).to_string(), v)
+        }
+    };
+    let web = ["https://", "http://", "mailto:"].iter().any(|s| url.starts_with(s));
+    let ok = web && !text.is_empty() && !url.contains(char::is_whitespace) && safe_url(url);
+    ok.then(|| (text, url.to_string()))
+}
+
 /// The document of `leaflet` in `lang`, but for its title and blocks (filled apart).
 fn document(project: &Project, leaflet: &Leaflet, lang: &Lang, shown: usize) -> Document {
     let config = &project.config;
@@ -175,7 +201,7 @@ fn document(project: &Project, leaflet: &Leaflet, lang: &Lang, shown: usize) -> 
         .map(|(name, v)| {
             let value = display_value(v, lang);
             let label = ui.label(name).map(str::to_string);
-            Variable { name: name.to_string(), dir: crate::document::text_direction(&value), value, label }
+            fact(name, value, label)
         })
         .collect::<Vec<_>>();
     // The facts in the order the front matter gives them.

@@ -43,7 +43,17 @@ pub fn short_text(doc: &Document, plain: bool, base_url: Option<&str>) -> String
             push(&mut out, l, plain);
             out.push_str(": ");
         }
-        push(&mut out, &v.value, plain);
+        match &v.link {
+            // A phone opens a full address; a link's own text goes before it.
+            Some(url) if url.contains(v.value.as_str()) => out.push_str(url),
+            Some(url) => {
+                push(&mut out, &v.value, plain);
+                out.push_str(" (");
+                out.push_str(url);
+                out.push(')');
+            }
+            None => push(&mut out, &v.value, plain),
+        }
         out.push('\n');
     }
     if let Some(base) = base_url {

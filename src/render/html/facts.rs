@@ -1,6 +1,6 @@
 //! The facts box at the top of a page (the PDF's grey band): the leaflet's variables in
 //! the order the front matter gives them, each value isolated in `<bdi>`, a phone number
-//! as a `tel:` link. Known names (date, time, place, phone) get a label in the page's
+//! as a `tel:` link, a link as its text. Known names (date, time, place, phone) get a label in the page's
 //! language; other variables show their value alone, as in the PDF.
 
 use crate::document::{Document, Variable, is_phone};
@@ -28,7 +28,7 @@ pub fn facts(out: &mut String, doc: &Document) {
 }
 
 fn value(out: &mut String, v: &Variable) {
-    let tel = tel_uri(&v.value).filter(|_| is_phone(&v.name));
+    let tel = tel_uri(&v.value).filter(|_| is_phone(&v.name)).or_else(|| v.link.clone());
     if let Some(uri) = &tel {
         out.push_str("<a href=\"");
         href(out, uri);
