@@ -241,6 +241,32 @@ fn an_image_of_the_project_prints_and_one_outside_it_does_not() {
 
 #[test]
 #[ignore = "slow: renders PDFs; run with cargo test -- --include-ignored"]
+fn an_image_that_cannot_be_decoded_is_an_error_at_its_markdown_line() {
+    use base64::Engine;
+    let p = Project::init();
+    let png = base64::engine::general_purpose::STANDARD.decode(PNG).unwrap();
+    p.write("content/photo.png", &png[..png.len() / 2]);
+    p.write("content/drawing.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><rect");
+    let md = p.read("content/meeting.md");
+    let lines = md.lines().count();
+    for (src, why) in [("photo.png", "failed to decode image"), ("drawing.svg", "nor an SVG drawing")] {
+        p.write("content/meeting.md", format!("{md}\n![Our picket line]({src})\n"));
+        let out = p.run(&["build"]);
+        assert!(out.starts_with("exit: 1"), "{out}");
+        let at = format!("content/meeting.md:{}:", lines + 2);
+        assert!(
+            out.contains(&format!("{at}20: error[source]: the image `{src}` cannot be printed: ")),
+            "{src}: {out}"
+        );
+        assert!(out.contains(why) && out.contains("save the picture again"), "{src}: {out}");
+        assert!(!out.contains("lib.typ"), "no word of tradui's insides: {out}");
+        assert!(!p.root.join("public/en/meeting.pdf").exists(), "no PDF without its image");
+        assert!(p.root.join("public/en/meeting.html").exists(), "the page is written");
+    }
+}
+
+#[test]
+#[ignore = "slow: renders PDFs; run with cargo test -- --include-ignored"]
 fn bleed_adds_paper_beyond_a_trim_box_of_the_page_size() {
     if !common::have_poppler() {
         return;

@@ -380,15 +380,33 @@ fn render_pdf(
             failed(pdf, d)
         }
         Err(e) => {
-            let d = pdf_error(
-                &pdf.rel,
-                job,
-                &e.to_string(),
-                "the HTML page was written; fix the template or report this with the leaflet attached",
-            );
+            let d = match renderer.undecodable_image(doc) {
+                Some((src, why)) => bad_image(site, job, &src, &why),
+                None => pdf_error(
+                    &pdf.rel,
+                    job,
+                    &e.to_string(),
+                    "the HTML page was written; fix the template or report this with the leaflet attached",
+                ),
+            };
             failed(pdf, d)
         }
     }
+}
+
+/// An image the PDF cannot print, as an error at its line in the leaflet.
+fn bad_image(site: &Site, job: &Job, src: &str, why: &str) -> Diagnostic {
+    Diagnostic::error(Kind::Source, job.leaflet.file.clone(), format!("the image `{src}` cannot be printed: {why}"))
+        .at(image_line(site, job, src).map_or((1, 1), |(line, col)| (line, col + 2)))
+        .leaflet(&job.leaflet.slug)
+        .lang(job.lang.as_str())
+        .hint("save the picture again as PNG, JPEG or SVG (an image editor's \"Export\"), or remove it; the HTML page was written, no PDF")
+}
+
+/// Where the leaflet's Markdown uses the image `src`: the `](` before its address.
+fn image_line(site: &Site, job: &Job, src: &str) -> Option<(usize, usize)> {
+    let text = std::fs::read_to_string(site.project.root.join(&job.leaflet.file)).ok()?;
+    text.find(&format!("]({src}")).map(|o| crate::diag::line_col(&text, o))
 }
 
 /// PDF/UA-1 needs an alternative text for every image: the first image of `doc` with
@@ -405,8 +423,7 @@ fn image_without_alt(site: &Site, job: &Job, doc: &Document) -> Option<Diagnosti
     }
     let src = find(&doc.blocks)?;
     let file = &job.leaflet.file;
-    let text = std::fs::read_to_string(site.project.root.join(file)).unwrap_or_default();
-    let at = text.find(&format!("]({src}")).map_or((1, 1), |o| crate::diag::line_col(&text, o));
+    let at = image_line(site, job, src).unwrap_or((1, 1));
     Some(
         Diagnostic::error(
             Kind::Source,

@@ -123,6 +123,18 @@ impl PdfRenderer {
         self.fonts.missing(&printed_chars(doc, &self.options.printed_words(&doc.ui.site_title)))
     }
 
+    /// The first image of `doc` the PDF would print that cannot be decoded, and why:
+    /// asked after a failed render, to name the image at its line in the Markdown.
+    pub fn undecodable_image(&self, doc: &Document) -> Option<(String, String)> {
+        let dir = self.options.media_dir.as_deref()?;
+        let mut found = Vec::new();
+        images(&doc.blocks, Some(dir), &mut found);
+        found.into_iter().find_map(|img| {
+            let bytes = std::fs::read(dir.join(crate::render::html::media_path(&img.src)?)).ok()?;
+            decode_error(&bytes).map(|e| (img.src, e))
+        })
+    }
+
     /// Typesets one document.
     pub fn render(&self, doc: &Document) -> Result<Vec<u8>, PdfError> {
         self.render_as(doc, Layout::default())
@@ -250,6 +262,18 @@ impl PdfRenderer {
 struct Layout {
     max_pages: Option<usize>,
     sheet: Option<typst::layout::Abs>,
+}
+
+/// Why Typst cannot decode an image (PNG, JPEG, GIF, WebP or SVG), or None when it can.
+fn decode_error(bytes: &[u8]) -> Option<String> {
+    use typst::visualize::{ExchangeFormat, RasterImage, SvgImage};
+    let data = Bytes::new(bytes.to_vec());
+    match ExchangeFormat::detect(bytes) {
+        Some(format) => RasterImage::plain(data, format).err().map(|e| e.to_string()),
+        None => SvgImage::new(data).is_err().then(|| {
+            "it is not a PNG, JPEG, GIF or WebP picture, nor an SVG drawing that can be read".to_string()
+        }),
+    }
 }
 
 fn timestamp(secs: i64) -> Option<typst_pdf::Timestamp> {
