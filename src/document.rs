@@ -178,6 +178,10 @@ pub struct Ui {
     pub phone: String,
     /// The note on the page of a leaflet whose `valid-until` day has passed.
     pub event_over: String,
+    /// The index's link to a leaflet's multilingual poster.
+    pub poster: String,
+    /// The index's name of a 2-up print (two copies on one sheet).
+    pub two_up: String,
     /// The union's footer line (`[theme] footer`), empty without one: its translation
     /// (the word `footer` of `locales/<lang>/tradui.ftl`), else the source text.
     pub footer: String,
@@ -198,7 +202,7 @@ impl Ui {
     }
 
     /// Every word, for the glyph check.
-    pub fn words(&self) -> [&str; 13] {
+    pub fn words(&self) -> [&str; 15] {
         [
             &self.site_title,
             &self.not_translated,
@@ -212,6 +216,8 @@ impl Ui {
             &self.place,
             &self.phone,
             &self.event_over,
+            &self.poster,
+            &self.two_up,
             &self.footer,
         ]
     }

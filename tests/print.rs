@@ -375,6 +375,15 @@ fn a_2up_print_sets_the_half_page_leaflet_twice_on_a_sheet_with_cut_marks() {
     assert!(size("public/es/meeting.a5-2up.pdf").contains("841.89 x 595.276 pts"), "A4, landscape");
     assert!(size("public/es/meeting.a4.pdf").contains("595.276 x 841.89 pts"), "A4");
     assert!(size("public/es/meeting.pdf").contains("612 x 792 pts"), "the page-sized PDF stays on letter");
+    let index = p.read("public/index.html");
+    for link in [
+        "<a href=\"es/meeting.half-letter-2up.pdf\">2 per sheet (half-letter)</a>",
+        "<a href=\"ar/meeting.a5-2up.pdf\">2 per sheet (a5)</a>",
+        "<a href=\"fr/meeting.a4.pdf\">PDF a4</a>",
+        "<a href=\"poster/meeting.pdf\">Poster for the wall</a>",
+    ] {
+        assert!(index.contains(link), "the index links every print: {link} in {index}");
+    }
     for (lang, title) in [("es", "sindical"), ("ht", "sendika")] {
         let pdf = p.root.join(format!("public/{lang}/meeting.half-letter-2up.pdf"));
         let xml = common::poppler("pdftotext", &["-bbox", pdf.to_str().unwrap(), "-"]);

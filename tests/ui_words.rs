@@ -53,7 +53,9 @@ fn check_reports_each_interface_word_a_new_language_lacks() {
             "not-published",
             "not-translated",
             "notice",
-            "pdf-for-printing"
+            "pdf-for-printing",
+            "poster",
+            "two-up"
         ],
         "{out}"
     );
@@ -72,7 +74,7 @@ fn a_project_translates_and_overrides_interface_words() {
     let p = with_bengali();
     p.write(
         "locales/bn/tradui.ftl",
-        "site-title = আমাদের লিফলেট\nnot-translated = এখনও অনুবাদ হয়নি\nnotice = কিছু অংশ এখনও অনুবাদ হয়নি।\npdf-for-printing = ছাপার জন্য পিডিএফ\nall-leaflets = সব লিফলেট\nlanguages = ভাষা\nnot-published = প্রকাশিত নয়\nfact-date = তারিখ\nfact-time = সময়\nfact-place = স্থান\nfact-phone = ফোন\nevent-over = এই অনুষ্ঠান শেষ হয়েছে।\n",
+        "site-title = আমাদের লিফলেট\nnot-translated = এখনও অনুবাদ হয়নি\nnotice = কিছু অংশ এখনও অনুবাদ হয়নি।\npdf-for-printing = ছাপার জন্য পিডিএফ\nall-leaflets = সব লিফলেট\nlanguages = ভাষা\nnot-published = প্রকাশিত নয়\nfact-date = তারিখ\nfact-time = সময়\nfact-place = স্থান\nfact-phone = ফোন\nevent-over = এই অনুষ্ঠান শেষ হয়েছে।\nposter = দেয়ালের পোস্টার\ntwo-up = এক পাতায় দুটি\n",
     );
     p.write("locales/es/tradui.ftl", "site-title = Nuestras hojas\nall-leaflets = <b>Todas</b>\n");
     let check = p.run(&["check"]);

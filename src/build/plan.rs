@@ -135,8 +135,15 @@ fn plan_leaflet(site: &Site, leaflet: &Leaflet, langs: &[Lang], summary: &mut Bu
         }
         _ => None,
     };
-    let mut entry =
-        IndexEntry { slug: leaflet.slug.clone(), title, weight: leaflet.weight, date, langs: Vec::new() };
+    let mut entry = IndexEntry {
+        slug: leaflet.slug.clone(),
+        title,
+        weight: leaflet.weight,
+        date,
+        langs: Vec::new(),
+        prints: if site.options.pdf.is_some() { other_prints(site, leaflet) } else { Vec::new() },
+        poster: site.options.pdf.is_some(),
+    };
     for lang in langs {
         let percent = site.report.cell(&leaflet.slug, lang).map_or(100, |c| c.counts().percent());
         let min = project.config.fallback(lang).min_coverage;

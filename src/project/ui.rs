@@ -25,7 +25,7 @@ const BUILT_IN: [(&str, &str); 5] = [
 ];
 
 /// Every interface word's message ID.
-pub const WORDS: [&str; 12] = [
+pub const WORDS: [&str; 14] = [
     "site-title",
     "not-translated",
     "notice",
@@ -38,6 +38,8 @@ pub const WORDS: [&str; 12] = [
     "fact-place",
     "fact-phone",
     "event-over",
+    "poster",
+    "two-up",
 ];
 
 fn built_in() -> &'static [(&'static str, Catalog)] {
@@ -107,6 +109,8 @@ pub fn resolve(project: &Project, lang: &Lang) -> Ui {
         place: get("fact-place"),
         phone: get("fact-phone"),
         event_over: get("event-over"),
+        poster: get("poster"),
+        two_up: get("two-up"),
         footer: footer(project, lang).unwrap_or_else(|| source_footer(project)),
         footer_translated: *lang == project.config.source || footer(project, lang).is_some(),
     }

@@ -53,6 +53,8 @@ mod tests {
             weight: None,
             date: None,
             langs: vec![lang("en", true), lang("es", true), lang("ht", false)],
+            prints: Vec::new(),
+            poster: false,
         }];
         let xml = sitemap("https://u.org/a&b/", &entries);
         assert_eq!(xml.matches("<url>").count(), 2, "{xml}");

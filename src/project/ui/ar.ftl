@@ -11,3 +11,5 @@ fact-time = الوقت
 fact-place = المكان
 fact-phone = الهاتف
 event-over = انتهى هذا الحدث.
+poster = ملصق للحائط
+two-up = نسختان في الورقة

@@ -12,3 +12,5 @@ fact-time = Time
 fact-place = Place
 fact-phone = Phone
 event-over = This event is over.
+poster = Poster for the wall
+two-up = 2 per sheet

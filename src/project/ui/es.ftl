@@ -11,3 +11,5 @@ fact-time = Hora
 fact-place = Lugar
 fact-phone = Teléfono
 event-over = Este evento ya pasó.
+poster = Cartel para la pared
+two-up = 2 por hoja

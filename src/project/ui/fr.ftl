@@ -11,3 +11,5 @@ fact-time = Heure
 fact-place = Lieu
 fact-phone = Téléphone
 event-over = Cet événement est passé.
+poster = Affiche murale
+two-up = 2 par feuille

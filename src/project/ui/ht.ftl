@@ -11,3 +11,5 @@ fact-time = Lè
 fact-place = Kote
 fact-phone = Telefòn
 event-over = Evènman sa a fini.
+poster = Afich pou mi an
+two-up = 2 pa fèy

@@ -422,6 +422,10 @@ pub struct IndexEntry {
     pub date: Option<String>,
     /// (language, native name, dir, percent current, published, has PDF)
     pub langs: Vec<IndexLang>,
+    /// The other prints of each published language (`prints`; none without PDFs).
+    pub prints: Vec<crate::document::Print>,
+    /// Whether the build makes the leaflet's poster (`poster/<slug>.pdf`).
+    pub poster: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -449,8 +453,13 @@ pub fn render_index(site: &IndexContext, entries: &[IndexEntry]) -> Result<Strin
     let entries: Vec<Value> = entries
         .iter()
         .map(|e| {
-            let langs: Vec<Value> = e.langs.iter().map(|l| index_lang(e, l)).collect();
-            context! { slug => &e.slug, title => &e.title, langs }
+            let langs: Vec<Value> = e.langs.iter().map(|l| index_lang(e, l, ui)).collect();
+            let poster = e.poster.then(|| {
+                let mut h = String::new();
+                href(&mut h, &format!("poster/{}.pdf", e.slug));
+                safe(h)
+            });
+            context! { slug => &e.slug, title => &e.title, langs, poster_href => poster }
         })
         .collect();
     let mut heading = String::new();
@@ -478,7 +487,7 @@ pub struct IndexContext<'a> {
     pub theme: &'a Theme,
 }
 
-fn index_lang(e: &IndexEntry, l: &IndexLang) -> Value {
+fn index_lang(e: &IndexEntry, l: &IndexLang, ui: &Ui) -> Value {
     let page = |ext: &str| {
         let mut h = String::new();
         href(&mut h, &format!("{}/{}.{ext}", l.lang, e.slug));
@@ -486,9 +495,21 @@ fn index_lang(e: &IndexEntry, l: &IndexLang) -> Value {
     };
     let html = l.published.then(|| page("html"));
     let pdf = (l.published && l.pdf).then(|| page("pdf"));
+    let prints: Vec<Value> = if l.published && l.pdf { e.prints.as_slice() } else { &[] }
+        .iter()
+        .map(|p| context! { href => page(&format!("{}.pdf", p.name())), label => print_label(*p, ui) })
+        .collect();
     context! {
         lang => &l.lang, name => &l.name, dir => l.dir.as_str(), percent => l.percent,
-        href => html, pdf_href => pdf,
+        href => html, pdf_href => pdf, prints,
+    }
+}
+
+/// How the index names a print: "2 per sheet (a5)", or the paper ("a4").
+fn print_label(print: crate::document::Print, ui: &Ui) -> String {
+    match print {
+        crate::document::Print::TwoUp(p) => format!("{} ({})", ui.two_up, p.as_str()),
+        crate::document::Print::Full(p) => format!("PDF {}", p.as_str()),
     }
 }
 
