@@ -17,6 +17,8 @@ pub const POSTER_TEMPLATE: &str = include_str!("poster.typ");
 struct PosterData<'a> {
     /// The title in the source language, for the PDF's metadata.
     title: String,
+    /// The source language's ISO 639 code, the PDF's own language.
+    lang: &'a str,
     site_title: &'a str,
     paper: Paper,
     theme: &'a crate::project::theme::Theme,
@@ -73,6 +75,7 @@ impl PdfRenderer {
         let first = docs.first().ok_or_else(|| PdfError::Export("a poster needs a language".into()))?;
         let data = PosterData {
             title: first.title.plain(),
+            lang: first.lang.split('-').next().unwrap_or(&first.lang),
             site_title: &first.ui.site_title,
             paper: first.paper,
             theme: &self.options.theme,
