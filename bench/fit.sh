@@ -13,7 +13,8 @@ work="${TMPDIR:-/tmp}/tradui-bench-fit"
 . bench/one-page.sh
 
 html=$(fastest --no-pdf)
-sed -i 's/^source = /fit = "none"\nsource = /' "$work/p/tradui.toml"
+# The posters (one per leaflet, from all its languages) are measured apart, below.
+sed -i 's/^source = /posters = false\nfit = "none"\nsource = /' "$work/p/tradui.toml"
 flow=$(fastest)
 sed -i 's/^fit = "none"/fit = "page"/' "$work/p/tradui.toml"
 fit=$(fastest)
@@ -21,6 +22,14 @@ awk -v h="$html" -v a="$flow" -v b="$fit" -v n="$docs" 'BEGIN {
     pa = (a - h) / n * 1000; pb = (b - h) / n * 1000
     printf "%d one-page PDFs; build --no-pdf %.2f s, fit = \"none\" %.2f s, fit = \"page\" %.2f s\n", n, h, a, b
     printf "per PDF: fit = \"none\" %.1f ms, fit = \"page\" %.1f ms: %.2fx\n", pa, pb, pb / pa
+}'
+# What the other prints add: a 2-up sheet per PDF, a poster per leaflet.
+sed -i 's/^posters = false/prints = ["half-letter-2up"]\nposters = false/' "$work/p/tradui.toml"
+twoup=$(fastest)
+sed -i '/^prints = /d; s/^posters = false/posters = true/' "$work/p/tradui.toml"
+posters=$(fastest)
+awk -v b="$fit" -v t="$twoup" -v q="$posters" -v n="$docs" -v l="$leaflets" 'BEGIN {
+    printf "a 2-up sheet: %.1f ms each (%d); a poster of 5 languages: %.1f ms each (%d)\n", (t - b) / n * 1000, n, (q - b) / l * 1000, l
 }'
 py="${TRADUI_VENV:-/var/tmp/tradui-venv}/bin/python"
 if "$py" -c "import weasyprint" 2>/dev/null; then

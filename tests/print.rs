@@ -466,4 +466,10 @@ fn the_poster_shows_each_language_in_its_own_words_and_opens_the_index() {
     p.write("content/meeting.md", md.replace("why-p1", "why-p9"));
     let out = p.run(&["check"]);
     assert!(out.contains("content/meeting.md:2:") && out.contains("`poster` names \"why-p9\""), "{out}");
+    // `posters = false`: the poster goes, and so does its link.
+    p.write("content/meeting.md", &md);
+    p.edit("tradui.toml", "source = \"en\"", "source = \"en\"\nposters = false");
+    let out = p.run(&["build"]);
+    assert!(out.starts_with("exit: 0") && out.contains("1 removed"), "{out}");
+    assert!(!pdf.exists() && !p.read("public/index.html").contains("poster/"), "{out}");
 }

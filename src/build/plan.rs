@@ -142,7 +142,7 @@ fn plan_leaflet(site: &Site, leaflet: &Leaflet, langs: &[Lang], summary: &mut Bu
         date,
         langs: Vec::new(),
         prints: if site.options.pdf.is_some() { other_prints(site, leaflet) } else { Vec::new() },
-        poster: site.options.pdf.is_some(),
+        poster: site.options.pdf.is_some() && project.config.posters,
     };
     for lang in langs {
         let percent = site.report.cell(&leaflet.slug, lang).map_or(100, |c| c.counts().percent());
@@ -301,6 +301,9 @@ fn pairs(site: &Site, jobs: &[Job]) -> Vec<Pair> {
 /// The poster of every leaflet (PDF builds only), keyed by its languages' PDFs.
 fn posters(site: &Site, jobs: &[Job]) -> Vec<Poster> {
     let mut posters: Vec<Poster> = Vec::new();
+    if !site.project.config.posters {
+        return posters;
+    }
     for (i, job) in jobs.iter().enumerate().filter(|(_, j)| j.pdf.is_some()) {
         match posters.last_mut() {
             Some(p) if jobs[p.jobs[0]].leaflet.slug == job.leaflet.slug => p.jobs.push(i),

@@ -52,6 +52,8 @@ pub struct Config {
     /// The prints of every leaflet besides its page-sized PDF (`prints`), unless its
     /// front matter lists its own.
     pub prints: Vec<crate::document::Print>,
+    /// `posters = false`: no multilingual poster (`public/poster/<slug>.pdf`) is made.
+    pub posters: bool,
     /// `bleed = "3mm"`: paper beyond the trim for a copy shop's cutter, in points.
     pub bleed: Option<f64>,
     /// A Typst template that replaces the built-in one, relative to the project.
@@ -103,6 +105,7 @@ impl Config {
             paper: Paper::Letter,
             fit: crate::document::Fit::Page,
             prints: Vec::new(),
+            posters: true,
             bleed: None,
             template: None,
             bilingual: Vec::new(),
@@ -188,6 +191,7 @@ impl Config {
             paper: raw.paper.unwrap_or_default(),
             fit: raw.fit.unwrap_or_default(),
             prints: raw.prints.unwrap_or_default(),
+            posters: raw.posters.unwrap_or(true),
             bleed,
             template: raw.template.map(toml::Spanned::into_inner),
             bilingual,
@@ -386,6 +390,7 @@ struct RawConfig {
     paper: Option<Paper>,
     fit: Option<crate::document::Fit>,
     prints: Option<Vec<crate::document::Print>>,
+    posters: Option<bool>,
     bleed: Option<toml::Spanned<String>>,
     template: Option<toml::Spanned<String>>,
     #[serde(default)]
