@@ -158,15 +158,18 @@ impl PdfRenderer {
         }
         let template = self.options.template.clone().unwrap_or_else(|| TEMPLATE.to_string());
         let ident = format!("tradui/{}/{}", doc.lang, doc.slug);
-        let Fit::Pages(n) = doc.fit else { return self.compile(template, &data, &ident, layout) };
-        let layout = Layout { max_pages: Some(usize::from(n)), ..layout };
+        let layout = match doc.fit {
+            Fit::None => return self.compile(template, &data, &ident, layout),
+            Fit::Page => Layout { refit: true, ..layout },
+            Fit::Pages(n) => Layout { max_pages: Some(usize::from(n)), ..layout },
+        };
         match self.compile(template.clone(), &data, &ident, layout) {
             // The fitted size ran over its pages after all: set at the body size again,
-            // which is an error only if it runs over there too.
+            // which (for a number of pages) is an error only if it runs over there too.
             Err(PdfError::Overflow { .. }) => {
                 let flowing = Document { fit: Fit::None, ..doc.clone() };
                 let data = TemplateData { bleed: data.bleed, ..TemplateData::new(&flowing, &self.options) };
-                self.compile(template, &data, &ident, layout)
+                self.compile(template, &data, &ident, Layout { refit: false, ..layout })
             }
             other => other,
         }
@@ -215,6 +218,9 @@ impl PdfRenderer {
         if let Some(allowed) = layout.max_pages.filter(|n| document.pages().len() > *n) {
             return Err(PdfError::Overflow { pages: document.pages().len(), allowed });
         }
+        if layout.refit && document.pages().len() > 1 && fitted(&document) {
+            return Err(PdfError::Overflow { pages: document.pages().len(), allowed: 1 });
+        }
         // A 2-up sheet is for the printer: untagged, never PDF/UA (its page-sized PDF is
         // the one to read).
         let pdf_ua = self.options.pdf_ua && layout.sheet.is_none();
@@ -256,12 +262,25 @@ impl PdfRenderer {
     }
 }
 
-/// How a document is laid out: at most `max_pages` pages; with `sheet`, 2-up on sheets
-/// that wide.
+/// How a document is laid out: at most `max_pages` pages; with `refit`, a leaflet
+/// fitted to one page that ran over it is an overflow (set it again unfitted); with
+/// `sheet`, 2-up on sheets that wide.
 #[derive(Debug, Clone, Copy, Default)]
 struct Layout {
     max_pages: Option<usize>,
+    refit: bool,
     sheet: Option<typst::layout::Abs>,
+}
+
+/// Whether the template set the leaflet above its body size (the `<tradui-fitted>`
+/// metadata of `leaflet.typ`; a project's template says nothing, so never).
+fn fitted(document: &PagedDocument) -> bool {
+    use typst::introspection::{Introspector, MetadataElem};
+    let Some(label) = typst::foundations::Label::new(typst::utils::PicoStr::intern("tradui-fitted")) else {
+        return false;
+    };
+    let found = document.introspector().query_label(label).ok().and_then(|c| c.to_packed::<MetadataElem>());
+    found.is_some_and(|m| m.value == typst::foundations::Value::Bool(true))
 }
 
 /// Why Typst cannot decode an image (PNG, JPEG, GIF, WebP or SVG), or None when it can.
@@ -494,5 +513,23 @@ impl World for LeafletWorld<'_> {
     fn today(&self, _offset: Option<typst::foundations::Duration>) -> Option<Datetime> {
         // No wall-clock time: output must be reproducible.
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn laid_out(template: &str) -> PagedDocument {
+        let renderer = PdfRenderer::new(PdfOptions::default(), &BTreeSet::new());
+        let world = LeafletWorld::new(&renderer, template.to_string(), b"{}".to_vec());
+        typst::compile::<PagedDocument>(&world).output.expect("the template compiles")
+    }
+
+    #[test]
+    fn a_leaflet_set_above_its_body_size_says_so() {
+        assert!(fitted(&laid_out("#metadata(true) <tradui-fitted>\nHi")));
+        assert!(!fitted(&laid_out("#metadata(false) <tradui-fitted>\nHi")));
+        assert!(!fitted(&laid_out("Hi")), "a project's template says nothing");
     }
 }
