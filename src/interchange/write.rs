@@ -598,15 +598,7 @@ fn check_placeables(
     for ((slug, file, _), (_, text)) in changed.iter().zip(files) {
         catalogs.insert((cx.lang.clone(), slug.clone()), Catalog::parse(file, text.clone(), &source));
     }
-    let after = Project {
-        root: project.root.clone(),
-        config: project.config.clone(),
-        leaflets: project.leaflets.clone(),
-        catalogs,
-        terms: project.terms.clone(),
-        ui: project.ui.clone(),
-        diagnostics: Vec::new(),
-    };
+    let after = project.with_catalogs(catalogs);
     let report = crate::status::report(&after);
     let mut out = Vec::new();
     for d in report.diagnostics {

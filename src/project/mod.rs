@@ -40,6 +40,20 @@ pub struct Project {
 }
 
 impl Project {
+    /// This project with other translation files (a draft in memory: an import to check,
+    /// a form to preview), its load problems left behind.
+    pub fn with_catalogs(&self, catalogs: BTreeMap<(Lang, String), Catalog>) -> Project {
+        Project {
+            root: self.root.clone(),
+            config: self.config.clone(),
+            leaflets: self.leaflets.clone(),
+            catalogs,
+            terms: self.terms.clone(),
+            ui: self.ui.clone(),
+            diagnostics: Vec::new(),
+        }
+    }
+
     /// Loads the project at `root`.
     pub fn load(root: &Path) -> Result<Project, Fatal> {
         let config_path = root.join(CONFIG_FILE);

@@ -24,15 +24,7 @@ pub fn draft(project: &Project, lang: &Lang, slug: &str, form: &[(String, String
             }
         }
     }
-    let draft = Project {
-        root: project.root.clone(),
-        config: project.config.clone(),
-        leaflets: project.leaflets.clone(),
-        catalogs,
-        terms: project.terms.clone(),
-        ui: project.ui.clone(),
-        diagnostics: Vec::new(),
-    };
+    let draft = project.with_catalogs(catalogs);
     let report = crate::status::report(&draft);
     let leaflet = draft.leaflet(slug)?;
     let (doc, _) = crate::localize::localize(&draft, leaflet, lang, report.cell(slug, lang));
